@@ -1,0 +1,249 @@
+"""Typed kiosk configuration: built-in demo defaults < kiosk.toml < environment < command line.
+
+Every value is validated when loaded. A wrong value names the key, the value and what is allowed,
+and the kiosk refuses to start (`ConfigError`) rather than run half-configured.
+
+Environment overrides use `KIOSK_<SECTION>__<KEY>`, e.g. `KIOSK_UI__LANGUAGE=en_US`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+from kiosk.errors import ConfigError
+
+Language = Literal["zh_CN", "en_US"]
+Orientation = Literal["portrait", "landscape"]
+ENV_PREFIX = "KIOSK_"
+
+
+def _range(lo: int, hi: int) -> dict[str, tuple[int, int]]:
+    return {"range": (lo, hi)}
+
+
+@dataclass(frozen=True)
+class IdentityConfig:
+    device_name: str = "K01"  # short kiosk code, part of every order number
+    store_name: str = "云商城自助终端"
+    currency: str = "CNY"
+
+
+@dataclass(frozen=True)
+class UiConfig:
+    language: Language = "zh_CN"  # the language a new shopper session starts in
+    orientation: Orientation = "portrait"
+    windowed: bool = False
+    lockdown: bool = True  # ignore Alt+F4 / Esc / window close while fullscreen
+    attract_interval_s: int = field(default=6, metadata=_range(2, 120))
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    url: str = ""  # empty: demo mode starts the reference store locally
+    device_id: str = ""
+    secret: str = ""
+
+
+@dataclass(frozen=True)
+class PrinterConfig:
+    kind: Literal["sim", "network", "usb", "serial", "file", "none"] = "sim"
+    host: str = "127.0.0.1"
+    port: int = field(default=9100, metadata=_range(1, 65535))
+    usb_vendor_id: int = field(default=0, metadata=_range(0, 0xFFFF))
+    usb_product_id: int = field(default=0, metadata=_range(0, 0xFFFF))
+    serial_port: str = ""
+    baudrate: int = field(default=9600, metadata=_range(1200, 921600))
+    path: str = ""
+    paper_width_mm: Literal[58, 80] = 80
+    timeout_s: int = field(default=5, metadata=_range(1, 60))
+
+
+@dataclass(frozen=True)
+class ScannerConfig:
+    kind: Literal["sim", "serial", "wedge", "none"] = "sim"
+    port: str = ""  # a stable path such as /dev/serial/by-id/...
+    baudrate: int = field(default=9600, metadata=_range(1200, 921600))
+
+
+@dataclass(frozen=True)
+class LogConfig:
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    max_bytes: int = field(default=2_000_000, metadata=_range(10_000, 1_000_000_000))
+    backups: int = field(default=10, metadata=_range(1, 1000))
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    demo: bool = True
+    data_dir: str = ""  # empty: the platform's user data dir
+    identity: IdentityConfig = IdentityConfig()
+    ui: UiConfig = UiConfig()
+    store: StoreConfig = StoreConfig()
+    printer: PrinterConfig = PrinterConfig()
+    scanner: ScannerConfig = ScannerConfig()
+    log: LogConfig = LogConfig()
+
+
+def _allowed(tp: Any) -> str:
+    if get_origin(tp) is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(tp))
+    return {bool: "true or false", int: "a whole number", str: "text"}.get(tp, str(tp))
+
+
+def _coerce(key: str, raw: Any, tp: Any, meta: Mapping[str, Any], from_text: bool) -> Any:
+    """Turn one raw value into the field's type, or raise ConfigError naming it."""
+    def fail(extra: str = "") -> ConfigError:
+        return ConfigError(key, raw, _allowed(tp) + extra)
+
+    if get_origin(tp) is Literal:
+        choices = get_args(tp)
+        for choice in choices:
+            if raw == choice or (from_text and str(choice) == str(raw).strip()):
+                return choice
+        raise fail()
+    if tp is bool:
+        if isinstance(raw, bool):
+            return raw
+        if from_text and str(raw).strip().lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+            return str(raw).strip().lower() in {"1", "true", "yes", "on"}
+        raise fail()
+    if tp is int:
+        if isinstance(raw, bool):
+            raise fail()
+        value: int
+        if isinstance(raw, int):
+            value = raw
+        elif from_text:
+            try:
+                value = int(str(raw).strip(), 0)
+            except ValueError:
+                raise fail() from None
+        else:
+            raise fail()
+        lo, hi = meta.get("range", (None, None))
+        if lo is not None and not lo <= value <= hi:
+            raise ConfigError(key, raw, f"a whole number from {lo} to {hi}")
+        return value
+    if tp is str:
+        if isinstance(raw, str) and "\x00" not in raw:
+            return raw
+        raise fail()
+    raise fail()
+
+
+def _build(cls: type[Any], data: Mapping[str, Any], prefix: str, from_text: bool, base: Any) -> Any:
+    hints = typing.get_type_hints(cls)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        name = f"{prefix}{unknown[0]}"
+        raise ConfigError(name, data[unknown[0]], "one of the known keys: " + ", ".join(fields))
+    changes: dict[str, Any] = {}
+    for name, raw in data.items():
+        tp = hints[name]
+        key = f"{prefix}{name}"
+        if dataclasses.is_dataclass(tp):
+            if not isinstance(raw, Mapping):
+                raise ConfigError(key, raw, f"a [{key}] table")
+            changes[name] = _build(
+                typing.cast(type[Any], tp), raw, key + ".", from_text, getattr(base, name)
+            )
+        else:
+            changes[name] = _coerce(key, raw, tp, fields[name].metadata, from_text)
+    return dataclasses.replace(base, **changes)
+
+
+def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+    tree: dict[str, Any] = {}
+    for var, value in environ.items():
+        if not var.startswith(ENV_PREFIX) or var == "KIOSK_CONFIG":
+            continue
+        parts = var[len(ENV_PREFIX):].lower().split("__")
+        node = tree
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise ConfigError(var, value, "a key inside a section, e.g. KIOSK_UI__LANGUAGE")
+        node[parts[-1]] = value
+    return tree
+
+
+def load_config(
+    path: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> KioskConfig:
+    """Layer the sources; `overrides` (from the command line) are already typed values."""
+    config: KioskConfig = KioskConfig()
+    env = dict(os.environ if environ is None else environ)
+    if path is None and env.get("KIOSK_CONFIG"):
+        path = Path(env["KIOSK_CONFIG"])
+    if path is not None:
+        try:
+            with path.open("rb") as fh:
+                data = tomllib.load(fh)
+        except FileNotFoundError:
+            raise ConfigError("--config", str(path), "an existing kiosk.toml file") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError("--config", str(path), f"valid TOML ({exc})") from None
+        config = _build(KioskConfig, data, "", False, config)
+    config = _build(KioskConfig, _env_overrides(env), "", True, config)
+    if overrides:
+        config = _build(KioskConfig, overrides, "", False, config)
+    _check(config)
+    return config
+
+
+def _check(config: KioskConfig) -> None:
+    """Rules that span several keys."""
+    if not config.demo and config.store.url and not (config.store.device_id and config.store.secret):
+        raise ConfigError("store.device_id", config.store.device_id,
+                          "a device id and secret from `cloudstore add-device` when store.url is set")
+    if config.store.url and not config.store.url.startswith(("http://", "https://")):
+        raise ConfigError("store.url", config.store.url, "an http:// or https:// address")
+    if config.printer.kind == "usb" and not (config.printer.usb_vendor_id and config.printer.usb_product_id):
+        raise ConfigError("printer.usb_vendor_id", config.printer.usb_vendor_id,
+                          "the printer's USB vendor and product ids when printer.kind is usb")
+    if config.printer.kind == "serial" and not config.printer.serial_port:
+        raise ConfigError("printer.serial_port", "", "a serial device path when printer.kind is serial")
+    if config.printer.kind == "file" and not config.printer.path:
+        raise ConfigError("printer.path", "", "a device file path when printer.kind is file")
+    if config.scanner.kind == "serial" and not config.scanner.port:
+        raise ConfigError("scanner.port", "", "a serial device path when scanner.kind is serial")
+    if not (2 <= len(config.identity.device_name) <= 8 and config.identity.device_name.isalnum()):
+        raise ConfigError("identity.device_name", config.identity.device_name,
+                          "2 to 8 letters or digits (it is part of every order number)")
+    if len(config.identity.currency) != 3 or not config.identity.currency.isalpha():
+        raise ConfigError("identity.currency", config.identity.currency, "an ISO 4217 code such as CNY")
+
+
+# documented for the README and `kiosk --print-config`
+def as_toml(config: KioskConfig) -> str:
+    lines: list[str] = []
+    top = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+    for name, value in top.items():
+        if not dataclasses.is_dataclass(value):
+            lines.append(f"{name} = {_toml_value(value)}")
+    for name, value in top.items():
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            lines.append(f"\n[{name}]")
+            for f in dataclasses.fields(value):
+                lines.append(f"{f.name} = {_toml_value(getattr(value, f.name))}")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+

@@ -1,0 +1,1 @@
+"""The kiosk's local SQLite store: models, engine, migrations, demo seed."""

@@ -1,0 +1,31 @@
+"""The Alembic migrations build exactly the schema the models describe."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from kiosk.db.engine import Database
+from kiosk.db.migrate import current_revision, head_revision, upgrade
+from kiosk.db.models import Base
+
+
+def test_models_and_migrations_agree(db: Database) -> None:
+    with db.reader.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_upgrade_reaches_head_and_is_idempotent(db: Database) -> None:
+    assert current_revision(db) == head_revision()
+    assert upgrade(db) is False
+
+
+def test_pragmas_are_set_on_every_connection(db: Database) -> None:
+    for engine in (db.reader, db.writer):
+        with engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
