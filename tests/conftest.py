@@ -10,13 +10,13 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 os.environ.setdefault("QT_ENABLE_GLYPH_CACHE_WORKAROUND", "1")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from kiosk.db.engine import Database  # noqa: E402
-from kiosk.db.migrate import upgrade  # noqa: E402
+from kiosk.db.engine import Database
+from kiosk.db.migrate import upgrade
 
 
 @pytest.fixture

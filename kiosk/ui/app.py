@@ -1,0 +1,157 @@
+"""Qt side of start-up: the application, fonts, view-models, QML engine and the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+from typing import Any
+
+import PySide6.QtQuick  # noqa: F401  (so the root object comes back as a QQuickWindow)
+from PySide6.QtCore import QLoggingCategory, QObject, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine, QQmlError, qmlRegisterSingletonType
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.app import EXIT_FAILURE, Services
+from kiosk.paths import qml_dir
+from kiosk.ui.bridge import Bridge
+from kiosk.ui.fonts import install_fonts
+from kiosk.ui.lockdown import LockdownFilter
+from kiosk.ui.navigator import Navigator
+from kiosk.ui.shell import Shell
+
+log = logging.getLogger(__name__)
+
+BACKEND_URI = "Kiosk.Backend"
+# one KioskUi per engine: QML singletons are created per engine and looked up here
+_by_engine: dict[int, KioskUi] = {}
+_registered = False
+
+
+def _singleton(attr: str) -> Any:
+    def create(engine: QQmlEngine) -> QObject:
+        obj: QObject = getattr(_by_engine[id(engine)], attr)
+        # the Python side owns view-models; the engine must not delete them
+        QQmlEngine.setObjectOwnership(obj, QQmlEngine.ObjectOwnership.CppOwnership)
+        return obj
+
+    return create
+
+
+def _register_types() -> None:
+    global _registered
+    if _registered:
+        return
+    for cls, attr in ((Navigator, "navigator"), (Shell, "shell"), (Bridge, "bridge")):
+        # the stubs say bytes for the QML name; PySide6 wants str
+        qmlRegisterSingletonType(cls, BACKEND_URI, 1, 0, cls.__name__, _singleton(attr))  # type: ignore[call-overload]
+    _registered = True
+
+
+# Qt's own noise that says nothing about the kiosk: the virtual keyboard's sound backend probing for
+# PipeWire, and a notice about Qt's own popup QML. Everything else still reaches the log (and fails tests).
+QUIET_QT_CATEGORIES = "qt.multimedia.symbolsresolver.warning=false\nqt.qml.propertyCache.append.warning=false"
+
+
+def ensure_app() -> QGuiApplication:
+    QLoggingCategory.setFilterRules(QUIET_QT_CATEGORIES)
+    app = QGuiApplication.instance()
+    if app is None:
+        QGuiApplication.setApplicationName("kiosk")
+        app = QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
+    return app
+
+
+class KioskUi:
+    """Builds and owns the view-models, the engine and the window for one set of services."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.app = ensure_app()
+        self.font_family = install_fonts(self.app)
+        config = services.config
+        self.lockdown = config.ui.lockdown and not config.ui.windowed
+        self.navigator = Navigator()
+        self.shell = Shell(config, self.lockdown)
+        self.bridge = Bridge(services.events)
+        self.lockdown_filter = LockdownFilter(self.lockdown)
+        self.app.installEventFilter(self.lockdown_filter)
+
+        _register_types()
+        self.engine = QQmlApplicationEngine()
+        _by_engine[id(self.engine)] = self
+        self.engine.addImportPath(str(qml_dir()))
+        self.engine.warnings.connect(self._on_qml_warnings)
+        self.engine.load(QUrl.fromLocalFile(str(qml_dir() / "Main.qml")))
+        roots = self.engine.rootObjects()
+        if not roots or not isinstance(roots[0], QQuickWindow):
+            raise RuntimeError("Main.qml did not load; see the QML errors above")
+        self.window: QQuickWindow = roots[0]
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._on_uncaught
+
+    def _on_qml_warnings(self, warnings: list[QQmlError]) -> None:
+        for warning in warnings:
+            log.error("QML: %s", warning.toString())
+
+    def _on_uncaught(self, exc_type: type[BaseException], exc: BaseException,
+                     tb: TracebackType | None) -> None:
+        """Never a traceback on screen: log it and show the out-of-service screen."""
+        log.critical("uncaught exception:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        self.navigator.showOutOfService(exc_type.__name__)
+
+    def item(self, object_name: str) -> QQuickItem:
+        """The QML item with this objectName (tests and the screenshot tour use it)."""
+        found = self.window.findChild(QQuickItem, object_name)
+        if found is None:
+            raise LookupError(f"no QML item named {object_name!r} on screen {self.navigator.screen!r}")
+        return found
+
+    def show(self) -> None:
+        config = self.services.config
+        if config.ui.windowed:
+            self.window.setFlags(self.window.flags() & ~Qt.WindowType.FramelessWindowHint)
+            self._fit_to_screen()
+            self.window.show()
+        else:
+            self.window.setFlags(self.window.flags() | Qt.WindowType.FramelessWindowHint)
+            self.window.showFullScreen()
+
+    def _fit_to_screen(self) -> None:
+        portrait = self.shell.property("orientation") == "portrait"
+        design_w, design_h = (1080, 1920) if portrait else (1920, 1080)
+        screen = self.window.screen()
+        available = screen.availableGeometry() if screen is not None else None
+        scale = 1.0
+        if available is not None and available.width() > 0:
+            scale = min(1.0, 0.95 * available.width() / design_w, 0.95 * available.height() / design_h)
+        self.window.resize(int(design_w * scale), int(design_h * scale))
+
+    def close(self) -> None:
+        sys.excepthook = self._previous_hook
+        self.app.removeEventFilter(self.lockdown_filter)
+        self.bridge.close()
+        self.window.hide()
+        _by_engine.pop(id(self.engine), None)
+        self.engine.deleteLater()
+
+
+def run_ui(services: Services) -> int:
+    try:
+        ui = KioskUi(services)
+    except Exception:
+        log.exception("the user interface failed to start")
+        return EXIT_FAILURE
+    ui.show()
+    # a visible sign in the log that the first frame is up (start-up benchmark reads stdout)
+    ui.window.frameSwapped.connect(_first_frame, Qt.ConnectionType.SingleShotConnection)
+    code = ui.app.exec()
+    ui.close()
+    return code
+
+
+def _first_frame() -> None:
+    log.info("first frame shown")

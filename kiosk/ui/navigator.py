@@ -1,0 +1,70 @@
+"""The screen stack. QML shows whatever `screen` names; tests assert on it."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+ATTRACT = "attract"
+OUT_OF_SERVICE = "outOfService"
+# screens a shopper can reach; anything else is a programming error, not a blank page
+SCREENS = {ATTRACT, "home", OUT_OF_SERVICE}
+
+
+class Navigator(QObject):
+    screenChanged = Signal()
+    outOfServiceReasonChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stack: list[str] = [ATTRACT]
+        self._reason = ""
+
+    def _set_stack(self, stack: list[str]) -> None:
+        before = self._stack[-1]
+        self._stack = stack
+        if stack[-1] != before:
+            log.info("screen %s -> %s", before, stack[-1])
+            self.screenChanged.emit()
+
+    @Property(str, notify=screenChanged)
+    def screen(self) -> str:
+        return self._stack[-1]
+
+    @Property(int, notify=screenChanged)
+    def depth(self) -> int:
+        return len(self._stack)
+
+    @Property(str, notify=outOfServiceReasonChanged)
+    def outOfServiceReason(self) -> str:
+        return self._reason
+
+    @Slot(str)
+    def push(self, name: str) -> None:
+        if name not in SCREENS:
+            raise ValueError(f"unknown screen {name!r}")
+        if name != self._stack[-1]:
+            self._set_stack([*self._stack, name])
+
+    @Slot()
+    def back(self) -> None:
+        if len(self._stack) > 1:
+            self._set_stack(self._stack[:-1])
+
+    @Slot()
+    def home(self) -> None:
+        self._set_stack([ATTRACT, "home"])
+
+    @Slot()
+    def reset(self) -> None:
+        """Back to the attract screen with an empty stack (after idle, a finished order, recovery)."""
+        self._set_stack([ATTRACT])
+
+    @Slot(str)
+    def showOutOfService(self, reason: str) -> None:
+        self._reason = reason
+        self.outOfServiceReasonChanged.emit()
+        self._set_stack([OUT_OF_SERVICE])

@@ -1,0 +1,53 @@
+import QtQuick
+import QtQuick.Window
+import QtQuick.VirtualKeyboard
+import Kiosk
+import Kiosk.Backend
+
+Window {
+    id: window
+    objectName: "kioskWindow"
+    title: Shell.storeName
+    color: Theme.background
+    width: Theme.designWidth / 2
+    height: Theme.designHeight / 2
+
+    // lockdown: the window manager's close (Alt+F4, a close button) is refused
+    onClosing: (close) => { close.accepted = !Shell.lockdown }
+
+    // The stage has the design size and is scaled to fit: layouts are written once per orientation.
+    Item {
+        id: stage
+        objectName: "stage"
+        width: Theme.designWidth
+        height: Theme.designHeight
+        anchors.centerIn: parent
+        scale: Math.min(window.width / width, window.height / height)
+
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            anchors.fill: parent
+            sourceComponent: {
+                switch (Navigator.screen) {
+                case "home": return homeScreen
+                case "outOfService": return outOfServiceScreen
+                default: return attractScreen
+                }
+            }
+        }
+
+        InputPanel {
+            id: inputPanel
+            objectName: "inputPanel"
+            z: 100
+            width: parent.width
+            y: active ? parent.height - height : parent.height
+            visible: active
+        }
+    }
+
+    Component { id: attractScreen; AttractScreen {} }
+    Component { id: homeScreen; HomeScreen {} }
+    Component { id: outOfServiceScreen; OutOfServiceScreen {} }
+}

@@ -1,0 +1,48 @@
+"""A real kiosk UI (QML on the offscreen platform) over a real, migrated SQLite data dir."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.app import Services, build_services, data_paths
+from kiosk.config import load_config
+from kiosk.ui.app import KioskUi
+
+
+def make_services(tmp_path: Path, **overrides: Any) -> Services:
+    config = load_config(environ={}, overrides={"data_dir": str(tmp_path / "data"), **overrides})
+    return build_services(config, data_paths(config))
+
+
+@pytest.fixture
+def kiosk_factory(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., KioskUi]]:
+    made: list[KioskUi] = []
+
+    def make(**overrides: Any) -> KioskUi:
+        ui = KioskUi(make_services(tmp_path, **overrides))
+        ui.show()
+        qtbot.waitExposed(ui.window)
+        made.append(ui)
+        return ui
+
+    yield make
+    for ui in made:
+        ui.close()
+        ui.services.close()
+
+
+@pytest.fixture
+def kiosk_ui(kiosk_factory: Callable[..., KioskUi]) -> KioskUi:
+    return kiosk_factory()
+
+
+def tap(qtbot: Any, ui: KioskUi, item: QQuickItem) -> None:
+    """Tap the centre of an item as a finger would."""
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    qtbot.mouseClick(ui.window, Qt.MouseButton.LeftButton, pos=centre)

@@ -1,0 +1,43 @@
+"""Imports point down: only kiosk/ui touches Qt; cloudstore uses nothing of kiosk but the protocol."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def imported_modules(folder: Path) -> Iterator[tuple[Path, str]]:
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    yield path, alias.name
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                yield path, node.module
+
+
+def test_only_kiosk_ui_imports_pyside6() -> None:
+    offenders = [f"{p.relative_to(ROOT)}: {m}" for p, m in imported_modules(ROOT / "kiosk")
+                 if m.split(".")[0] == "PySide6" and (ROOT / "kiosk" / "ui") not in p.parents]
+    assert offenders == []
+
+
+def test_core_does_not_import_the_ui() -> None:
+    offenders = [f"{p.relative_to(ROOT)}: {m}" for p, m in imported_modules(ROOT / "kiosk")
+                 if m.startswith("kiosk.ui") and (ROOT / "kiosk" / "ui") not in p.parents
+                 and p != ROOT / "kiosk" / "app.py"]  # the composition root hands services to the UI
+    assert offenders == []
+
+
+def test_cloudstore_uses_only_the_shared_protocol_of_kiosk() -> None:
+    offenders = [f"{p.relative_to(ROOT)}: {m}" for p, m in imported_modules(ROOT / "cloudstore")
+                 if m.split(".")[0] == "kiosk" and m != "kiosk.sync.protocol"]
+    assert offenders == []
+
+
+def test_the_check_sees_imports() -> None:
+    modules = {m for _, m in imported_modules(ROOT / "kiosk" / "ui")}
+    assert any(m.startswith("PySide6") for m in modules)
