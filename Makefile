@@ -26,7 +26,12 @@ lint: $(INSTALLED)
 	$(BIN)/ruff check kiosk cloudstore tests bench tools
 	$(BIN)/mypy
 
+# PostgreSQL-marked tests run against a real server: started here when we are root (tools/postgres.sh)
 test: $(INSTALLED) sysdeps lint
+	@if [ -z "$$CLOUDSTORE_TEST_PG_URL" ] && [ "$$(id -u)" = 0 ]; then \
+	  pg=$$(tools/postgres.sh 2>&1 | tail -n1); \
+	  case "$$pg" in export*) eval "$$pg";; *) echo "make test: no PostgreSQL ($$pg); postgres tests skip";; esac; \
+	fi; \
 	$(BIN)/pytest
 
 clean:

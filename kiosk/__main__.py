@@ -24,6 +24,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--lang", choices=sorted(_LANGS), help="the default shopper language")
     parser.add_argument("--orientation", choices=["portrait", "landscape"])
     parser.add_argument("--print-config", action="store_true", help="print the effective config and exit")
+    parser.add_argument("--exit-after-first-frame", action="store_true",
+                        help="quit once the first frame is drawn (start-up benchmark and smoke test)")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     return parser.parse_args(argv)
 
@@ -59,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.print_config:
         print(as_toml(config), end="")
         return 0
-    return run(config)
+    return run(config, exit_after_first_frame=args.exit_after_first_frame)
 
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ def build_services(config: KioskConfig, paths: DataPaths) -> Services:
     return Services(config=config, paths=paths, db=db, events=EventBus())
 
 
-def run(config: KioskConfig) -> int:
+def run(config: KioskConfig, exit_after_first_frame: bool = False) -> int:
     problem = display_problem()
     if problem:
         print(f"kiosk: {problem}", file=sys.stderr)
@@ -87,7 +87,7 @@ def run(config: KioskConfig) -> int:
         from kiosk.ui.app import run_ui  # Qt is imported only once the core is ready
 
         try:
-            return run_ui(services)
+            return run_ui(services, exit_after_first_frame)
         finally:
             services.close()
     finally:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 import traceback
 from types import TracebackType
 from typing import Any
 
 import PySide6.QtQuick  # noqa: F401  (so the root object comes back as a QQuickWindow)
-from PySide6.QtCore import QLoggingCategory, QObject, Qt, QUrl
+from PySide6.QtCore import QLoggingCategory, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine, QQmlError, qmlRegisterSingletonType
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -139,19 +140,27 @@ class KioskUi:
         self.engine.deleteLater()
 
 
-def run_ui(services: Services) -> int:
+def run_ui(services: Services, exit_after_first_frame: bool = False) -> int:
     try:
         ui = KioskUi(services)
     except Exception:
         log.exception("the user interface failed to start")
         return EXIT_FAILURE
+
+    def first_frame() -> None:
+        # frameSwapped may come from the render thread: stamp it here, act on the GUI thread
+        stamp = time.time()
+        ui.bridge.post(lambda: on_first_frame(stamp))
+
+    def on_first_frame(stamp: float) -> None:
+        log.info("first frame shown")
+        if exit_after_first_frame:
+            print(f"first-frame {stamp:.6f}", flush=True)  # read by bench/startup.py
+            # exit() from inside the loop: quit() would ask the locked-down window, which refuses
+            QTimer.singleShot(0, lambda: ui.app.exit(0))
+
+    ui.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
     ui.show()
-    # a visible sign in the log that the first frame is up (start-up benchmark reads stdout)
-    ui.window.frameSwapped.connect(_first_frame, Qt.ConnectionType.SingleShotConnection)
     code = ui.app.exec()
     ui.close()
     return code
-
-
-def _first_frame() -> None:
-    log.info("first frame shown")

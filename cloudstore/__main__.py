@@ -1,0 +1,163 @@
+"""Command line: `cloudstore serve | add-device | revoke-device | seed-demo | migrate`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cloudstore.db import StoreDB, default_db_url
+from cloudstore.migrate import upgrade
+from cloudstore.settings import SANDBOX_CONTROLS_ENV, Settings, admin_token_from_env, env_flag
+
+
+def demo_catalog_path() -> Path:
+    """assets/catalog/demo_catalog.json beside the code: source tree, wheel or frozen bundle."""
+    here = Path(__file__).resolve().parent
+    roots = [Path(getattr(sys, "_MEIPASS", here)) / "assets", here.parent / "assets",
+             here.parent / "kiosk" / "assets"]
+    for root in roots:
+        candidate = root / "catalog" / "demo_catalog.json"
+        if candidate.exists():
+            return candidate
+    return roots[1] / "catalog" / "demo_catalog.json"
+
+
+def _open(url: str) -> StoreDB:
+    db = StoreDB(url)
+    upgrade(db)
+    return db
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from cloudstore.app import create_app
+
+    token = admin_token_from_env()
+    settings = Settings(db_url=args.db, merchant_name=args.merchant, public_url=args.public_url,
+                        sandbox_controls=args.sandbox_controls or env_flag(SANDBOX_CONTROLS_ENV),
+                        payment_ttl_s=args.payment_ttl, **({"admin_token": token} if token else {}))
+    db = _open(args.db)
+    app = create_app(settings, db, owns_db=True)
+    where = f"http://{args.host}:{args.port}"
+    print(f"cloudstore: database {args.db}", flush=True)
+    if token is None:
+        print(f"cloudstore: admin token {settings.admin_token} (set CLOUDSTORE_ADMIN_TOKEN to fix one)",
+              flush=True)
+    print(f"cloudstore: admin page {where}/admin?token=…  OpenAPI {where}/openapi.json", flush=True)
+    if settings.sandbox_controls:
+        print("cloudstore: sandbox controls mounted at /sandbox (test use only)", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def cmd_add_device(args: argparse.Namespace) -> int:
+    from cloudstore.devices import add_device
+
+    db = _open(args.db)
+    try:
+        with db.write() as session:
+            created = add_device(session, args.name)
+    finally:
+        db.close()
+    print(json.dumps({"device_id": created["device_id"], "secret": created["secret"]}))
+    return 0
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    from cloudstore.devices import revoke_device
+
+    db = _open(args.db)
+    try:
+        with db.write() as session:
+            found = revoke_device(session, args.device_id)
+    finally:
+        db.close()
+    if not found:
+        print(f"cloudstore: no device {args.device_id}", file=sys.stderr)
+        return 1
+    print(json.dumps({"device_id": args.device_id, "revoked": True}))
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from cloudstore.catalog import CatalogError, load_catalog
+
+    path = Path(args.file) if args.file else demo_catalog_path()
+    if not path.exists():
+        print(f"cloudstore: no catalog file at {path}", file=sys.stderr)
+        return 1
+    data = json.loads(path.read_text(encoding="utf-8"))
+    db = _open(args.db)
+    try:
+        with db.write() as session:
+            categories, products = load_catalog(session, data)
+    except CatalogError as exc:
+        print(f"cloudstore: {path}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(json.dumps({"categories": categories, "products": products, "source": str(path)}))
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    db = StoreDB(args.db)
+    try:
+        ran = upgrade(db)
+    finally:
+        db.close()
+    print("cloudstore: migrated to head" if ran else "cloudstore: already at head")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cloudstore", description="Reference central store for the kiosks")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--db", default=default_db_url(),
+                        help="SQLAlchemy URL: sqlite:///file.sqlite3 (default under the user data dir) "
+                             "or postgresql+psycopg://user:pass@host/db")
+        return sp
+
+    serve = with_db(sub.add_parser("serve", help="run the HTTP service"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--public-url", default=None,
+                       help="base URL phones use for the pay page (default: the host each kiosk used)")
+    serve.add_argument("--merchant", default="云商城 Cloud Mall", help="merchant name on the pay page")
+    serve.add_argument("--payment-ttl", type=int, default=300, help="seconds a payment QR stays valid")
+    serve.add_argument("--sandbox-controls", action="store_true",
+                       help=f"mount the test-only /sandbox router (or set {SANDBOX_CONTROLS_ENV}=1)")
+    serve.add_argument("--log-level", default="info")
+    serve.set_defaults(func=cmd_serve)
+
+    add = with_db(sub.add_parser("add-device", help="register a kiosk; prints its id and secret as JSON"))
+    add.add_argument("name")
+    add.set_defaults(func=cmd_add_device)
+
+    revoke = with_db(sub.add_parser("revoke-device", help="refuse a kiosk from now on (403)"))
+    revoke.add_argument("device_id")
+    revoke.set_defaults(func=cmd_revoke_device)
+
+    seed = with_db(sub.add_parser("seed-demo", help="load assets/catalog/demo_catalog.json"))
+    seed.add_argument("--file", default=None, help="another catalog JSON file of the same shape")
+    seed.set_defaults(func=cmd_seed_demo)
+
+    migrate = with_db(sub.add_parser("migrate", help="apply database migrations only"))
+    migrate.set_defaults(func=cmd_migrate)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

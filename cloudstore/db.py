@@ -1,0 +1,86 @@
+"""Engines and sessions for the store: SQLite (default, one file) or PostgreSQL by URL.
+
+On SQLite every write goes through one process-wide lock and `BEGIN IMMEDIATE`, so concurrent requests
+queue in Python instead of spinning in SQLite's busy handler; reads use their own deferred engine.
+PostgreSQL needs neither: writers that touch the same device or catalog row lock it explicitly.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_db_url() -> str:
+    path = Path(platformdirs.user_data_dir("cloudstore", appauthor=False)) / "cloudstore.sqlite3"
+    return f"sqlite:///{path}"
+
+
+def _sqlite_engine(url: str, begin_sql: str) -> Engine:
+    engine = create_engine(url, connect_args={"check_same_thread": False,
+                                              "timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # BEGIN is ours to issue
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")  # an acknowledged order must survive a power cut
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin_sql)
+
+    return engine
+
+
+class StoreDB:
+    """The store's database: a writer engine, a reader engine (the same one on PostgreSQL)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        parsed = make_url(url)
+        self.dialect = parsed.get_backend_name()
+        if self.dialect == "sqlite":
+            database = parsed.database
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            self.writer = _sqlite_engine(url, "BEGIN IMMEDIATE")
+            self.reader = _sqlite_engine(url, "BEGIN")
+            self._lock: threading.Lock | None = threading.Lock()
+        else:
+            self.writer = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            self.reader = self.writer
+            self._lock = None
+        self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: commits when the block ends, rolls back on an exception."""
+        with self._lock or nullcontext(), self._write_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reads; closing it ends the transaction but leaves loaded objects readable."""
+        with self._read_sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.writer.dispose()
+        self.reader.dispose()

@@ -1,0 +1,218 @@
+"""SQLAlchemy 2 models of the central store.
+
+Times are naive UTC. Money is integer minor units plus an ISO currency code. The catalog keeps a
+tombstone (`deleted`) per removed row and a global change counter (`catalog_meta.head`) so kiosks can
+pull deltas by cursor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Device(Base):
+    __tablename__ = "devices"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    secret: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # ingest bookkeeping: every seq up to contiguous_seq has arrived (as an order or in quarantine)
+    contiguous_seq: Mapped[int] = mapped_column(Integer, default=0)
+    max_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # fleet health, from the last heartbeat
+    last_heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    queue_depth: Mapped[int] = mapped_column(Integer, default=0)
+    oldest_pending_age_s: Mapped[float] = mapped_column(Float, default=0.0)
+    device_statuses: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    version: Mapped[str] = mapped_column(String(32), default="")
+
+
+class RequestNonce(Base):
+    """Nonces seen inside the skew window; a repeat is a replay."""
+
+    __tablename__ = "request_nonces"
+
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class StoreOrder(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("device_id", "device_seq", name="uq_orders_device_seq"),
+        Index("ix_orders_status_received", "status", "received_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    device_seq: Mapped[int] = mapped_column(Integer)
+    order_no: Mapped[str] = mapped_column(String(24), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]]
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(Integer)  # as the kiosk claimed it
+    computed_total_minor: Mapped[int] = mapped_column(Integer)  # as the store recomputed it
+    audit_flags: Mapped[str] = mapped_column(String(255), default="")  # empty unless it needs a look
+    fulfilment: Mapped[str] = mapped_column(String(16), default="pickup")
+    status: Mapped[str] = mapped_column(String(24), default="ACCEPTED")
+    tracking_no: Mapped[str] = mapped_column(String(64), default="")
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class QuarantinedItem(Base):
+    """A pushed outbox row the store refused: kept for a person to look at, never dropped."""
+
+    __tablename__ = "quarantine"
+    __table_args__ = (UniqueConstraint("device_id", "device_seq", "payload_hash", name="uq_quarantine_item"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), index=True)
+    device_seq: Mapped[int] = mapped_column(Integer)
+    order_uuid: Mapped[str] = mapped_column(String(64), index=True)
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # as received, even when it is not a valid order
+    reason: Mapped[str] = mapped_column(String(255))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OrderRequest(Base):
+    """A shopper's modification or return request, decided by the merchant."""
+
+    __tablename__ = "order_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[str] = mapped_column(String(64), unique=True)
+    order_uuid: Mapped[str] = mapped_column(ForeignKey("orders.order_uuid"), index=True)
+    device_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))  # modification | return
+    status: Mapped[str] = mapped_column(String(16), default="PENDING", index=True)
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    prior_status: Mapped[str] = mapped_column(String(24), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class SandboxPayment(Base):
+    __tablename__ = "payments"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)  # the secret part of code_url
+    out_trade_no: Mapped[str] = mapped_column(String(64), unique=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"))
+    order_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    method: Mapped[str] = mapped_column(String(16))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3))
+    description: Mapped[str] = mapped_column(String(128), default="")
+    status: Mapped[str] = mapped_column(String(16), default="CREATED")
+    reference: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # sandbox: an outcome the phone chose that becomes visible only at outcome_at (a slow notification)
+    pending_outcome: Mapped[str | None] = mapped_column(String(16))
+    outcome_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class DeviceAlert(Base):
+    __tablename__ = "alerts"
+    __table_args__ = (UniqueConstraint("device_id", "alert_id", name="uq_alerts_device_alert"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id"), index=True)
+    alert_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(64))
+    severity: Mapped[str] = mapped_column(String(16))
+    message: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    order_uuid: Mapped[str] = mapped_column(String(36), default="")
+    raised_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class CatalogMeta(Base):
+    """One row: the last change cursor issued and how far tombstones have been purged."""
+
+    __tablename__ = "catalog_meta"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    head: Mapped[int] = mapped_column(Integer, default=0)
+    purged_through: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(64))
+    name_en: Mapped[str] = mapped_column(String(64))
+    icon: Mapped[str] = mapped_column(String(255), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)  # fields the store does not interpret
+    change_seq: Mapped[int] = mapped_column(Integer, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Product(Base):
+    """A product document; specs, images, barcodes and reviews travel with it as JSON lists."""
+
+    __tablename__ = "products"
+
+    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    category_code: Mapped[str] = mapped_column(String(32), index=True)
+    name_zh: Mapped[str] = mapped_column(String(128))
+    name_en: Mapped[str] = mapped_column(String(128))
+    description_zh: Mapped[str] = mapped_column(Text, default="")
+    description_en: Mapped[str] = mapped_column(Text, default="")
+    brand_zh: Mapped[str] = mapped_column(String(64), default="")
+    brand_en: Mapped[str] = mapped_column(String(64), default="")
+    price_minor: Mapped[int] = mapped_column(Integer)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    stock: Mapped[int] = mapped_column(Integer, default=0)
+    ship_profile: Mapped[str] = mapped_column(String(24), default="in_stock")
+    ship_min_days: Mapped[int] = mapped_column(Integer, default=1)
+    ship_max_days: Mapped[int] = mapped_column(Integer, default=3)
+    popularity: Mapped[int] = mapped_column(Integer, default=0)
+    rating_avg: Mapped[float] = mapped_column(Float, default=0.0)
+    review_count: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    specs: Mapped[list[Any]] = mapped_column(default=list)
+    images: Mapped[list[Any]] = mapped_column(default=list)
+    barcodes: Mapped[list[Any]] = mapped_column(default=list)
+    reviews: Mapped[list[Any]] = mapped_column(default=list)
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)  # e.g. "art"; passed through untouched
+    change_seq: Mapped[int] = mapped_column(Integer, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,1 @@
+"""HTTP routers: signed device API, phone pay page, sandbox controls, merchant admin."""

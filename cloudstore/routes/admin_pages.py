@@ -1,0 +1,245 @@
+"""Server-rendered merchant admin: orders, requests, fleet, quarantine.
+
+Sign in once with `/admin?token=…` (the admin token): it becomes an HttpOnly, SameSite=Strict cookie,
+which also keeps other sites from posting the forms.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Path, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from cloudstore import admin, fleet, fulfilment
+from cloudstore.auth import ADMIN_COOKIE, admin_cookie_ok
+from cloudstore.db import StoreDB
+from cloudstore.html import document, mask_phone, money, options, parse_form, table
+from cloudstore.ingest import missing_seqs
+from cloudstore.models import StoreOrder, utcnow
+from cloudstore.routes.deps import DB, get_db, get_settings
+from cloudstore.timefmt import iso
+from kiosk.sync.protocol import FulfilmentStatus
+
+router = APIRouter(prefix="/admin", include_in_schema=False)
+
+_NAV = ("<header><strong>{merchant}</strong><a href=\"/admin\">订单 Orders</a>"
+        "<a href=\"/admin/requests\">申请 Requests</a><a href=\"/admin/fleet\">设备 Fleet</a>"
+        "<a href=\"/admin/quarantine\">隔离 Quarantine</a></header>")
+
+
+def _page(request: Request, title: str, body: str, message: str = "") -> HTMLResponse:
+    note = f"<p class=\"warn\" id=\"message\">{escape(message)}</p>" if message else ""
+    nav = _NAV.format(merchant=escape(get_settings(request).merchant_name))
+    return HTMLResponse(document(title, f"{nav}<main><h1>{escape(title)}</h1>{note}{body}</main>"))
+
+
+def _login(request: Request) -> HTMLResponse:
+    form = ("<form method=\"get\" action=\"/admin\"><label>Admin token "
+            "<input type=\"password\" name=\"token\" autocomplete=\"off\"></label> "
+            "<button>Sign in</button></form>")
+    return HTMLResponse(document("Sign in", f"<main><h1>云商城 admin</h1>{form}</main>"), status_code=401)
+
+
+def _back(path: str, message: str = "") -> RedirectResponse:
+    suffix = f"?msg={quote(message)}" if message else ""
+    return RedirectResponse(path + suffix, status_code=303)
+
+
+def _ago(seconds: float | None) -> str:
+    if seconds is None:
+        return "never"
+    seconds = max(0.0, seconds)
+    if seconds < 120:
+        return f"{seconds:.0f} s ago"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min ago"
+    return f"{seconds / 3600:.1f} h ago"
+
+
+def _status_form(o: StoreOrder) -> str:
+    allowed = sorted(fulfilment.TRANSITIONS.get(o.status, set()))
+    if not allowed:
+        return ""
+    choices = "".join(f"<option>{escape(s)}</option>" for s in allowed)
+    tracking = ("<input name=\"tracking_no\" placeholder=\"tracking no\" size=\"12\">"
+                if o.fulfilment == "delivery" else "")
+    return (f"<form class=\"inline\" method=\"post\" action=\"/admin/orders/{escape(o.order_uuid)}/status\">"
+            f"<select name=\"status\">{choices}</select>{tracking}<button>Set</button></form>")
+
+
+@router.get("", response_class=HTMLResponse)
+def orders_page(request: Request, db: DB, token: str = "", device_id: str = "", status: str = "",
+                flagged: str = "", q: str = "", msg: str = "") -> Response:
+    if token:
+        response = RedirectResponse("/admin", status_code=303)
+        response.set_cookie(ADMIN_COOKIE, token, httponly=True, samesite="strict", max_age=12 * 3600)
+        return response
+    if not admin_cookie_ok(request):
+        return _login(request)
+    f = admin.OrderFilter(device_id=device_id, status=status, flagged=bool(flagged), query=q.strip())
+    with db.read() as session:
+        orders = admin.list_orders(session, f)
+        device_ids = [d.id for d in admin.devices(session)]
+        total = admin.order_count(session)
+    filters = (
+        "<form class=\"filters\" method=\"get\" action=\"/admin\">"
+        f"<select name=\"device_id\">{options(device_ids, device_id, blank='all kiosks')}</select>"
+        f"<select name=\"status\">{options([s.value for s in FulfilmentStatus], status, blank='any status')}"
+        "</select>"
+        f"<label><input type=\"checkbox\" name=\"flagged\" value=\"1\"{' checked' if flagged else ''}>"
+        f" audit flags</label><input name=\"q\" value=\"{escape(q)}\" placeholder=\"order no / uuid\">"
+        "<button>Filter</button>"
+        "</form>")
+    rows = []
+    for o in orders:
+        contact = o.payload.get("contact") or {}
+        total_cell = escape(money(o.computed_total_minor, o.currency))
+        if o.total_minor != o.computed_total_minor:
+            claimed = escape(money(o.total_minor, o.currency))
+            total_cell += f" <span class=\"flag\">(kiosk said {claimed})</span>"
+        rows.append([
+            escape(iso(o.received_at)), f"<b>{escape(o.order_no)}</b><br><span class=\"muted\">"
+            f"{escape(o.order_uuid)}</span>", f"{escape(o.device_id)} #{o.device_seq}", total_cell,
+            escape(o.fulfilment) + (f"<br>{escape(mask_phone(str(contact.get('phone', ''))))}"
+                                    if contact.get("phone") else ""),
+            f"<span class=\"status\">{escape(o.status)}</span>", escape(o.tracking_no),
+            f"<span class=\"flag\">{escape(o.audit_flags)}</span>", _status_form(o),
+        ])
+    body = filters + f"<p class=\"muted\">{len(orders)} shown of {total}</p>" + table(
+        ["Received (UTC)", "Order", "Kiosk #seq", "Total", "Fulfilment", "Status", "Tracking", "Audit", ""],
+        rows)
+    return _page(request, "订单 Orders", body, msg)
+
+
+@router.get("/requests", response_class=HTMLResponse)
+def requests_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
+    if not admin_cookie_ok(request):
+        return _login(request)
+    with db.read() as session:
+        pending, recent = admin.pending_requests(session), admin.recent_requests(session)
+
+    def decide_forms(request_id: str) -> str:
+        action = f"/admin/requests/{escape(request_id)}/decide"
+        return (f"<form class=\"inline\" method=\"post\" action=\"{action}\"><input name=\"note\" "
+                "placeholder=\"note\" size=\"10\"><button name=\"approve\" value=\"1\">Approve</button>"
+                "<button name=\"approve\" value=\"0\">Reject</button></form>")
+
+    def changes(r: Any) -> str:
+        return escape(", ".join(f"{k}={v}" for k, v in r.changes.items()))
+
+    pending_rows = [[escape(iso(r.created_at)), escape(r.kind), escape(r.order_uuid), changes(r),
+                     escape(r.reason), decide_forms(r.request_id)] for r in pending]
+    recent_rows = [[escape(iso(r.created_at)), escape(r.kind), escape(r.order_uuid), changes(r),
+                    escape(r.status), escape(r.note)] for r in recent]
+    body = ("<h2>Pending</h2>" + table(["Requested", "Kind", "Order", "Changes", "Reason", ""], pending_rows)
+            + "<h2>Decided</h2>" + table(["Requested", "Kind", "Order", "Changes", "Decision", "Note"],
+                                         recent_rows))
+    return _page(request, "申请 Requests", body, msg)
+
+
+@router.get("/fleet", response_class=HTMLResponse)
+def fleet_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
+    if not admin_cookie_ok(request):
+        return _login(request)
+    now = utcnow()
+    rows = []
+    with db.read() as session:
+        for row in fleet.fleet_view(session, now):
+            d = row["device"]
+            holes = missing_seqs(session, d)
+            seq = f"{d.contiguous_seq} / {d.max_seq}" + (
+                f" <span class=\"flag\">gap: {escape(', '.join(map(str, holes)))}</span>" if holes else "")
+            alerts = "".join(
+                f"<div class=\"{'flag' if a.severity == 'critical' else 'warn'}\">{escape(a.kind)}: "
+                f"{escape(a.message)} <form class=\"inline\" method=\"post\" "
+                f"action=\"/admin/alerts/{a.id}/resolve\">"
+                "<button>Resolve</button></form></div>" for a in row["alerts"])
+
+            def dev(status: dict[str, Any]) -> str:
+                if not status:
+                    return "<span class=\"muted\">—</span>"
+                css = "ok" if status.get("status") == "READY" else "warn"
+                return (f"<span class=\"{css}\">{escape(str(status.get('status', '')))}</span> "
+                        f"{escape(str(status.get('detail', '')))}")
+
+            rows.append([
+                f"<b>{escape(d.name)}</b><br><span class=\"muted\">{escape(d.id)}</span>"
+                + (" <span class=\"flag\">revoked</span>" if d.revoked_at else ""),
+                escape(_ago(row["heartbeat_age_s"])), str(d.queue_depth), f"{d.oldest_pending_age_s:.0f} s",
+                dev(row["printer"]), dev(row["scanner"]), escape(d.version), seq, alerts or "—",
+            ])
+    body = table(["Kiosk", "Last heartbeat", "Queue", "Oldest pending", "Printer", "Scanner", "Version",
+                  "Seq contiguous / max", "Open alerts"], rows)
+    return _page(request, "设备 Fleet", body, msg)
+
+
+@router.get("/quarantine", response_class=HTMLResponse)
+def quarantine_page(request: Request, db: DB) -> HTMLResponse:
+    if not admin_cookie_ok(request):
+        return _login(request)
+    with db.read() as session:
+        rows = [[escape(iso(q.received_at)), f"{escape(q.device_id)} #{q.device_seq}", escape(q.order_uuid),
+                 escape(q.reason), f"<code>{escape(q.payload_hash[:12])}</code>"]
+                for q in admin.quarantined(session)]
+    headers = ["Received", "Kiosk #seq", "Order", "Reason", "Hash"]
+    return _page(request, "隔离 Quarantine", table(headers, rows))
+
+
+def _unauthorized_post() -> Response:
+    return Response("admin sign-in required", status_code=401)
+
+
+@router.post("/orders/{order_uuid}/status")
+async def set_status_form(request: Request, order_uuid: Annotated[str, Path(max_length=36)]) -> Response:
+    if not admin_cookie_ok(request):
+        return _unauthorized_post()
+    form = parse_form(await request.body())
+
+    def work(db: StoreDB) -> str:
+        with db.write() as session:
+            order = fulfilment.find_order(session, order_uuid, lock=True)
+            if order is None:
+                return "no such order"
+            try:
+                fulfilment.set_status(order, form.get("status", ""), form.get("tracking_no", ""), utcnow())
+            except fulfilment.RequestRefused as exc:
+                return str(exc)
+        return ""
+
+    return _back("/admin", await run_in_threadpool(work, get_db(request)))
+
+
+@router.post("/requests/{request_id}/decide")
+async def decide_form(request: Request, request_id: Annotated[str, Path(max_length=64)]) -> Response:
+    if not admin_cookie_ok(request):
+        return _unauthorized_post()
+    form = parse_form(await request.body())
+
+    def work(db: StoreDB) -> str:
+        try:
+            with db.write() as session:
+                fulfilment.decide(session, request_id, form.get("approve") == "1", form.get("note", ""),
+                                  utcnow())
+        except LookupError:
+            return "no such request"
+        except fulfilment.RequestRefused as exc:
+            return str(exc)
+        return ""
+
+    return _back("/admin/requests", await run_in_threadpool(work, get_db(request)))
+
+
+@router.post("/alerts/{alert_pk}/resolve")
+async def resolve_alert_form(request: Request, alert_pk: Annotated[int, Path(ge=1)]) -> Response:
+    if not admin_cookie_ok(request):
+        return _unauthorized_post()
+
+    def work(db: StoreDB) -> str:
+        with db.write() as session:
+            return "" if fleet.resolve_alert(session, alert_pk, utcnow()) else "no such alert"
+
+    return _back("/admin/fleet", await run_in_threadpool(work, get_db(request)))

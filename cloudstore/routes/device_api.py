@@ -1,0 +1,172 @@
+"""The signed kiosk API under /v1 (DESIGN, "Sync contract")."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from cloudstore import catalog, fleet, fulfilment, payments
+from cloudstore.auth import same_device
+from cloudstore.ingest import ingest_batch
+from cloudstore.models import utcnow
+from cloudstore.routes.deps import DB, Caller, get_settings, public_base
+from cloudstore.schemas import (
+    AlertIn,
+    AlertOut,
+    BatchIn,
+    BatchOut,
+    CatalogChangesOut,
+    HeartbeatIn,
+    HeartbeatOut,
+    ModificationIn,
+    OrderStatusOut,
+    PaymentCreateIn,
+    PaymentOut,
+    RequestOut,
+    ReturnIn,
+)
+from cloudstore.timefmt import iso
+
+_AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Malformed request (a batch is split to find the poison row)"},
+    401: {"description": "Bad signature, clock skew over 300 s, or a replayed nonce"},
+    403: {"description": "Device revoked, or reporting for another device"},
+}
+
+router = APIRouter(prefix="/v1", tags=["device"], responses=_AUTH_ERRORS)
+
+OrderUuid = Annotated[str, Path(min_length=1, max_length=36)]
+PaymentId = Annotated[str, Path(min_length=1, max_length=40)]
+DeviceId = Annotated[str, Path(min_length=1, max_length=32)]
+
+
+@router.post("/orders:batch", response_model=BatchOut)
+def push_orders(body: BatchIn, caller: Caller, db: DB) -> BatchOut:
+    """Ingest up to 100 outbox rows; each is created, duplicate or rejected (quarantined)."""
+    with db.write() as session:
+        return ingest_batch(session, caller.device_id, body.items, utcnow())
+
+
+@router.get("/catalog/changes", response_model=CatalogChangesOut,
+            responses={304: {"description": "Nothing new since the ETag"},
+                       410: {"description": "Cursor too old: start again from cursor 0"}})
+def catalog_changes(caller: Caller, db: DB, cursor: Annotated[int, Query(ge=0)] = 0,
+                    limit: Annotated[int, Query(ge=1, le=catalog.MAX_PAGE)] = catalog.DEFAULT_PAGE,
+                    if_none_match: Annotated[str | None, Header()] = None) -> Response:
+    with db.read() as session:
+        current_head = catalog.head(session)
+        tag = catalog.etag(cursor, limit, current_head)
+        if if_none_match is not None and tag in {t.strip() for t in if_none_match.split(",")}:
+            return Response(status_code=304, headers={"ETag": tag})
+        try:
+            page = catalog.changes(session, cursor, limit)
+        except catalog.CursorGone as exc:
+            return JSONResponse({"detail": str(exc), "snapshot_cursor": 0}, status_code=410)
+    body = CatalogChangesOut.model_validate({"changes": page.changes, "next_cursor": page.next_cursor,
+                                             "has_more": page.has_more})
+    return JSONResponse(body.model_dump(mode="json"), headers={"ETag": tag, "Cache-Control": "no-cache"})
+
+
+@router.post("/payments", response_model=PaymentOut, status_code=201,
+             responses={200: {"description": "Same out_trade_no: the existing payment"},
+                        409: {"description": "out_trade_no already used for another payment"}})
+def create_payment(body: PaymentCreateIn, caller: Caller, db: DB, request: Request) -> Response:
+    now = utcnow()
+    try:
+        with db.write() as session:
+            payment, is_new = payments.create(session, caller.device_id, body, now,
+                                              get_settings(request).payment_ttl_s)
+            out = payments.to_out(payment, public_base(request), now)
+    except payments.PaymentConflict as exc:
+        raise HTTPException(409, detail=str(exc)) from None
+    return JSONResponse(out.model_dump(mode="json"), status_code=201 if is_new else 200)
+
+
+@router.get("/payments/{payment_id}", response_model=PaymentOut, responses={404: {"description": "Unknown"}})
+def query_payment(payment_id: PaymentId, caller: Caller, db: DB, request: Request) -> PaymentOut:
+    now = utcnow()
+    with db.write() as session:  # a delayed outcome may settle on read
+        payment = payments.get_for_device(session, caller.device_id, payment_id, now)
+        if payment is None:
+            raise HTTPException(404, detail="no such payment")
+        return payments.to_out(payment, public_base(request), now)
+
+
+@router.post("/payments/{payment_id}/close", response_model=PaymentOut,
+             responses={404: {"description": "Unknown"}, 409: {"description": "Already paid: keep it"}})
+def close_payment(payment_id: PaymentId, caller: Caller, db: DB, request: Request) -> Response:
+    now = utcnow()
+    with db.write() as session:
+        payment = payments.get_for_device(session, caller.device_id, payment_id, now)
+        if payment is None:
+            raise HTTPException(404, detail="no such payment")
+        try:
+            payments.close(payment, now)
+            status = 200
+        except payments.PaymentConflict:
+            status = 409  # a late payment wins; the body says so
+        out = payments.to_out(payment, public_base(request), now)
+    return JSONResponse(out.model_dump(mode="json"), status_code=status)
+
+
+@router.get("/orders/{order_uuid}", response_model=OrderStatusOut,
+            responses={404: {"description": "Unknown"}})
+def order_status(order_uuid: OrderUuid, caller: Caller, db: DB) -> OrderStatusOut:
+    with db.read() as session:
+        order = fulfilment.find_order(session, order_uuid)
+        if order is None:
+            raise HTTPException(404, detail="no such order")
+        return fulfilment.order_out(session, order)
+
+
+def _order_request(db: DB, order_uuid: str, caller: Caller, body: ModificationIn | ReturnIn) -> Response:
+    now = utcnow()
+    with db.write() as session:
+        order = fulfilment.find_order(session, order_uuid, lock=True)
+        if order is None:
+            raise HTTPException(404, detail="no such order")
+        try:
+            if isinstance(body, ModificationIn):
+                req, fresh = fulfilment.request_modification(session, order, caller.device_id, body, now)
+            else:
+                req, fresh = fulfilment.request_return(session, order, caller.device_id, body, now)
+        except fulfilment.RequestRefused as exc:
+            raise HTTPException(409, detail=str(exc)) from None
+        out = fulfilment.request_out(req)
+    return JSONResponse(out.model_dump(mode="json"), status_code=201 if fresh else 200)
+
+
+_REQUEST_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Same request_id: the existing request"}, 404: {"description": "Unknown order"},
+    409: {"description": "Not allowed in the order's state"}}
+
+
+@router.post("/orders/{order_uuid}/modifications", response_model=RequestOut, status_code=201,
+             responses=_REQUEST_RESPONSES)
+def request_modification(order_uuid: OrderUuid, body: ModificationIn, caller: Caller, db: DB) -> Response:
+    return _order_request(db, order_uuid, caller, body)
+
+
+@router.post("/orders/{order_uuid}/returns", response_model=RequestOut, status_code=201,
+             responses=_REQUEST_RESPONSES)
+def request_return(order_uuid: OrderUuid, body: ReturnIn, caller: Caller, db: DB) -> Response:
+    return _order_request(db, order_uuid, caller, body)
+
+
+@router.post("/devices/{device_id}/heartbeat", response_model=HeartbeatOut)
+def heartbeat(device_id: DeviceId, body: HeartbeatIn, caller: Caller, db: DB) -> HeartbeatOut:
+    same_device(caller, device_id)
+    now = utcnow()
+    with db.write() as session:
+        fleet.record_heartbeat(session, device_id, body, now)
+    return HeartbeatOut(ok=True, server_time=iso(now))
+
+
+@router.post("/devices/{device_id}/alerts", response_model=AlertOut)
+def alert(device_id: DeviceId, body: AlertIn, caller: Caller, db: DB) -> AlertOut:
+    same_device(caller, device_id)
+    with db.write() as session:
+        row = fleet.record_alert(session, device_id, body, utcnow())
+        return AlertOut(alert_id=row.alert_id, state=row.state)

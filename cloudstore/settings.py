@@ -1,0 +1,30 @@
+"""Run-time settings of the store, from the command line and the environment."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+
+ADMIN_TOKEN_ENV = "CLOUDSTORE_ADMIN_TOKEN"
+SANDBOX_CONTROLS_ENV = "CLOUDSTORE_SANDBOX_CONTROLS"
+
+
+def env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def admin_token_from_env() -> str | None:
+    return os.environ.get(ADMIN_TOKEN_ENV) or None
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str
+    admin_token: str = field(default_factory=lambda: admin_token_from_env() or secrets.token_urlsafe(24))
+    merchant_name: str = "云商城 Cloud Mall"
+    # base of code_url; None: the scheme and host the kiosk itself used to reach the store
+    public_url: str | None = None
+    # the test-only /sandbox router that forces payment outcomes
+    sandbox_controls: bool = False
+    payment_ttl_s: int = 300

@@ -1,0 +1,280 @@
+"""The kiosk ↔ store wire contract: request signing, payload hashing and the JSON payload shapes.
+
+Shared by the kiosk's sync client and the reference store (`cloudstore`), so it imports nothing but the
+standard library. Every request carries `X-Device-Id`, `X-Timestamp`, `X-Nonce` and
+`X-Signature = hex(HMAC-SHA256(secret, method\\npath\\nts\\nnonce\\nhex(sha256(body))))`, where `path`
+is the request target exactly as sent (path plus query string) and `ts` is Unix seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Literal, NotRequired, TypedDict
+
+MAX_BATCH_ITEMS = 100
+MAX_CLOCK_SKEW_S = 300
+
+HEADER_DEVICE_ID = "X-Device-Id"
+HEADER_TIMESTAMP = "X-Timestamp"
+HEADER_NONCE = "X-Nonce"
+HEADER_SIGNATURE = "X-Signature"
+SIGNED_HEADERS = (HEADER_DEVICE_ID, HEADER_TIMESTAMP, HEADER_NONCE, HEADER_SIGNATURE)
+
+# nonces are opaque to the store but bounded so the replay cache stays small
+MAX_NONCE_LENGTH = 64
+
+ORDER_PAID_KIND = "order.paid"
+
+
+# --- signing -----------------------------------------------------------------------------------------
+
+
+def body_digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
+
+
+def string_to_sign(method: str, target: str, timestamp: str, nonce: str, body: bytes) -> bytes:
+    return "\n".join((method.upper(), target, timestamp, nonce, body_digest(body))).encode()
+
+
+def sign(secret: str, method: str, target: str, timestamp: str, nonce: str, body: bytes) -> str:
+    return hmac.new(secret.encode(), string_to_sign(method, target, timestamp, nonce, body),
+                    hashlib.sha256).hexdigest()
+
+
+def new_nonce() -> str:
+    return secrets.token_hex(16)
+
+
+def signed_headers(device_id: str, secret: str, method: str, target: str, body: bytes = b"", *,
+                   now: float | None = None, nonce: str | None = None) -> dict[str, str]:
+    """The four headers for one request; `now` is the caller's clock already corrected for offset."""
+    timestamp = str(int(time.time() if now is None else now))
+    nonce = new_nonce() if nonce is None else nonce
+    return {
+        HEADER_DEVICE_ID: device_id,
+        HEADER_TIMESTAMP: timestamp,
+        HEADER_NONCE: nonce,
+        HEADER_SIGNATURE: sign(secret, method, target, timestamp, nonce, body),
+    }
+
+
+class SignatureError(Exception):
+    """Why a signed request was refused; every case maps to HTTP 401."""
+
+
+@dataclass(frozen=True)
+class SignedRequest:
+    """The signing headers of a request, read before the device's secret is known."""
+
+    device_id: str
+    timestamp: str
+    nonce: str
+    signature: str
+
+    @classmethod
+    def from_headers(cls, headers: Mapping[str, str]) -> SignedRequest:
+        values = [headers.get(name) for name in SIGNED_HEADERS]
+        missing = [name for name, value in zip(SIGNED_HEADERS, values, strict=True) if not value]
+        if missing:
+            raise SignatureError(f"missing header(s): {', '.join(missing)}")
+        device_id, timestamp, nonce, signature = (str(v) for v in values)
+        if not timestamp.isdigit():
+            raise SignatureError("timestamp must be Unix seconds")
+        if len(nonce) > MAX_NONCE_LENGTH:
+            raise SignatureError("nonce too long")
+        return cls(device_id, timestamp, nonce, signature)
+
+    def verify(self, secret: str, method: str, target: str, body: bytes, *, now: float | None = None,
+               max_skew_s: int = MAX_CLOCK_SKEW_S) -> None:
+        """Raise SignatureError unless the signature matches and the timestamp is within the skew.
+
+        Replay (a nonce seen before) is the verifier's to check: it needs shared state.
+        """
+        expected = sign(secret, method, target, self.timestamp, self.nonce, body)
+        if not hmac.compare_digest(expected, self.signature.lower()):
+            raise SignatureError("bad signature")
+        current = time.time() if now is None else now
+        if abs(current - int(self.timestamp)) > max_skew_s:
+            raise SignatureError("timestamp outside the allowed clock skew")
+
+
+# --- payload hashing -----------------------------------------------------------------------------------
+
+
+def canonical_json(value: Any) -> bytes:
+    """One byte string per JSON value: sorted keys, no spaces, UTF-8 (so zh text hashes as itself)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False).encode()
+
+
+def payload_hash(payload: Any) -> str:
+    return hashlib.sha256(canonical_json(payload)).hexdigest()
+
+
+# --- wire payloads -------------------------------------------------------------------------------------
+
+
+class ItemStatus(StrEnum):
+    CREATED = "created"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+class FulfilmentStatus(StrEnum):
+    """Where an order is on the store side; the kiosk shows these to the shopper."""
+
+    ACCEPTED = "ACCEPTED"
+    READY_FOR_PICKUP = "READY_FOR_PICKUP"
+    SHIPPED = "SHIPPED"
+    DELIVERED = "DELIVERED"
+    PICKED_UP = "PICKED_UP"
+    RETURN_REQUESTED = "RETURN_REQUESTED"
+    RETURNED = "RETURNED"
+    REFUNDED = "REFUNDED"
+
+
+class PaymentStatus(StrEnum):
+    CREATED = "CREATED"  # waiting for the shopper (WeChat NOTPAY, Alipay WAIT_BUYER_PAY)
+    PAID = "PAID"
+    FAILED = "FAILED"  # declined
+    CLOSED = "CLOSED"
+
+
+class OrderLine(TypedDict):
+    position: int
+    sku: str
+    name_zh: str
+    name_en: str
+    unit_price_minor: int
+    quantity: int
+    line_total_minor: int
+    catalog_version: NotRequired[int]
+
+
+class Contact(TypedDict, total=False):
+    name: str
+    phone: str
+    address: str
+
+
+class OrderPaymentInfo(TypedDict, total=False):
+    payment_id: str
+    method: str
+    amount_minor: int
+    reference: str
+
+
+class OrderPayload(TypedDict):
+    """The body of an `order.paid` outbox row; the store recomputes every total from the lines."""
+
+    order_uuid: str
+    order_no: str
+    currency: str
+    subtotal_minor: int
+    shipping_minor: int
+    total_minor: int
+    lines: list[OrderLine]
+    fulfilment: NotRequired[Literal["pickup", "delivery"]]
+    language: NotRequired[str]
+    catalog_version: NotRequired[int]
+    receipt_no: NotRequired[str]
+    created_at: NotRequired[str]  # ISO 8601, UTC
+    paid_at: NotRequired[str]
+    contact: NotRequired[Contact]
+    payment: NotRequired[OrderPaymentInfo]
+
+
+class BatchItem(TypedDict):
+    """One outbox row as pushed; `payload_hash` is `payload_hash(payload)` and is re-checked."""
+
+    device_seq: int
+    order_uuid: str
+    kind: str
+    payload: dict[str, Any]
+    payload_hash: NotRequired[str]
+
+
+class BatchRequest(TypedDict):
+    items: list[BatchItem]  # at most MAX_BATCH_ITEMS, in device_seq order
+
+
+class BatchItemResult(TypedDict):
+    device_seq: int
+    order_uuid: str
+    status: Literal["created", "duplicate", "rejected"]
+    reason: NotRequired[str]
+
+
+class BatchResponse(TypedDict):
+    results: list[BatchItemResult]
+    highest_contiguous_seq: int
+    max_seq: int
+    gap: bool  # some seq between the two is still missing
+
+
+class CatalogChange(TypedDict):
+    entity: Literal["category", "product"]
+    key: str  # category code or product sku
+    op: Literal["upsert", "delete"]
+    version: int  # the change cursor at which this state was written
+    data: NotRequired[dict[str, Any]]  # the whole document for an upsert; absent for a tombstone
+
+
+class CatalogChangesResponse(TypedDict):
+    changes: list[CatalogChange]
+    next_cursor: int
+    has_more: bool
+
+
+class PaymentCreate(TypedDict):
+    order_uuid: str
+    amount_minor: int
+    currency: str
+    method: Literal["wechat", "alipay"]
+    description: NotRequired[str]
+    out_trade_no: NotRequired[str]  # merchant payment number; repeating it returns the same payment
+
+
+class PaymentInfo(TypedDict):
+    payment_id: str
+    order_uuid: str
+    out_trade_no: str
+    method: str
+    amount_minor: int
+    currency: str
+    status: Literal["CREATED", "PAID", "FAILED", "CLOSED"]
+    code_url: str
+    expires_at: str  # ISO 8601, UTC
+    expired: bool
+    paid_at: str | None
+    reference: str  # the provider's transaction id once paid
+
+
+class DeviceStatus(TypedDict):
+    status: str  # DISCONNECTED, CONNECTING, READY, BUSY, WARNING, ERROR
+    detail: NotRequired[str]
+
+
+class Heartbeat(TypedDict):
+    queue_depth: int
+    oldest_pending_age_s: float
+    devices: dict[str, DeviceStatus]  # "printer", "scanner", ...
+    version: str
+
+
+class Alert(TypedDict):
+    alert_id: str  # client-generated; repeating it updates the same alert
+    kind: str
+    severity: Literal["info", "warning", "critical"]
+    message: str
+    state: NotRequired[Literal["open", "resolved"]]
+    order_uuid: NotRequired[str]
+    raised_at: NotRequired[str]

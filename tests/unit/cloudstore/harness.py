@@ -1,0 +1,169 @@
+"""Run the real store under Uvicorn on 127.0.0.1 and talk to it as a kiosk would.
+
+Used by the unit tests here and by tests/e2e/test_cloudstore_*.py.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+import uvicorn
+from sqlalchemy import create_engine, text
+
+from cloudstore.app import create_app
+from cloudstore.db import StoreDB
+from cloudstore.migrate import upgrade
+from cloudstore.settings import Settings
+from kiosk.sync.protocol import ORDER_PAID_KIND, payload_hash, signed_headers
+
+ADMIN_TOKEN = "test-admin-token"
+PG_URL_ENV = "CLOUDSTORE_TEST_PG_URL"
+
+
+class HmacAuth(httpx.Auth):
+    """Signs each request as DESIGN's sync contract says; `clock` lets a test skew time."""
+
+    requires_request_body = True
+
+    def __init__(self, device_id: str, secret: str, clock: Callable[[], float] = time.time) -> None:
+        self.device_id, self.secret, self.clock = device_id, secret, clock
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        target = request.url.raw_path.decode("ascii")
+        request.headers.update(signed_headers(self.device_id, self.secret, request.method, target,
+                                              request.content, now=self.clock()))
+        yield request
+
+
+@dataclass
+class LiveStore:
+    base_url: str
+    db: StoreDB
+    settings: Settings
+    _clients: list[httpx.Client] = field(default_factory=list)
+
+    def admin(self) -> httpx.Client:
+        client = httpx.Client(base_url=self.base_url, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+                              timeout=10)
+        self._clients.append(client)
+        return client
+
+    def plain(self, **kwargs: Any) -> httpx.Client:
+        client = httpx.Client(base_url=self.base_url, timeout=10, **kwargs)
+        self._clients.append(client)
+        return client
+
+    def add_device(self, name: str = "kiosk") -> tuple[str, str]:
+        created = self.admin().post("/admin/api/devices", json={"name": name}).json()
+        return created["device_id"], created["secret"]
+
+    def kiosk(self, name: str = "kiosk", clock: Callable[[], float] = time.time) -> Kiosk:
+        device_id, secret = self.add_device(name)
+        client = httpx.Client(base_url=self.base_url, auth=HmacAuth(device_id, secret, clock), timeout=10)
+        self._clients.append(client)
+        return Kiosk(device_id, secret, client)
+
+    def close(self) -> None:
+        for client in self._clients:
+            client.close()
+
+
+@dataclass
+class Kiosk:
+    device_id: str
+    secret: str
+    http: httpx.Client
+
+
+def free_socket() -> socket.socket:
+    # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY on accepted connections only when the
+    # listening socket names its protocol; without it each response waits out a delayed ACK
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@contextmanager
+def running_store(db_url: str, **settings: Any) -> Iterator[LiveStore]:
+    """The real app under uvicorn.Server in a thread, bound to a free loopback port."""
+    db = StoreDB(db_url)
+    upgrade(db)
+    cfg = Settings(db_url=db_url, admin_token=ADMIN_TOKEN, **settings)
+    sock = free_socket()
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("store did not start")
+        time.sleep(0.01)
+    store = LiveStore(f"http://127.0.0.1:{port}", db, cfg)
+    try:
+        yield store
+    finally:
+        store.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+        db.close()
+
+
+@contextmanager
+def postgres_schema(base_url: str) -> Iterator[str]:
+    """A throwaway schema in the test database; yields a URL whose search_path points at it."""
+    schema = "t_" + secrets.token_hex(6)
+    admin = create_engine(base_url)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base_url else "?"
+    try:
+        yield f"{base_url}{sep}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def pg_base_url() -> str:
+    url = os.environ.get(PG_URL_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL not configured: set {PG_URL_ENV} (tools/postgres.sh prints it)")
+    return url
+
+
+# --- payloads ----------------------------------------------------------------------------------------
+
+
+def order_payload(order_uuid: str | None = None, *, qty: int = 2, price: int = 1590, shipping: int = 0,
+                  total: int | None = None, sku: str = "D00001") -> dict[str, Any]:
+    order_uuid = order_uuid or str(uuid.uuid4())
+    subtotal = qty * price
+    return {
+        "order_uuid": order_uuid, "order_no": f"K01-{order_uuid[:8]}", "currency": "CNY",
+        "subtotal_minor": subtotal, "shipping_minor": shipping,
+        "total_minor": subtotal + shipping if total is None else total,
+        "fulfilment": "delivery" if shipping else "pickup",
+        "lines": [{"position": 0, "sku": sku, "name_zh": "可乐", "name_en": "Cola", "unit_price_minor": price,
+                   "quantity": qty, "line_total_minor": qty * price}],
+        "contact": {"name": "张三", "phone": "13800001234"} if shipping else {},
+    }
+
+
+def batch_item(seq: int, payload: dict[str, Any]) -> dict[str, Any]:
+    return {"device_seq": seq, "order_uuid": payload["order_uuid"], "kind": ORDER_PAID_KIND,
+            "payload": payload, "payload_hash": payload_hash(payload)}

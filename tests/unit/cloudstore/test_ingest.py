@@ -1,0 +1,164 @@
+"""Batch ingest straight against the database: idempotency, quarantine, seq tracking, audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from cloudstore import catalog
+from cloudstore.db import StoreDB
+from cloudstore.devices import add_device
+from cloudstore.ingest import ingest_batch, missing_seqs
+from cloudstore.models import Device, QuarantinedItem, StoreOrder
+from cloudstore.schemas import BatchItemIn, BatchOut
+from tests.unit.cloudstore.harness import batch_item, order_payload
+
+NOW = dt.datetime(2026, 11, 26, 12, 0, 0)
+
+
+def _device(db: StoreDB) -> str:
+    with db.write() as session:
+        return add_device(session, "K01")["device_id"]
+
+
+def _push(db: StoreDB, device_id: str, items: list[dict[str, Any]]) -> BatchOut:
+    with db.write() as session:
+        return ingest_batch(session, device_id, [BatchItemIn.model_validate(i) for i in items], NOW)
+
+
+def _statuses(out: BatchOut) -> list[str]:
+    return [r.status for r in out.results]
+
+
+def test_same_batch_twice_creates_once(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    items = [batch_item(seq, order_payload()) for seq in range(1, 6)]
+    first, second = _push(store_db, device, items), _push(store_db, device, items)
+    assert _statuses(first) == ["created"] * 5
+    assert _statuses(second) == ["duplicate"] * 5
+    assert (second.highest_contiguous_seq, second.max_seq, second.gap) == (5, 5, False)
+    with store_db.read() as session:
+        assert session.execute(select(func.count()).select_from(StoreOrder)).scalar_one() == 5
+
+
+def test_same_uuid_with_another_payload_is_rejected_and_quarantined(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    original = order_payload()
+    _push(store_db, device, [batch_item(1, original)])
+    changed = {**original, "order_no": "K01-CHANGED"}
+    out = _push(store_db, device, [batch_item(1, changed), batch_item(1, changed)])
+    assert _statuses(out) == ["rejected", "rejected"]
+    assert "another payload" in (out.results[0].reason or "")
+    with store_db.read() as session:
+        kept = session.execute(select(QuarantinedItem)).scalars().all()
+        stored = session.execute(select(StoreOrder)).scalar_one()
+    assert len(kept) == 1  # a retried rejection is kept once
+    assert kept[0].order_uuid == original["order_uuid"]
+    assert stored.order_no == original["order_no"]  # the first version stands
+
+
+def test_duplicate_inside_one_batch(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    item = batch_item(1, order_payload())
+    assert _statuses(_push(store_db, device, [item, item])) == ["created", "duplicate"]
+
+
+def test_seq_taken_by_another_order_is_rejected(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    _push(store_db, device, [batch_item(1, order_payload())])
+    out = _push(store_db, device, [batch_item(1, order_payload())])
+    assert _statuses(out) == ["rejected"]
+    assert "device_seq already used" in (out.results[0].reason or "")
+
+
+def test_gap_is_flagged_until_filled(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    out = _push(store_db, device, [batch_item(s, order_payload()) for s in (1, 2, 4, 5)])
+    assert (out.highest_contiguous_seq, out.max_seq, out.gap) == (2, 5, True)
+    with store_db.read() as session:
+        row = session.get(Device, device)
+        assert row is not None
+        assert missing_seqs(session, row) == [3]
+    out = _push(store_db, device, [batch_item(3, order_payload())])
+    assert (out.highest_contiguous_seq, out.max_seq, out.gap) == (5, 5, False)
+
+
+def test_a_quarantined_seq_does_not_leave_a_gap(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    bad = {**batch_item(2, order_payload()), "kind": "order.mystery"}
+    out = _push(store_db, device, [batch_item(1, order_payload()), bad, batch_item(3, order_payload())])
+    assert _statuses(out) == ["created", "rejected", "created"]
+    assert (out.highest_contiguous_seq, out.gap) == (3, False)
+
+
+def test_invalid_payloads_are_rejected_item_by_item(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    no_lines = {**order_payload(), "lines": []}
+    wrong_hash = {**batch_item(3, order_payload()), "payload_hash": "0" * 64}
+    other_uuid = {**batch_item(4, order_payload()), "order_uuid": "not-the-payload-uuid"}
+    out = _push(store_db, device, [batch_item(1, order_payload()), batch_item(2, no_lines), wrong_hash,
+                                   other_uuid])
+    assert _statuses(out) == ["created", "rejected", "rejected", "rejected"]
+    assert "lines" in (out.results[1].reason or "")
+    assert "payload_hash" in (out.results[2].reason or "")
+    with store_db.read() as session:
+        assert session.execute(select(func.count()).select_from(QuarantinedItem)).scalar_one() == 3
+
+
+def test_totals_are_recomputed_and_mismatches_flagged(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    honest = order_payload(qty=2, price=1590, shipping=800)
+    greedy = order_payload(qty=2, price=1590, total=1)  # claims 0.01 for 31.80 of goods
+    out = _push(store_db, device, [batch_item(1, honest), batch_item(2, greedy)])
+    assert _statuses(out) == ["created", "created"]  # a paid order is never dropped: flagged instead
+    with store_db.read() as session:
+        rows = {o.order_uuid: o for o in session.execute(select(StoreOrder)).scalars()}
+    assert rows[honest["order_uuid"]].audit_flags == ""
+    assert rows[honest["order_uuid"]].computed_total_minor == 3980
+    assert rows[greedy["order_uuid"]].audit_flags == "total"
+    assert rows[greedy["order_uuid"]].computed_total_minor == 3180
+
+
+def test_price_below_the_catalog_the_kiosk_had_is_flagged(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    with store_db.write() as session:
+        catalog.upsert_category(session, {"code": "drinks", "name": {"zh": "饮料", "en": "Drinks"}})
+        version = catalog.upsert_product(session, {"sku": "D00001", "category": "drinks", "name": "Cola",
+                                                   "price_minor": 1590})
+    cheap = order_payload(price=100)
+    cheap["lines"][0]["catalog_version"] = version
+    stale = order_payload(price=100)  # priced before the store's current price: not the kiosk's fault
+    out = _push(store_db, device, [batch_item(1, cheap), batch_item(2, stale)])
+    assert _statuses(out) == ["created", "created"]
+    with store_db.read() as session:
+        flags = {o.order_uuid: o.audit_flags for o in session.execute(select(StoreOrder)).scalars()}
+    assert flags == {cheap["order_uuid"]: "price:D00001", stale["order_uuid"]: ""}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.integers(min_value=1, max_value=30), min_size=1, max_size=60), st.randoms())
+def test_any_delivery_order_converges(sqlite_url: str, deliveries: list[int], rnd: random.Random) -> None:
+    """Batches arrive in any order, repeated and partial: each order is stored once, seq contiguous."""
+    db = StoreDB(sqlite_url)
+    from cloudstore.migrate import upgrade
+    upgrade(db)
+    try:
+        with db.write() as session:
+            device = add_device(session, f"K{rnd.random()}")["device_id"]
+        items = {seq: batch_item(seq, order_payload()) for seq in range(1, 31)}
+        for seq in deliveries:
+            _push(db, device, [items[seq]])
+        final = _push(db, device, list(items.values()))  # the drain after healing
+        assert set(_statuses(final)) <= {"created", "duplicate"}
+        assert (final.highest_contiguous_seq, final.gap) == (30, False)
+        with db.read() as session:
+            seqs = sorted(session.execute(select(StoreOrder.device_seq).where(
+                StoreOrder.device_id == device)).scalars())
+        assert seqs == list(range(1, 31))
+    finally:
+        db.close()
