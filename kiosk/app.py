@@ -8,16 +8,18 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.config import KioskConfig
-from kiosk.db.engine import Database
-from kiosk.db.migrate import upgrade
 from kiosk.errors import AlreadyRunningError
 from kiosk.events import EventBus
 from kiosk.instance_lock import InstanceLock
 from kiosk.logs import setup_logging
 from kiosk.paths import DataPaths, default_data_dir
+
+if TYPE_CHECKING:
+    from kiosk.db.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +62,25 @@ def data_paths(config: KioskConfig) -> DataPaths:
     return DataPaths(Path(config.data_dir) if config.data_dir else default_data_dir()).ensure()
 
 
-def build_services(config: KioskConfig, paths: DataPaths) -> Services:
+def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | None = None) -> Services:
+    """Open, migrate and (in demo mode) seed the database. Slow: runs beside the first frame."""
+    # imported here: SQLAlchemy and Alembic cost more than the whole Qt window to load
+    from kiosk.catalog.search import ensure_index, refresh_index
+    from kiosk.db.engine import Database
+    from kiosk.db.migrate import upgrade
+    from kiosk.db.seed import seed_demo
+
     db = Database(paths.database)
     if upgrade(db):
         log.info("database migrated to the newest schema")
-    return Services(config=config, paths=paths, db=db, events=EventBus())
+    if config.demo:
+        added = seed_demo(db)
+        if added:
+            log.info("demo catalog seeded: %d products", added)
+    ensure_index(db)
+    if refresh_index(db):
+        log.info("search index rebuilt")
+    return Services(config=config, paths=paths, db=db, events=events or EventBus())
 
 
 def run(config: KioskConfig, exit_after_first_frame: bool = False) -> int:
@@ -83,12 +99,9 @@ def run(config: KioskConfig, exit_after_first_frame: bool = False) -> int:
         log_file = setup_logging(paths.logs, config.log.level, config.log.max_bytes, config.log.backups)
         log.info("kiosk %s starting (demo=%s, data dir %s, log %s)",
                  __version__, config.demo, paths.root, log_file)
-        services = build_services(config, paths)
-        from kiosk.ui.app import run_ui  # Qt is imported only once the core is ready
+        events = EventBus()
+        from kiosk.ui.app import run_ui  # Qt is imported only on this path
 
-        try:
-            return run_ui(services, exit_after_first_frame)
-        finally:
-            services.close()
+        return run_ui(config, events, lambda: build_services(config, paths, events), exit_after_first_frame)
     finally:
         lock.release()

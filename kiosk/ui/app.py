@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 import traceback
+from collections.abc import Callable
+from concurrent.futures import Future
 from types import TracebackType
 from typing import Any
 
@@ -16,6 +19,8 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine, QQmlError, qmlRegis
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.app import EXIT_FAILURE, Services
+from kiosk.config import KioskConfig
+from kiosk.events import EventBus
 from kiosk.paths import qml_dir
 from kiosk.ui.bridge import Bridge
 from kiosk.ui.fonts import install_fonts
@@ -67,17 +72,21 @@ def ensure_app() -> QGuiApplication:
 
 
 class KioskUi:
-    """Builds and owns the view-models, the engine and the window for one set of services."""
+    """Builds and owns the view-models, the engine and the window.
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
+    The window comes up before the database is ready (`attach` follows), so the attract screen
+    shows as fast as a bare Qt Quick window would.
+    """
+
+    def __init__(self, config: KioskConfig, events: EventBus) -> None:
+        self.config = config
+        self.services: Services | None = None
         self.app = ensure_app()
         self.font_family = install_fonts(self.app)
-        config = services.config
         self.lockdown = config.ui.lockdown and not config.ui.windowed
         self.navigator = Navigator()
         self.shell = Shell(config, self.lockdown)
-        self.bridge = Bridge(services.events)
+        self.bridge = Bridge(events)
         self.lockdown_filter = LockdownFilter(self.lockdown)
         self.app.installEventFilter(self.lockdown_filter)
 
@@ -93,6 +102,12 @@ class KioskUi:
         self.window: QQuickWindow = roots[0]
         self._previous_hook = sys.excepthook
         sys.excepthook = self._on_uncaught
+
+    def attach(self, services: Services) -> None:
+        """The core is ready: give the view-models their services (GUI thread)."""
+        self.services = services
+        self.shell.setReady(True)
+        log.info("services attached; kiosk ready")
 
     def _on_qml_warnings(self, warnings: list[QQmlError]) -> None:
         for warning in warnings:
@@ -112,7 +127,7 @@ class KioskUi:
         return found
 
     def show(self) -> None:
-        config = self.services.config
+        config = self.config
         if config.ui.windowed:
             self.window.setFlags(self.window.flags() & ~Qt.WindowType.FramelessWindowHint)
             self._fit_to_screen()
@@ -140,12 +155,37 @@ class KioskUi:
         self.engine.deleteLater()
 
 
-def run_ui(services: Services, exit_after_first_frame: bool = False) -> int:
+def run_ui(config: KioskConfig, events: EventBus, build_services: Callable[[], Services],
+           exit_after_first_frame: bool = False) -> int:
+    """Show the window at once and build the services beside it; returns the exit code."""
+    built: Future[Services] = Future()
+
+    def build() -> None:
+        try:
+            built.set_result(build_services())
+        except BaseException as exc:
+            built.set_exception(exc)
+
+    # started before the QML loads so both proceed together
+    builder = threading.Thread(target=build, name="startup", daemon=True)
+    builder.start()
     try:
-        ui = KioskUi(services)
+        ui = KioskUi(config, events)
     except Exception:
         log.exception("the user interface failed to start")
+        builder.join()
+        _close_built(built)
         return EXIT_FAILURE
+
+    def on_built(future: Future[Services]) -> None:
+        error = future.exception()
+        if error is None:
+            ui.bridge.post(lambda: ui.attach(future.result()))
+        else:
+            log.critical("start-up failed", exc_info=error)
+            ui.bridge.post(lambda: ui.navigator.showOutOfService(type(error).__name__))
+
+    built.add_done_callback(on_built)
 
     def first_frame() -> None:
         # frameSwapped may come from the render thread: stamp it here, act on the GUI thread
@@ -163,4 +203,11 @@ def run_ui(services: Services, exit_after_first_frame: bool = False) -> int:
     ui.show()
     code = ui.app.exec()
     ui.close()
+    builder.join()
+    _close_built(built)
     return code
+
+
+def _close_built(built: Future[Services]) -> None:
+    if built.done() and built.exception() is None:
+        built.result().close()

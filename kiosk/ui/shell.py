@@ -12,6 +12,7 @@ class Shell(QObject):
     orientationChanged = Signal()
     languageChanged = Signal()
     accessibilityChanged = Signal()
+    readyChanged = Signal()
 
     def __init__(self, config: KioskConfig, lockdown: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -22,6 +23,17 @@ class Shell(QObject):
         self._large_text = False
         self._high_contrast = False
         self._reach = False
+        self._ready = False
+
+    @Property(bool, notify=readyChanged)
+    def ready(self) -> bool:
+        """True once the database and services are up; until then only the attract screen works."""
+        return self._ready
+
+    def setReady(self, ready: bool) -> None:
+        if ready != self._ready:
+            self._ready = ready
+            self.readyChanged.emit()
 
     @Property(str, constant=True)
     def storeName(self) -> str:

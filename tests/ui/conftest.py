@@ -25,7 +25,9 @@ def kiosk_factory(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., KioskUi]
     made: list[KioskUi] = []
 
     def make(**overrides: Any) -> KioskUi:
-        ui = KioskUi(make_services(tmp_path, **overrides))
+        services = make_services(tmp_path, **overrides)
+        ui = KioskUi(services.config, services.events)
+        ui.attach(services)
         ui.show()
         qtbot.waitExposed(ui.window)
         made.append(ui)
@@ -34,7 +36,8 @@ def kiosk_factory(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., KioskUi]
     yield make
     for ui in made:
         ui.close()
-        ui.services.close()
+        if ui.services is not None:
+            ui.services.close()
 
 
 @pytest.fixture

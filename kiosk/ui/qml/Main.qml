@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Window
-import QtQuick.VirtualKeyboard
 import Kiosk
 import Kiosk.Backend
 
@@ -37,13 +36,16 @@ Window {
             }
         }
 
-        InputPanel {
-            id: inputPanel
-            objectName: "inputPanel"
+        // Qt Virtual Keyboard is heavy to load: it follows the first frame, once the kiosk is ready
+        Loader {
+            id: keyboardLoader
+            objectName: "keyboardLoader"
             z: 100
             width: parent.width
-            y: active ? parent.height - height : parent.height
-            visible: active
+            anchors.bottom: parent.bottom
+            active: Shell.ready
+            asynchronous: true
+            sourceComponent: KeyboardPanel {}
         }
     }
 

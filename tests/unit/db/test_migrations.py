@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from kiosk.db.engine import Database
-from kiosk.db.migrate import current_revision, head_revision, upgrade
+from kiosk.db.migrate import SCHEMA_HEAD, current_revision, head_revision, upgrade
 from kiosk.db.models import Base
 
 
@@ -29,3 +31,15 @@ def test_pragmas_are_set_on_every_connection(db: Database) -> None:
             assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_schema_head_constant_is_the_newest_revision() -> None:
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_a_new_file_has_no_revision(tmp_path: Path) -> None:
+    fresh = Database(tmp_path / "new.sqlite3")
+    try:
+        assert current_revision(fresh) is None
+    finally:
+        fresh.close()

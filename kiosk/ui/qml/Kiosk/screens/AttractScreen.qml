@@ -9,8 +9,10 @@ Rectangle {
     objectName: "attractScreen"
     color: Theme.primary
 
+    // until the catalog is open there is nothing to shop: taps wait for Shell.ready
     TapHandler {
         objectName: "attractTap"
+        enabled: Shell.ready
         onTapped: Navigator.push("home")
     }
 
@@ -51,6 +53,7 @@ Rectangle {
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottomMargin: Theme.margin * 2
         spacing: Theme.spacing * 2
+        enabled: Shell.ready
         KioskButton {
             objectName: "languageZh"
             text: "中文"
