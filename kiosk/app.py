@@ -20,6 +20,8 @@ from kiosk.paths import DataPaths, default_data_dir
 
 if TYPE_CHECKING:
     from kiosk.db.engine import Database
+    from kiosk.devices.sim.demo import DemoDevices
+    from kiosk.local_store import LocalStore
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +43,14 @@ class Services:
     paths: DataPaths
     db: Database
     events: EventBus
+    devices: DemoDevices | None = None
+    store: LocalStore | None = None  # demo mode's local reference store
 
     def close(self) -> None:
+        if self.devices is not None:
+            self.devices.stop()
+        if self.store is not None:
+            self.store.stop()
         self.db.close()
 
 
@@ -62,25 +70,57 @@ def data_paths(config: KioskConfig) -> DataPaths:
     return DataPaths(Path(config.data_dir) if config.data_dir else default_data_dir()).ensure()
 
 
-def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | None = None) -> Services:
-    """Open, migrate and (in demo mode) seed the database. Slow: runs beside the first frame."""
+def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | None = None,
+                   with_devices: bool = True, with_store: bool = True) -> Services:
+    """Open, migrate and (in demo mode) seed the database, start the devices and, in demo mode, the
+    local store. Slow: it runs beside the first frame."""
     # imported here: SQLAlchemy and Alembic cost more than the whole Qt window to load
     from kiosk.catalog.search import ensure_index, refresh_index
     from kiosk.db.engine import Database
     from kiosk.db.migrate import upgrade
     from kiosk.db.seed import seed_demo
 
+    bus = events or EventBus()
     db = Database(paths.database)
-    if upgrade(db):
-        log.info("database migrated to the newest schema")
-    if config.demo:
-        added = seed_demo(db)
-        if added:
-            log.info("demo catalog seeded: %d products", added)
-    ensure_index(db)
-    if refresh_index(db):
-        log.info("search index rebuilt")
-    return Services(config=config, paths=paths, db=db, events=events or EventBus())
+    services = Services(config=config, paths=paths, db=db, events=bus)
+    try:
+        if upgrade(db):
+            log.info("database migrated to the newest schema")
+        if config.demo:
+            added = seed_demo(db)
+            if added:
+                log.info("demo catalog seeded: %d products", added)
+        ensure_index(db)
+        if refresh_index(db):
+            log.info("search index rebuilt")
+        if with_store and config.demo and not config.store.url:
+            from kiosk.local_store import LocalStore
+
+            services.store = LocalStore(paths.root / "store", config.identity.device_name).start()
+        if with_devices:
+            services.devices = start_devices(config, paths, bus)
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
+def start_devices(config: KioskConfig, paths: DataPaths, bus: EventBus) -> DemoDevices:
+    """Simulators where the config says `sim`, real adapters otherwise; their reports go to the bus."""
+    from kiosk.devices.sim.demo import demo_devices
+
+    devices = demo_devices(config.printer, config.scanner, paths.root / "run")
+    for device in (devices.printer, devices.scanner):
+        if device is not None:
+            device.add_status_listener(lambda status: bus.publish(
+                "device.status", device=status.device, state=status.state.value,
+                details=sorted(d.value for d in status.details), message=status.message))
+    if devices.scanner is not None:
+        devices.scanner.add_scan_listener(lambda scan: bus.publish(
+            "device.scan", ok=scan.ok, kind=scan.kind.value, data=scan.data, gtin=scan.gtin or "",
+            error=scan.error or ""))
+    devices.start()
+    return devices
 
 
 def run(config: KioskConfig, exit_after_first_frame: bool = False) -> int:

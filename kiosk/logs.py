@@ -57,4 +57,7 @@ def setup_logging(folder: Path, level: str = "INFO", max_bytes: int = 2_000_000,
         handler.addFilter(PiiFilter())
         root.addHandler(handler)
     root.setLevel(level)
+    # libraries' chatter at INFO (migration plugins, HTTP client lines) is not the kiosk's story
+    for noisy in ("alembic", "httpx", "httpcore", "escpos"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
     return log_file

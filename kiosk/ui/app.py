@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import threading
 import time
@@ -200,12 +201,27 @@ def run_ui(config: KioskConfig, events: EventBus, build_services: Callable[[], S
             QTimer.singleShot(0, lambda: ui.app.exit(0))
 
     ui.window.frameSwapped.connect(first_frame, Qt.ConnectionType.SingleShotConnection)
+    stop_on_signals(ui.app)
     ui.show()
     code = ui.app.exec()
     ui.close()
     builder.join()
     _close_built(built)
     return code
+
+
+def stop_on_signals(app: QGuiApplication) -> None:
+    """SIGTERM / SIGINT end the event loop cleanly, so devices and the local store are stopped."""
+    def stop(signum: int, _frame: object) -> None:
+        log.info("signal %d: shutting down", signum)
+        app.exit(0)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, stop)
+    # Python runs signal handlers only between bytecodes: wake it up regularly inside Qt's loop
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(200)
 
 
 def _close_built(built: Future[Services]) -> None:

@@ -17,7 +17,8 @@ from kiosk.ui.app import KioskUi
 
 def make_services(tmp_path: Path, **overrides: Any) -> Services:
     config = load_config(environ={}, overrides={"data_dir": str(tmp_path / "data"), **overrides})
-    return build_services(config, data_paths(config))
+    # the local store and simulated devices have their own tests; the shell needs neither
+    return build_services(config, data_paths(config), with_devices=False, with_store=False)
 
 
 @pytest.fixture
