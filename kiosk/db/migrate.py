@@ -22,6 +22,12 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SCHEMA_HEAD = "0001"
 
 
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    """Alembic's view of the schema: the search index (kiosk.catalog.search) is derived data with
+    its own lifecycle, not part of it."""
+    return not (type_ == "table" and name is not None and name.startswith("search_"))
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
