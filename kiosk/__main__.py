@@ -48,7 +48,16 @@ def cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
     return overrides
 
 
+# a frozen build has no `python -m cloudstore`: demo mode re-runs this executable with this flag
+RUN_CLOUDSTORE = "--run-cloudstore"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [RUN_CLOUDSTORE]:
+        from cloudstore.__main__ import main as cloudstore_main
+
+        return cloudstore_main(argv[1:])
     args = parse_args(argv)
     from kiosk.app import EXIT_CONFIG, run
     from kiosk.config import as_toml, load_config

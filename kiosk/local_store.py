@@ -32,6 +32,12 @@ class StoreCredentials:
     admin_token: str
 
 
+def cloudstore_command() -> list[str]:
+    if getattr(sys, "frozen", False):  # PyInstaller: the kiosk executable runs the store too
+        return [sys.executable, "--run-cloudstore"]
+    return [sys.executable, "-m", "cloudstore"]
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -51,7 +57,7 @@ class LocalStore:
         self._stopping = threading.Event()
 
     def _cloudstore(self, *args: str) -> str:
-        done = subprocess.run([sys.executable, "-m", "cloudstore", *args, "--db", self.db_url],
+        done = subprocess.run([*cloudstore_command(), *args, "--db", self.db_url],
                               capture_output=True, text=True, timeout=START_TIMEOUT_S, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"cloudstore {args[0]} failed: {done.stderr.strip()[-500:]}")
@@ -109,7 +115,7 @@ class LocalStore:
         env = {**os.environ, "CLOUDSTORE_ADMIN_TOKEN": token}
         with (self.folder / "store.log").open("ab") as log_file:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "cloudstore", "serve", "--host", "127.0.0.1", "--port", str(port),
+                [*cloudstore_command(), "serve", "--host", "127.0.0.1", "--port", str(port),
                  "--db", self.db_url, "--sandbox-controls", "--log-level", "warning"],
                 stdout=log_file, stderr=subprocess.STDOUT, env=env, preexec_fn=_die_with_parent)
         self._wait_until_up(url)
