@@ -51,15 +51,16 @@ def test_demo_kiosk_draws_its_first_frame_and_exits_cleanly(tmp_path: Path) -> N
 
 def test_demo_kiosk_runs_its_store_and_stops_everything_on_sigterm(tmp_path: Path) -> None:
     log_file = tmp_path / "logs" / "kiosk.log"
-    proc = subprocess.Popen([sys.executable, "-m", "kiosk", "--demo", "--windowed", "--data-dir", str(tmp_path)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=kiosk_env())
+    command = [sys.executable, "-m", "kiosk", "--demo", "--windowed", "--data-dir", str(tmp_path)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=kiosk_env())
     try:
         def logged(text: str) -> bool:
             return log_file.exists() and text in log_file.read_text(encoding="utf-8")
 
         wait_for(lambda: logged("kiosk ready"), 60, "the kiosk to be ready")
         wait_for(lambda: logged("local store up at"), 60, "the local store")
-        url = re.findall(r"local store up at (http://127\.0\.0\.1:\d+)", log_file.read_text(encoding="utf-8"))[-1]
+        log_text = log_file.read_text(encoding="utf-8")
+        url = re.findall(r"local store up at (http://127\.0\.0\.1:\d+)", log_text)[-1]
         assert answers(url)
         assert (tmp_path / "store" / "device.json").stat().st_mode & 0o077 == 0  # secret not world-readable
         proc.send_signal(signal.SIGTERM)
