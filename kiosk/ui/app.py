@@ -156,37 +156,69 @@ class KioskUi:
         self.engine.deleteLater()
 
 
+class ServiceStarter:
+    """Builds the services on a worker thread, one attempt at a time."""
+
+    def __init__(self, build: Callable[[], Services]) -> None:
+        self._build = build
+        self._thread: threading.Thread | None = None
+        self._future: Future[Services] | None = None
+
+    def start(self) -> Future[Services]:
+        if self._thread is not None:
+            self._thread.join()
+        future: Future[Services] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self._build())
+            except BaseException as exc:
+                future.set_exception(exc)
+
+        self._future = future
+        self._thread = threading.Thread(target=run, name="startup", daemon=True)
+        self._thread.start()
+        return future
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+        if self._future is not None and self._future.done() and self._future.exception() is None:
+            self._future.result().close()
+
+
+START_RETRY_MS = 30_000
+
+
 def run_ui(config: KioskConfig, events: EventBus, build_services: Callable[[], Services],
            exit_after_first_frame: bool = False) -> int:
     """Show the window at once and build the services beside it; returns the exit code."""
-    built: Future[Services] = Future()
-
-    def build() -> None:
-        try:
-            built.set_result(build_services())
-        except BaseException as exc:
-            built.set_exception(exc)
-
-    # started before the QML loads so both proceed together
-    builder = threading.Thread(target=build, name="startup", daemon=True)
-    builder.start()
+    starter = ServiceStarter(build_services)
+    first_attempt = starter.start()  # before the QML loads, so both proceed together
     try:
         ui = KioskUi(config, events)
     except Exception:
         log.exception("the user interface failed to start")
-        builder.join()
-        _close_built(built)
+        starter.close()
         return EXIT_FAILURE
 
-    def on_built(future: Future[Services]) -> None:
-        error = future.exception()
-        if error is None:
-            ui.bridge.post(lambda: ui.attach(future.result()))
-        else:
-            log.critical("start-up failed", exc_info=error)
-            ui.bridge.post(lambda: ui.navigator.showOutOfService(type(error).__name__))
+    def watch(attempt: Future[Services]) -> None:
+        def done(future: Future[Services]) -> None:  # on the startup thread
+            error = future.exception()
+            if error is None:
+                ui.bridge.post(lambda: ui.attach(future.result()))
+            else:
+                log.critical("start-up failed; trying again in %d s", START_RETRY_MS // 1000, exc_info=error)
+                ui.bridge.post(lambda: failed(error))
 
-    built.add_done_callback(on_built)
+        attempt.add_done_callback(done)
+
+    def failed(error: BaseException) -> None:
+        # an unattended kiosk heals itself when it can (a full disk freed, a device back)
+        ui.navigator.showOutOfService(type(error).__name__)
+        QTimer.singleShot(START_RETRY_MS, lambda: watch(starter.start()))
+
+    watch(first_attempt)
 
     def first_frame() -> None:
         # frameSwapped may come from the render thread: stamp it here, act on the GUI thread
@@ -205,8 +237,7 @@ def run_ui(config: KioskConfig, events: EventBus, build_services: Callable[[], S
     ui.show()
     code = ui.app.exec()
     ui.close()
-    builder.join()
-    _close_built(built)
+    starter.close()
     return code
 
 
@@ -222,8 +253,3 @@ def stop_on_signals(app: QGuiApplication) -> None:
     ticker = QTimer(app)
     ticker.timeout.connect(lambda: None)
     ticker.start(200)
-
-
-def _close_built(built: Future[Services]) -> None:
-    if built.done() and built.exception() is None:
-        built.result().close()
