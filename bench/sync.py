@@ -1,0 +1,363 @@
+"""Kiosk → store sync: drain 10,000 queued orders, store ingest vs raw PostgreSQL, a fleet of 100 kiosks.
+
+The store runs as a real `cloudstore serve` process on 127.0.0.1 (its own interpreter, as on a real
+server), against a SQLite file and, when CLOUDSTORE_TEST_PG_URL names a reachable server, PostgreSQL.
+
+- drain: 10,000 paid orders queued in a real kiosk SQLite outbox, pushed by `OutboxPusher.drain()`
+  (batches of 100, per-item bookkeeping, orders marked SYNCED). Same-run baseline: the very same
+  batches POSTed by a bare signed httpx loop to a fresh store, with no outbox reads or writes.
+- ingest vs raw: the store's HTTP ingest rate (the baseline loop above, PostgreSQL) against a raw
+  `INSERT … ON CONFLICT DO NOTHING` of the same rows through the driver (bench/sync_store.py).
+- fleet: 100 registered devices, one thread and one signed client each, pushing 10 batches of 10
+  orders concurrently to the PostgreSQL store: orders/s overall and p95 request latency.
+
+    .venv/bin/python bench/sync.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import insert, select
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.sync_store import HmacAuth, pg_schema, raw_ingest  # noqa: E402
+from kiosk.db.engine import Database  # noqa: E402
+from kiosk.db.migrate import upgrade  # noqa: E402
+from kiosk.db.models import Order, OrderLine, OrderState, OutboxRow, utcnow  # noqa: E402
+from kiosk.sync.client import StoreEndpoint, SyncClient, encode_json  # noqa: E402
+from kiosk.sync.outbox import OutboxPusher  # noqa: E402
+from kiosk.sync.protocol import ORDER_PAID_KIND, canonical_json, payload_hash  # noqa: E402
+
+ORDERS = 10_000
+BATCH = 100
+FLEET = 100
+FLEET_BATCHES = 10
+FLEET_BATCH_SIZE = 10
+ADMIN_TOKEN = "bench-admin-token"
+PG_ENV = "CLOUDSTORE_TEST_PG_URL"
+
+
+# --- the store process ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Store:
+    base_url: str
+    admin: httpx.Client
+
+    def add_device(self, name: str) -> tuple[str, str]:
+        created = self.admin.post("/admin/api/devices", json={"name": name}).json()
+        return created["device_id"], created["secret"]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def store_process(db_url: str) -> Iterator[Store]:
+    port = _free_port()
+    env = {**os.environ, "CLOUDSTORE_ADMIN_TOKEN": ADMIN_TOKEN}
+    proc = subprocess.Popen([sys.executable, "-m", "cloudstore", "serve", "--host", "127.0.0.1", "--port",
+                             str(port), "--db", db_url, "--log-level", "warning"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    admin = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}, timeout=30)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if admin.get("/openapi.json", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                errors = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
+                raise RuntimeError(f"store did not start: {errors}")
+            time.sleep(0.05)
+        yield Store(base, admin)
+    finally:
+        admin.close()
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+# --- the kiosk side ------------------------------------------------------------------------------------
+
+
+def queue_orders(db: Database, count: int) -> None:
+    """`count` PAID orders with their outbox rows (seq 1..count), inserted in bulk for the setup."""
+    now = utcnow()
+    orders, lines, outbox = [], [], []
+    for seq in range(1, count + 1):
+        order_uuid = str(uuid.uuid4())
+        qty, price = 1 + seq % 3, 990 + seq % 50
+        total = qty * price
+        orders.append({"id": seq, "order_uuid": order_uuid, "order_no": f"K01-{seq:06d}",
+                       "state": OrderState.PAID, "currency": "CNY", "subtotal_minor": total,
+                       "shipping_minor": 0, "total_minor": total, "receipt_no": f"RK01{seq:08d}",
+                       "created_at": now, "updated_at": now, "paid_at": now})
+        line = {"position": 0, "sku": f"D{seq % 150:05d}", "name_zh": "商品", "name_en": "Item",
+                "unit_price_minor": price, "quantity": qty, "line_total_minor": total}
+        lines.append({"order_id": seq, **line})
+        payload = {"order_uuid": order_uuid, "order_no": f"K01-{seq:06d}", "currency": "CNY",
+                   "subtotal_minor": total, "shipping_minor": 0, "total_minor": total, "fulfilment": "pickup",
+                   "receipt_no": f"RK01{seq:08d}", "lines": [line]}
+        outbox.append({"device_seq": seq, "kind": ORDER_PAID_KIND, "order_uuid": order_uuid,
+                       "payload": canonical_json(payload).decode(), "payload_hash": payload_hash(payload),
+                       "created_at": now})
+    with db.write() as session:
+        session.execute(insert(Order), orders)
+        session.execute(insert(OrderLine), lines)
+        session.execute(insert(OutboxRow), outbox)
+
+
+def outbox_batches(db: Database) -> list[list[dict[str, Any]]]:
+    with db.read() as session:
+        rows = session.execute(select(OutboxRow.device_seq, OutboxRow.order_uuid, OutboxRow.kind,
+                                      OutboxRow.payload, OutboxRow.payload_hash)
+                               .order_by(OutboxRow.device_seq)).all()
+    items = [{"device_seq": s, "order_uuid": u, "kind": k, "payload": json.loads(p), "payload_hash": h}
+             for s, u, k, p, h in rows]
+    return [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
+
+
+def drain(store: Store, db: Database) -> float:
+    with SyncClient(StoreEndpoint(store.base_url, *store.add_device("drain"))) as client:
+        pusher = OutboxPusher(db, client)
+        started = time.perf_counter()
+        report = pusher.drain()
+        elapsed = time.perf_counter() - started
+    if report.sent != ORDERS or report.remaining or report.retries:
+        raise RuntimeError(f"drain incomplete: {report}")
+    with db.read() as session:
+        synced = session.scalar(select(Order.id).where(Order.state != OrderState.SYNCED).limit(1))
+    if synced is not None:
+        raise RuntimeError("an order was left unsynced")
+    return elapsed
+
+
+def bare_loop(store: Store, batches: list[list[dict[str, Any]]]) -> float:
+    """The baseline: the same batches, signed and POSTed back to back, nothing recorded."""
+    device_id, secret = store.add_device("bare")
+    transport = httpx.HTTPTransport(socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+    with httpx.Client(base_url=store.base_url, auth=HmacAuth(device_id, secret), transport=transport,
+                      timeout=30) as client:
+        started = time.perf_counter()
+        for batch in batches:
+            response = client.post("/v1/orders:batch", content=encode_json({"items": batch}),
+                                   headers={"Content-Type": "application/json"})
+            response.raise_for_status()
+        return time.perf_counter() - started
+
+
+@dataclass
+class DrainFigures:
+    drain_s: float
+    bare_s: float
+
+
+def bench_backend(kiosk_dir: Path, url_for: Any) -> DrainFigures:
+    """Drain into one fresh store, the bare loop into another; `url_for(name)` yields a store URL."""
+    db = Database(kiosk_dir / f"kiosk-{uuid.uuid4().hex[:6]}.sqlite3")
+    upgrade(db)
+    try:
+        queue_orders(db, ORDERS)
+        batches = outbox_batches(db)
+        with url_for("drain") as url, store_process(url) as store:
+            drain_s = drain(store, db)
+        with url_for("bare") as url, store_process(url) as store:
+            bare_s = bare_loop(store, batches)
+    finally:
+        db.close()
+    return DrainFigures(drain_s, bare_s)
+
+
+# --- raw PostgreSQL and the fleet ----------------------------------------------------------------------
+
+
+def raw_pg_s(base_url: str, batches: list[list[dict[str, Any]]]) -> float:
+    import psycopg
+
+    items = [item for batch in batches for item in batch]
+    with pg_schema(base_url) as (url, schema):
+        dsn = base_url.replace("postgresql+psycopg://", "postgresql://")
+        return raw_ingest(url, items, lambda: psycopg.connect(dsn, options=f"-csearch_path={schema}"),
+                          lambda conn: conn.transaction(), "%s")
+
+
+@dataclass
+class FleetFigures:
+    orders: int
+    wall_s: float
+    p50_ms: float
+    p95_ms: float
+    max_ms: float
+    failures: int
+
+
+def fleet(store: Store) -> FleetFigures:
+    devices = [store.add_device(f"F{i:03d}") for i in range(FLEET)]
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    barrier = threading.Barrier(FLEET + 1)
+
+    def kiosk(device: tuple[str, str]) -> None:
+        mine: list[float] = []
+        with SyncClient(StoreEndpoint(store.base_url, *device)) as client:
+            client.get("/v1/orders/warm-up")  # connect before the clock starts
+            batches = []
+            for b in range(FLEET_BATCHES):
+                items = []
+                for i in range(FLEET_BATCH_SIZE):
+                    seq = b * FLEET_BATCH_SIZE + i + 1
+                    order_uuid = str(uuid.uuid4())
+                    line = {"position": 0, "sku": "D00001", "name_zh": "可乐", "name_en": "Cola",
+                            "unit_price_minor": 1590, "quantity": 1, "line_total_minor": 1590}
+                    payload = {"order_uuid": order_uuid, "order_no": f"F-{seq:06d}", "currency": "CNY",
+                               "subtotal_minor": 1590, "shipping_minor": 0, "total_minor": 1590,
+                               "lines": [line]}
+                    items.append({"device_seq": seq, "order_uuid": order_uuid, "kind": ORDER_PAID_KIND,
+                                  "payload": payload, "payload_hash": payload_hash(payload)})
+                batches.append(items)
+            barrier.wait()
+            for items in batches:
+                started = time.perf_counter()
+                response = client.post("/v1/orders:batch", json_body={"items": items})
+                mine.append(time.perf_counter() - started)
+                if response.status_code != 200 or any(r["status"] != "created"
+                                                       for r in response.json()["results"]):
+                    with lock:
+                        failures.append(f"{response.status_code}")
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=kiosk, args=(d,), daemon=True) for d in devices]
+    for t in threads:
+        t.start()
+    barrier.wait()
+    started = time.perf_counter()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    ordered = sorted(latencies)
+    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
+    return FleetFigures(FLEET * FLEET_BATCHES * FLEET_BATCH_SIZE, wall, statistics.median(ordered) * 1000,
+                        p95 * 1000, ordered[-1] * 1000, len(failures))
+
+
+# --- main ----------------------------------------------------------------------------------------------
+
+
+def _pg_available(url: str | None) -> str | None:
+    """None when usable, else why not."""
+    if not url:
+        return f"{PG_ENV} is not set (tools/postgres.sh prints it)"
+    try:
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:  # any failure to reach it makes the figure "unavailable"
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
+    return None
+
+
+def main() -> int:
+    started = time.perf_counter()
+    pg_url = os.environ.get(PG_ENV)
+    pg_problem = _pg_available(pg_url)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+
+        @contextmanager
+        def sqlite_url(name: str) -> Iterator[str]:
+            yield f"sqlite:///{tmp / f'store-{name}.sqlite3'}"
+
+        @contextmanager
+        def postgres_url(_name: str) -> Iterator[str]:
+            assert pg_url is not None
+            with pg_schema(pg_url) as (url, _schema):
+                yield url
+
+        results: dict[str, DrainFigures | None] = {"sqlite": bench_backend(tmp, sqlite_url), "postgres": None}
+        raw_s: float | None = None
+        fleet_figures: FleetFigures | None = None
+        if pg_problem is None and pg_url is not None:
+            results["postgres"] = bench_backend(tmp, postgres_url)
+            db = Database(tmp / "batches.sqlite3")
+            upgrade(db)
+            queue_orders(db, ORDERS)
+            batches = outbox_batches(db)
+            db.close()
+            raw_s = raw_pg_s(pg_url, batches)
+            with postgres_url("fleet") as url, store_process(url) as store:
+                fleet_figures = fleet(store)
+
+    print(f"{ORDERS} queued orders drained over loopback to `cloudstore serve` (its own process), batches of "
+          f"{BATCH}; baseline = the same batches POSTed by a bare signed httpx loop (no outbox bookkeeping)")
+    print(f"{'store':<10} {'drain s':>8} {'orders/s':>9} {'bare s':>8} {'orders/s':>9} {'drain/bare':>11}")
+    for backend, fig in results.items():
+        if fig is None:
+            print(f"{backend:<10} {'unavailable':>8}  PostgreSQL server unavailable: {pg_problem}")
+            continue
+        print(f"{backend:<10} {fig.drain_s:>8.2f} {ORDERS / fig.drain_s:>9.0f} {fig.bare_s:>8.2f} "
+              f"{ORDERS / fig.bare_s:>9.0f} {fig.drain_s / fig.bare_s:>10.2f}x")
+    pg = results["postgres"]
+    ratio: str = "unavailable"
+    if pg is not None and raw_s is not None:
+        print(f"\nstore ingest (bare loop, PostgreSQL) {ORDERS / pg.bare_s:.0f} orders/s vs raw INSERT … "
+              f"ON CONFLICT of the same rows, 100 per transaction, {ORDERS / raw_s:.0f} orders/s")
+        ratio = f"{raw_s / pg.bare_s:.2f}"
+    if fleet_figures is not None:
+        f = fleet_figures
+        print(f"\nfleet: {FLEET} devices x {FLEET_BATCHES} batches of {FLEET_BATCH_SIZE}, one thread + "
+              f"signed client each, PostgreSQL store: {f.orders} orders in {f.wall_s:.2f} s = "
+              f"{f.orders / f.wall_s:.0f} orders/s; request latency p50 {f.p50_ms:.0f} ms, "
+              f"p95 {f.p95_ms:.0f} ms, max {f.max_ms:.0f} ms; failures {f.failures}")
+    print(f"\ntotal bench time {time.perf_counter() - started:.0f} s")
+
+    def value(x: float | None, fmt: str = "{:.2f}") -> str:
+        return "unavailable" if x is None else fmt.format(x)
+
+    sqlite_fig = results["sqlite"]
+    print(f"FIGURE drain_10k_sqlite_s {value(sqlite_fig.drain_s if sqlite_fig else None)} s target <= 10")
+    print(f"FIGURE drain_10k_postgres_s {value(pg.drain_s if pg else None)} s target <= 10")
+    print(f"FIGURE ingest_vs_raw_pg_ratio {ratio} x target >= 0.5")
+    print(f"FIGURE fleet100_orders_per_s "
+          f"{value(fleet_figures.orders / fleet_figures.wall_s if fleet_figures else None, '{:.0f}')} "
+          f"orders/s target >= 0")
+    print(f"FIGURE fleet100_p95_ms {value(fleet_figures.p95_ms if fleet_figures else None, '{:.0f}')} "
+          f"ms target >= 0")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,297 @@
+"""The sync worker (one thread: outbox push, catalog pull, heartbeat) and the payment-status poller.
+
+Exactly one sync worker may run per data dir: it holds an exclusive lock on `<data dir>/sync.lock`
+(released by the OS if the process dies), so two pushers can never race over one outbox. Payment
+polling runs in its own short-lived thread per payment, so a shopper's QR never waits behind a large
+push. Everything reports through the EventBus (topics below); nothing here knows about Qt.
+
+    sync.queue        depth, oldest_pending_age_s, quarantined      (after every push round)
+    sync.pushed       sent, quarantined                              (a batch was answered)
+    sync.backoff      retry_in_s, error, failures
+    sync.quarantined  device_seq, order_uuid, reason, where
+    sync.alert        kind, severity, message                        (e.g. device_revoked)
+    sync.catalog      cursor, upserts, deletes, snapshot
+    sync.online       online, error                                  (on change only)
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import httpx
+
+from kiosk.db.engine import Database
+from kiosk.errors import KioskError
+from kiosk.events import EventBus
+from kiosk.sync.catalog_pull import CatalogPuller, CatalogPullError
+from kiosk.sync.client import SyncClient
+from kiosk.sync.heartbeat import DeviceStatuses, HeartbeatSender
+from kiosk.sync.outbox import BackoffPolicy, OutboxPusher, PushStatus, queue_stats
+from kiosk.sync.payments import PaymentClient, PaymentError, PaymentRefused, is_final
+from kiosk.sync.protocol import PaymentInfo
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "sync.lock"
+_REVOKED_CODES = (403, 410)
+
+
+class SyncAlreadyRunning(KioskError):
+    """Another sync worker holds this data dir."""
+
+
+class SyncLock:
+    """An exclusive flock on a file in the data dir; each open file conflicts, even in one process."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / LOCK_NAME
+        self._fh: IO[str] | None = None
+
+    def acquire(self) -> SyncLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = self.path.open("a+", encoding="ascii")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            fh.close()
+            raise SyncAlreadyRunning(f"a sync worker already runs for {self.path.parent} "
+                                     f"(pid {holder})") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        self._fh = fh
+        return self
+
+    def release(self) -> None:
+        if self._fh is not None:
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
+            self._fh.close()
+            self._fh = None
+
+
+@dataclass(frozen=True)
+class SyncIntervals:
+    push_s: float = 5.0  # re-check of the outbox when idle; `wake()` pushes a new order at once
+    catalog_s: float = 300.0
+    heartbeat_s: float = 30.0
+    error_pause_s: float = 5.0  # after an unexpected failure, so a bug cannot spin the CPU
+
+
+class SyncWorker:
+    """Build it in the composition root, `start()` it, call `wake()` after an order is paid."""
+
+    def __init__(self, data_dir: Path, db: Database, client: SyncClient, *, events: EventBus,
+                 version: str, device_statuses: DeviceStatuses = dict,
+                 intervals: SyncIntervals | None = None, backoff: BackoffPolicy | None = None) -> None:
+        self.data_dir = data_dir
+        self.events = events
+        self.intervals = intervals or SyncIntervals()
+        self.db = db
+        self.pusher = OutboxPusher(db, client, events=events, backoff=backoff)
+        self.puller = CatalogPuller(db, client, events=events)
+        self.heartbeat = HeartbeatSender(db, client, version=version, device_statuses=device_statuses)
+        self._lock = SyncLock(data_dir)
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._online: bool | None = None
+
+    def start(self) -> SyncWorker:
+        """Take the data dir's sync lock (SyncAlreadyRunning if held) and start the thread."""
+        if self._thread is not None:
+            raise RuntimeError("sync worker already started")
+        self._lock.acquire()
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
+        return self
+
+    def wake(self) -> None:
+        """Push soon (a new order is in the outbox); a backoff in progress is still honoured."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.error("sync worker did not stop within %.0f s", timeout)
+            self._thread = None
+        self._lock.release()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # --- the loop ------------------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        now = time.monotonic()
+        next_push = next_pull = next_beat = now
+        backing_off = False
+        while not self._stop.is_set():
+            if self._wake.is_set() and not backing_off:
+                next_push = time.monotonic()
+            self._wake.clear()
+            try:
+                if self.pusher.revoked:
+                    next_push = next_pull = next_beat = float("inf")
+                if time.monotonic() >= next_push:
+                    delay, backing_off = self._push_round()
+                    next_push = time.monotonic() + delay
+                if time.monotonic() >= next_pull:
+                    self._pull()
+                    next_pull = time.monotonic() + self.intervals.catalog_s
+                if time.monotonic() >= next_beat:
+                    self._beat()
+                    next_beat = time.monotonic() + self.intervals.heartbeat_s
+            except Exception:
+                log.exception("sync worker round failed")
+                next_push = next_pull = next_beat = time.monotonic() + self.intervals.error_pause_s
+            wait = min(next_push, next_pull, next_beat) - time.monotonic()
+            if wait > 0:
+                self._wake.wait(min(wait, 3600.0))
+
+    def _push_round(self) -> tuple[float, bool]:
+        """Push until the outbox is empty or a batch must wait; returns (delay, backing off)."""
+        delay, backing_off = self.intervals.push_s, False
+        while not self._stop.is_set():
+            outcome = self.pusher.push_batch()
+            if outcome.status == PushStatus.DELIVERED:
+                self._set_online(True)
+                continue
+            if outcome.status == PushStatus.RETRY:
+                delay, backing_off = outcome.retry_in_s, True
+                self._set_online(False, outcome.error)
+            elif outcome.status == PushStatus.REVOKED:
+                delay = float("inf")
+            break
+        stats = queue_stats(self.db)
+        self.events.publish("sync.queue", depth=stats.depth, oldest_pending_age_s=stats.oldest_pending_age_s,
+                            quarantined=stats.quarantined)
+        return delay, backing_off
+
+    def _pull(self) -> None:
+        try:
+            self.puller.pull()
+        except httpx.TransportError as exc:
+            self._set_online(False, f"catalog: {exc}")
+        except CatalogPullError as exc:
+            log.warning("catalog pull failed: %s", exc)
+            if exc.status_code in _REVOKED_CODES:
+                self.pusher.mark_revoked(str(exc))
+
+    def _beat(self) -> None:
+        try:
+            self.heartbeat.send()
+            self._set_online(True)
+        except httpx.HTTPStatusError as exc:
+            code = exc.response.status_code
+            if code in _REVOKED_CODES:
+                self.pusher.mark_revoked(f"heartbeat: HTTP {code}")
+            else:
+                log.warning("heartbeat refused: HTTP %d", code)
+        except httpx.TransportError as exc:
+            self._set_online(False, f"heartbeat: {exc}")
+
+    def _set_online(self, online: bool, error: str = "") -> None:
+        if online != self._online:
+            self._online = online
+            self.events.publish("sync.online", online=online, error=error)
+
+
+# --- payment-status polling ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    status: str  # PAID, FAILED, CLOSED, or UNKNOWN when the store could not tell us
+    info: PaymentInfo | None
+    error: str = ""
+
+
+class PaymentPoller:
+    """Polls one payment until it is final, the time is up or the shopper cancels.
+
+    On time-up or cancel it does the final query and then the close (`PaymentClient.finish`), so a
+    payment that landed in the last second is still reported PAID. `on_update` gets every status
+    change, `on_done` the result exactly once; both run on the poller's thread.
+    """
+
+    def __init__(self, payments: PaymentClient, payment_id: str, *, timeout_s: float,
+                 interval_s: float = 1.0, on_update: Callable[[PaymentInfo], None] | None = None,
+                 on_done: Callable[[PaymentResult], None] | None = None) -> None:
+        self.payments = payments
+        self.payment_id = payment_id
+        self.timeout_s = timeout_s
+        self.interval_s = interval_s
+        self._on_update = on_update
+        self._on_done = on_done
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+        self._result: PaymentResult | None = None
+        self._thread = threading.Thread(target=self._run, name=f"payment-{payment_id}", daemon=True)
+
+    def start(self) -> PaymentPoller:
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """The shopper gave up: finish now (final query, then close)."""
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> PaymentResult | None:
+        self._done.wait(timeout)
+        return self._result
+
+    @property
+    def result(self) -> PaymentResult | None:
+        return self._result
+
+    def _run(self) -> None:
+        deadline = time.monotonic() + self.timeout_s
+        last_status: str | None = None
+        error = ""
+        while not self._cancel.is_set() and time.monotonic() < deadline:
+            try:
+                info = self.payments.query(self.payment_id)
+            except PaymentRefused as exc:  # the store does not know it: nothing to wait for
+                self._finish(PaymentResult("UNKNOWN", None, str(exc)))
+                return
+            except PaymentError as exc:
+                error = str(exc)
+            else:
+                if info["status"] != last_status:
+                    last_status = info["status"]
+                    if self._on_update is not None:
+                        self._on_update(info)
+                if is_final(info):
+                    self._finish(PaymentResult(info["status"], info))
+                    return
+            self._cancel.wait(min(self.interval_s, max(0.0, deadline - time.monotonic())))
+        try:
+            info = self.payments.finish(self.payment_id)
+        except PaymentError as exc:
+            self._finish(PaymentResult("UNKNOWN", None, str(exc) or error))
+            return
+        if self._on_update is not None and info["status"] != last_status:
+            self._on_update(info)
+        self._finish(PaymentResult(info["status"], info))
+
+    def _finish(self, result: PaymentResult) -> None:
+        self._result = result
+        self._done.set()
+        if self._on_done is not None:
+            self._on_done(result)

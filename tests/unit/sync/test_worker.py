@@ -1,0 +1,77 @@
+"""The sync worker: one per data dir, pushes in the background, pulls the catalog, beats, reports."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk.db.engine import Database
+from kiosk.events import EventBus
+from kiosk.sync.client import SyncClient
+from kiosk.sync.outbox import queue_stats
+from kiosk.sync.worker import SyncAlreadyRunning, SyncIntervals, SyncWorker
+from tests.unit.cloudstore.harness import LiveStore
+from tests.unit.sync.conftest import Recorder
+from tests.unit.sync.helpers import FAST_BACKOFF, assert_exactly_once
+from tests.unit.sync.orders import create_paid_orders
+
+QUICK = SyncIntervals(push_s=0.05, catalog_s=60, heartbeat_s=60, error_pause_s=0.1)
+
+
+def _until(condition: Callable[[], bool], timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_a_second_worker_on_the_same_data_dir_refuses(tmp_path: Path, db: Database, client: SyncClient,
+                                                      bus: EventBus) -> None:
+    first = SyncWorker(tmp_path, db, client, events=bus, version="t", intervals=QUICK).start()
+    try:
+        with pytest.raises(SyncAlreadyRunning, match="already runs"):
+            SyncWorker(tmp_path, db, client, events=bus, version="t", intervals=QUICK).start()
+    finally:
+        first.stop()
+    second = SyncWorker(tmp_path, db, client, events=bus, version="t", intervals=QUICK).start()
+    second.stop()  # free again once the first has stopped
+
+
+def test_worker_pushes_pulls_and_beats_in_the_background(
+        tmp_path: Path, db: Database, store: LiveStore, device: tuple[str, str], client: SyncClient,
+        bus: EventBus, recorder: Recorder) -> None:
+    worker = SyncWorker(tmp_path, db, client, events=bus, version="9.9", intervals=QUICK,
+                        backoff=FAST_BACKOFF, device_statuses=lambda: {"printer": {"status": "READY"}})
+    worker.start()
+    try:
+        _until(lambda: bool(recorder.of("sync.queue")))  # first round done: catalog and heartbeat too
+        create_paid_orders(db, 30)
+        worker.wake()
+        _until(lambda: queue_stats(db).depth == 0)
+        _until(lambda: any(e.data["depth"] == 0 and e.data["quarantined"] == 0
+                           for e in recorder.of("sync.queue")))
+    finally:
+        worker.stop()
+    assert not worker.running
+    assert_exactly_once(db, store.db, device[0])
+    assert recorder.of("sync.online")[0].data["online"] is True
+    [row] = store.admin().get("/admin/api/fleet").json()
+    assert (row["version"], row["printer"]["status"]) == ("9.9", "READY")
+
+
+def test_revoked_worker_goes_quiet_and_alerts(tmp_path: Path, db: Database, store: LiveStore,
+                                              device: tuple[str, str], client: SyncClient, bus: EventBus,
+                                              recorder: Recorder) -> None:
+    store.admin().post(f"/admin/api/devices/{device[0]}/revoke")
+    create_paid_orders(db, 2)
+    worker = SyncWorker(tmp_path, db, client, events=bus, version="t", intervals=QUICK).start()
+    try:
+        _until(lambda: bool(recorder.of("sync.alert")))
+        time.sleep(0.2)
+    finally:
+        worker.stop()
+    assert [e.data["kind"] for e in recorder.of("sync.alert")] == ["device_revoked"]
+    assert queue_stats(db).depth == 2
