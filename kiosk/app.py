@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,10 @@ from kiosk.paths import DataPaths, default_data_dir
 if TYPE_CHECKING:
     from kiosk.db.engine import Database
     from kiosk.devices.sim.demo import DemoDevices
-    from kiosk.local_store import LocalStore
+    from kiosk.devices.status import DeviceStatus as DeviceStatusReport
+    from kiosk.local_store import LocalStore, StoreCredentials
+    from kiosk.sync.protocol import DeviceStatus
+    from kiosk.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +48,13 @@ class Services:
     events: EventBus
     devices: DemoDevices | None = None
     store: LocalStore | None = None  # demo mode's local reference store
+    sync: SyncWorker | None = None
+    # the latest status of each device, for the heartbeat and the technician screens
+    device_states: dict[str, DeviceStatus] = field(default_factory=dict)
 
     def close(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
         if self.devices is not None:
             self.devices.stop()
         if self.store is not None:
@@ -93,28 +101,56 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
         ensure_index(db)
         if refresh_index(db):
             log.info("search index rebuilt")
-        if with_store and config.demo and not config.store.url:
+        if with_devices:
+            services.devices = start_devices(config, paths, bus, services.device_states)
+        if config.store.url:
+            start_sync(services, config.store.url, config.store.device_id, config.store.secret)
+        elif with_store and config.demo:
             from kiosk.local_store import LocalStore
 
-            services.store = LocalStore(paths.root / "store", config.identity.device_name).start()
-        if with_devices:
-            services.devices = start_devices(config, paths, bus)
+            def connect(creds: StoreCredentials) -> None:
+                start_sync(services, creds.url, creds.device_id, creds.secret)
+
+            services.store = LocalStore(paths.root / "store", config.identity.device_name, connect).start()
     except BaseException:
         services.close()
         raise
     return services
 
 
-def start_devices(config: KioskConfig, paths: DataPaths, bus: EventBus) -> DemoDevices:
+def start_sync(services: Services, url: str, device_id: str, secret: str) -> None:
+    """The one sync worker of this data dir: outbox push, catalog pull, heartbeat."""
+    from kiosk.sync.client import StoreEndpoint, SyncClient
+    from kiosk.sync.worker import SyncAlreadyRunning, SyncWorker
+
+    worker = SyncWorker(services.paths.root, services.db, SyncClient(StoreEndpoint(url, device_id, secret)),
+                        events=services.events, version=__version__,
+                        device_statuses=lambda: dict(services.device_states))
+    try:
+        worker.start()
+    except SyncAlreadyRunning as exc:
+        log.error("sync not started: %s", exc)
+        return
+    services.sync = worker
+    log.info("sync worker started for %s", url)
+
+
+def start_devices(config: KioskConfig, paths: DataPaths, bus: EventBus,
+                  states: dict[str, DeviceStatus]) -> DemoDevices:
     """Simulators where the config says `sim`, real adapters otherwise; their reports go to the bus."""
     from kiosk.devices.sim.demo import demo_devices
+
+    def on_status(status: DeviceStatusReport) -> None:
+        details = sorted(d.value for d in status.details)
+        # the sync protocol names states in upper case
+        states[status.device] = {"status": status.state.name, "detail": ",".join(details)}
+        bus.publish("device.status", device=status.device, state=status.state.value,
+                    details=details, message=status.message)
 
     devices = demo_devices(config.printer, config.scanner, paths.root / "run")
     for device in (devices.printer, devices.scanner):
         if device is not None:
-            device.add_status_listener(lambda status: bus.publish(
-                "device.status", device=status.device, state=status.state.value,
-                details=sorted(d.value for d in status.details), message=status.message))
+            device.add_status_listener(on_status)
     if devices.scanner is not None:
         devices.scanner.add_scan_listener(lambda scan: bus.publish(
             "device.scan", ok=scan.ok, kind=scan.kind.value, data=scan.data, gtin=scan.gtin or "",

@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,9 +47,12 @@ def _free_port() -> int:
 
 
 class LocalStore:
-    def __init__(self, folder: Path, device_name: str) -> None:
+    def __init__(self, folder: Path, device_name: str,
+                 on_ready: Callable[[StoreCredentials], None] | None = None) -> None:
         self.folder = folder
         self.device_name = device_name
+        self.on_ready = on_ready
+        self.port = _free_port()  # kept across restarts, so clients keep their address
         self.db_url = f"sqlite:///{folder / 'store.sqlite3'}"
         self.ready = threading.Event()
         self.credentials: StoreCredentials | None = None
@@ -95,7 +99,11 @@ class LocalStore:
                 url = self._spawn(token)
                 self.credentials = StoreCredentials(url, device_id, secret, token)
                 log.info("local store up at %s (log %s)", url, self.folder / "store.log")
+                first = not self.ready.is_set() and self.on_ready is not None
                 self.ready.set()
+                if first and self.on_ready is not None:
+                    self.on_ready(self.credentials)
+                    self.on_ready = None
                 delay = 1.0
                 assert self._process is not None
                 self._process.wait()
@@ -110,7 +118,7 @@ class LocalStore:
             delay = min(delay * 2, 30.0)
 
     def _spawn(self, token: str) -> str:
-        port = _free_port()
+        port = self.port
         url = f"http://127.0.0.1:{port}"
         env = {**os.environ, "CLOUDSTORE_ADMIN_TOKEN": token}
         with (self.folder / "store.log").open("ab") as log_file:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -62,7 +63,20 @@ def test_demo_kiosk_runs_its_store_and_stops_everything_on_sigterm(tmp_path: Pat
         log_text = log_file.read_text(encoding="utf-8")
         url = re.findall(r"local store up at (http://127\.0\.0\.1:\d+)", log_text)[-1]
         assert answers(url)
-        assert (tmp_path / "store" / "device.json").stat().st_mode & 0o077 == 0  # secret not world-readable
+        device_file = tmp_path / "store" / "device.json"
+        assert device_file.stat().st_mode & 0o077 == 0  # the secret is not world-readable
+        token = json.loads(device_file.read_text(encoding="utf-8"))["admin_token"]
+
+        def heartbeat_with_devices() -> bool:
+            request = urllib.request.Request(f"{url}/admin/api/fleet",
+                                             headers={"Authorization": f"Bearer {token}"})
+            with urllib.request.urlopen(request, timeout=2) as response:
+                fleet = json.load(response)
+            return bool(fleet) and fleet[0]["heartbeat_age_s"] is not None and all(
+                fleet[0][device].get("status") == "READY" for device in ("printer", "scanner"))
+
+        # the sync worker reaches the local store and reports the simulated devices
+        wait_for(heartbeat_with_devices, 60, "a heartbeat with both devices READY")
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 0
         wait_for(lambda: not answers(url), 10, "the local store to stop")
