@@ -11,11 +11,17 @@ from kiosk.errors import AlreadyRunningError
 
 
 class InstanceLock:
-    def __init__(self, path: Path) -> None:
+    """An exclusive flock on a file; every open file conflicts, even within one process."""
+
+    def __init__(self, path: Path, what: str = "the kiosk",
+                 error: type[AlreadyRunningError] = AlreadyRunningError) -> None:
         self.path = path
+        self.what = what
+        self.error = error
         self._fh: IO[str] | None = None
 
     def acquire(self) -> InstanceLock:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         fh = self.path.open("a+", encoding="ascii")
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -23,8 +29,7 @@ class InstanceLock:
             fh.seek(0)
             holder = fh.read().strip() or "another process"
             fh.close()
-            raise AlreadyRunningError(
-                f"the kiosk is already running (pid {holder}, lock {self.path})") from None
+            raise self.error(f"{self.what} is already running (pid {holder}, lock {self.path})") from None
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))

@@ -16,21 +16,19 @@ push. Everything reports through the EventBus (topics below); nothing here knows
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 import httpx
 
 from kiosk.db.engine import Database
-from kiosk.errors import KioskError
+from kiosk.errors import AlreadyRunningError
 from kiosk.events import EventBus
+from kiosk.instance_lock import InstanceLock
 from kiosk.sync.catalog_pull import CatalogPuller, CatalogPullError
 from kiosk.sync.client import SyncClient
 from kiosk.sync.heartbeat import DeviceStatuses, HeartbeatSender
@@ -44,40 +42,12 @@ LOCK_NAME = "sync.lock"
 _REVOKED_CODES = (403, 410)
 
 
-class SyncAlreadyRunning(KioskError):
+class SyncAlreadyRunning(AlreadyRunningError):
     """Another sync worker holds this data dir."""
 
 
-class SyncLock:
-    """An exclusive flock on a file in the data dir; each open file conflicts, even in one process."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir / LOCK_NAME
-        self._fh: IO[str] | None = None
-
-    def acquire(self) -> SyncLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = self.path.open("a+", encoding="ascii")
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
-            fh.close()
-            raise SyncAlreadyRunning(f"a sync worker already runs for {self.path.parent} "
-                                     f"(pid {holder})") from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        self._fh = fh
-        return self
-
-    def release(self) -> None:
-        if self._fh is not None:
-            fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
-            self._fh.close()
-            self._fh = None
+def sync_lock(data_dir: Path) -> InstanceLock:
+    return InstanceLock(data_dir / LOCK_NAME, "a sync worker", SyncAlreadyRunning)
 
 
 @dataclass(frozen=True)
@@ -101,7 +71,7 @@ class SyncWorker:
         self.pusher = OutboxPusher(db, client, events=events, backoff=backoff)
         self.puller = CatalogPuller(db, client, events=events)
         self.heartbeat = HeartbeatSender(db, client, version=version, device_statuses=device_statuses)
-        self._lock = SyncLock(data_dir)
+        self._lock = sync_lock(data_dir)
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None

@@ -32,7 +32,7 @@ def test_a_second_worker_on_the_same_data_dir_refuses(tmp_path: Path, db: Databa
                                                       bus: EventBus) -> None:
     first = SyncWorker(tmp_path, db, client, events=bus, version="t", intervals=QUICK).start()
     try:
-        with pytest.raises(SyncAlreadyRunning, match="already runs"):
+        with pytest.raises(SyncAlreadyRunning, match="sync worker is already running"):
             SyncWorker(tmp_path, db, client, events=bus, version="t", intervals=QUICK).start()
     finally:
         first.stop()
