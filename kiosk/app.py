@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kiosk.devices.sim.demo import DemoDevices
     from kiosk.devices.status import DeviceStatus as DeviceStatusReport
     from kiosk.local_store import LocalStore, StoreCredentials
+    from kiosk.orders import OrderBook
     from kiosk.sync.protocol import DeviceStatus
     from kiosk.sync.worker import SyncWorker
 
@@ -46,6 +47,7 @@ class Services:
     paths: DataPaths
     db: Database
     events: EventBus
+    orders: OrderBook
     devices: DemoDevices | None = None
     store: LocalStore | None = None  # demo mode's local reference store
     sync: SyncWorker | None = None
@@ -87,10 +89,14 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
     from kiosk.db.engine import Database
     from kiosk.db.migrate import upgrade
     from kiosk.db.seed import seed_demo
+    from kiosk.orders import OrderBook
+    from kiosk.pii import PiiCipher
 
     bus = events or EventBus()
     db = Database(paths.database)
-    services = Services(config=config, paths=paths, db=db, events=bus)
+    orders = OrderBook(db, PiiCipher.from_key_file(paths.key_file), config.identity.device_name,
+                       config.identity.currency)
+    services = Services(config=config, paths=paths, db=db, events=bus, orders=orders)
     try:
         if upgrade(db):
             log.info("database migrated to the newest schema")
@@ -125,7 +131,8 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
 
     worker = SyncWorker(services.paths.root, services.db, SyncClient(StoreEndpoint(url, device_id, secret)),
                         events=services.events, version=__version__,
-                        device_statuses=lambda: dict(services.device_states))
+                        device_statuses=lambda: dict(services.device_states),
+                        decode_payload=services.orders.decode_payload)
     try:
         worker.start()
     except SyncAlreadyRunning as exc:

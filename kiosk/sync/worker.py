@@ -16,12 +16,14 @@ push. Everything reports through the EventBus (topics below); nothing here knows
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -63,12 +65,13 @@ class SyncWorker:
 
     def __init__(self, data_dir: Path, db: Database, client: SyncClient, *, events: EventBus,
                  version: str, device_statuses: DeviceStatuses = dict,
-                 intervals: SyncIntervals | None = None, backoff: BackoffPolicy | None = None) -> None:
+                 intervals: SyncIntervals | None = None, backoff: BackoffPolicy | None = None,
+                 decode_payload: Callable[[str], dict[str, Any]] = json.loads) -> None:
         self.data_dir = data_dir
         self.events = events
         self.intervals = intervals or SyncIntervals()
         self.db = db
-        self.pusher = OutboxPusher(db, client, events=events, backoff=backoff)
+        self.pusher = OutboxPusher(db, client, events=events, backoff=backoff, decode_payload=decode_payload)
         self.puller = CatalogPuller(db, client, events=events)
         self.heartbeat = HeartbeatSender(db, client, version=version, device_statuses=device_statuses)
         self._lock = sync_lock(data_dir)

@@ -1,0 +1,277 @@
+"""Orders: the one module that creates them and moves them between states.
+
+`PENDING_PAYMENT` is committed before a QR code is shown; `PAID` is one transaction with the payment,
+the receipt number and the outbox row that carries the order to the store (its `device_seq` is the
+next gap-free number). The sync worker later marks it `SYNCED`. A payment that arrives after the
+shopper's session ended makes the order `PAID_ORPHAN`: still delivered, and flagged for staff.
+
+Contact details are stored only encrypted (kiosk.pii), in the order row and in the outbox payload;
+`OrderBook.decode_payload` turns a stored payload into the wire payload just before it is sent.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kiosk.db.engine import Database
+from kiosk.db.models import (
+    AuditEntry,
+    Fulfilment,
+    Order,
+    OrderLine,
+    OrderState,
+    OutboxRow,
+    Payment,
+    PaymentState,
+    Setting,
+    utcnow,
+)
+from kiosk.errors import KioskError
+from kiosk.pii import PiiCipher, mask_phone
+from kiosk.sync.protocol import ORDER_PAID_KIND, OrderPayload, canonical_json, payload_hash
+
+S = OrderState
+# every allowed move; anything else is a bug or a race, refused loudly
+TRANSITIONS: dict[OrderState, frozenset[OrderState]] = {
+    S.PENDING_PAYMENT: frozenset({S.PAID, S.PAYMENT_FAILED, S.PAYMENT_UNKNOWN, S.CANCELLED}),
+    S.PAYMENT_UNKNOWN: frozenset({S.PAID, S.PAYMENT_FAILED, S.CANCELLED}),
+    S.PAYMENT_FAILED: frozenset({S.PENDING_PAYMENT, S.CANCELLED}),
+    S.CANCELLED: frozenset({S.PAID_ORPHAN}),  # the bank says paid after all: never lose it
+    S.PAID: frozenset({S.SYNCED}),
+    S.PAID_ORPHAN: frozenset(),
+    S.SYNCED: frozenset(),
+}
+_CONTACT_FIELDS = ("name", "phone", "address")
+
+
+class OrderError(KioskError):
+    pass
+
+
+class InvalidTransition(OrderError):
+    def __init__(self, order_no: str, current: OrderState, target: OrderState) -> None:
+        super().__init__(f"order {order_no}: {current.value} cannot become {target.value}")
+
+
+@dataclass(frozen=True)
+class CartLine:
+    """A cart line as the shopper confirmed it: price and names are snapshots."""
+
+    sku: str
+    name_zh: str
+    name_en: str
+    unit_price_minor: int
+    quantity: int
+    product_id: int | None = None
+    catalog_version: int = 0
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class PaymentRecord:
+    method: str  # wechat | alipay
+    payment_id: str
+    reference: str = ""  # the provider's transaction id
+
+
+class OrderBook:
+    def __init__(self, db: Database, cipher: PiiCipher, device_name: str, currency: str = "CNY",
+                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+        self.db = db
+        self.cipher = cipher
+        self.device_name = device_name
+        self.currency = currency
+        self.clock = clock
+
+    # --- creation ----------------------------------------------------------------------------------
+
+    def create_pending(self, lines: Sequence[CartLine], *, fulfilment: Fulfilment = Fulfilment.PICKUP,
+                       contact: Contact | None = None, language: str = "zh_CN", shipping_minor: int = 0,
+                       catalog_version: int = 0) -> Order:
+        """Commit the order before any QR code is shown, so a payment always finds it."""
+        if not lines:
+            raise OrderError("an order needs at least one line")
+        for line in lines:
+            if line.quantity <= 0 or line.unit_price_minor < 0:
+                raise OrderError(f"line {line.sku}: quantity must be positive and price not negative")
+        if shipping_minor < 0:
+            raise OrderError("shipping cannot be negative")
+        contact = contact or Contact()
+        order_uuid = str(uuid.uuid4())
+        subtotal = sum(line.unit_price_minor * line.quantity for line in lines)
+        now = self.clock()
+        with self.db.write() as session:
+            order = Order(order_uuid=order_uuid, order_no=self._next_order_no(session, now),
+                          state=S.PENDING_PAYMENT, fulfilment=fulfilment, currency=self.currency,
+                          subtotal_minor=subtotal, shipping_minor=shipping_minor,
+                          total_minor=subtotal + shipping_minor, language=language,
+                          catalog_version=catalog_version, phone_masked=mask_phone(contact.phone),
+                          created_at=now, updated_at=now, **self._encrypted_contact(order_uuid, contact))
+            for position, line in enumerate(lines):
+                order.lines.append(OrderLine(
+                    position=position, product_id=line.product_id, sku=line.sku, name_zh=line.name_zh,
+                    name_en=line.name_en, unit_price_minor=line.unit_price_minor, quantity=line.quantity,
+                    line_total_minor=line.unit_price_minor * line.quantity,
+                    catalog_version=line.catalog_version))
+            session.add(order)
+            self._audit(session, "order.created", order)
+        return order
+
+    def _next_order_no(self, session: Session, now: dt.datetime) -> str:
+        """K01-1126-0042: kiosk, month and day, and that day's count: short enough to type."""
+        key = f"order_count:{now:%Y%m%d}"
+        row = session.get(Setting, key)
+        count = int(row.value) + 1 if row else 1
+        session.merge(Setting(key=key, value=str(count)))
+        return f"{self.device_name}-{now:%m%d}-{count:04d}"
+
+    def _encrypted_contact(self, order_uuid: str, contact: Contact) -> dict[str, bytes | None]:
+        def enc(name: str, value: str) -> bytes | None:
+            return self.cipher.encrypt(value, context=f"order:{order_uuid}:{name}") if value else None
+
+        return {"contact_name_enc": enc("name", contact.name),
+                "contact_phone_enc": enc("phone", contact.phone),
+                "address_enc": enc("address", contact.address)}
+
+    # --- transitions -------------------------------------------------------------------------------
+
+    def _load(self, session: Session, order_uuid: str) -> Order:
+        order = session.scalar(select(Order).where(Order.order_uuid == order_uuid))
+        if order is None:
+            raise OrderError(f"no order {order_uuid}")
+        return order
+
+    def _move(self, session: Session, order: Order, target: OrderState) -> None:
+        if target not in TRANSITIONS[order.state]:
+            raise InvalidTransition(order.order_no, order.state, target)
+        order.state = target
+        order.updated_at = self.clock()
+        self._audit(session, f"order.{target.value.lower()}", order)
+
+    def mark_paid(self, order_uuid: str, payment: PaymentRecord) -> Order:
+        """Payment, receipt number and outbox row in one transaction; repeating it changes nothing."""
+        with self.db.write() as session:
+            order = self._load(session, order_uuid)
+            if order.state in (S.PAID, S.SYNCED, S.PAID_ORPHAN):
+                return order  # a late duplicate notification: already recorded exactly once
+            target = S.PAID_ORPHAN if order.state == S.CANCELLED else S.PAID
+            self._move(session, order, target)
+            now = self.clock()
+            order.paid_at = now
+            seq = (session.scalar(select(func.max(OutboxRow.device_seq))) or 0) + 1
+            order.receipt_no = f"R{self.device_name}{seq:08d}"
+            # the payment row exists when checkout recorded the QR; a late or external one may not
+            row = next((p for p in order.payments if p.payment_id == payment.payment_id), None)
+            if row is None:
+                row = Payment(payment_id=payment.payment_id, method=payment.method,
+                              amount_minor=order.total_minor, currency=order.currency, created_at=now)
+                order.payments.append(row)
+            row.state, row.reference, row.updated_at = PaymentState.PAID, payment.reference, now
+            session.flush()
+            wire = self.wire_payload(order, payment)
+            stored = self._stored_payload(order, wire)
+            session.add(OutboxRow(device_seq=seq, kind=ORDER_PAID_KIND, order_uuid=order.order_uuid,
+                                  payload=canonical_json(stored).decode(), payload_hash=payload_hash(wire),
+                                  created_at=now))
+        return order
+
+    def mark_payment_failed(self, order_uuid: str) -> Order:
+        return self._transition(order_uuid, S.PAYMENT_FAILED)
+
+    def mark_payment_unknown(self, order_uuid: str) -> Order:
+        """The bank could not be asked: reconciled on reconnect and at boot, never guessed."""
+        return self._transition(order_uuid, S.PAYMENT_UNKNOWN)
+
+    def retry_payment(self, order_uuid: str) -> Order:
+        return self._transition(order_uuid, S.PENDING_PAYMENT)
+
+    def cancel(self, order_uuid: str) -> Order:
+        return self._transition(order_uuid, S.CANCELLED)
+
+    def _transition(self, order_uuid: str, target: OrderState) -> Order:
+        with self.db.write() as session:
+            order = self._load(session, order_uuid)
+            self._move(session, order, target)
+        return order
+
+    def unresolved(self) -> list[str]:
+        """Orders whose payment outcome is open: to be reconciled with the store at boot."""
+        with self.db.read() as session:
+            return list(session.scalars(select(Order.order_uuid).where(
+                Order.state.in_([S.PENDING_PAYMENT, S.PAYMENT_UNKNOWN]))))
+
+    # --- payloads ----------------------------------------------------------------------------------
+
+    def contact(self, order: Order) -> Contact:
+        def dec(name: str, blob: bytes | None) -> str:
+            return self.cipher.decrypt(blob, context=f"order:{order.order_uuid}:{name}") if blob else ""
+
+        return Contact(dec("name", order.contact_name_enc), dec("phone", order.contact_phone_enc),
+                       dec("address", order.address_enc))
+
+    def wire_payload(self, order: Order, payment: PaymentRecord) -> OrderPayload:
+        """What the store receives: totals, price snapshots, fulfilment, contact in clear."""
+        payload: OrderPayload = {
+            "order_uuid": order.order_uuid, "order_no": order.order_no, "currency": order.currency,
+            "subtotal_minor": order.subtotal_minor, "shipping_minor": order.shipping_minor,
+            "total_minor": order.total_minor, "fulfilment": order.fulfilment.value,
+            "language": order.language, "catalog_version": order.catalog_version,
+            "receipt_no": order.receipt_no or "", "created_at": _iso(order.created_at),
+            "lines": [{"position": line.position, "sku": line.sku, "name_zh": line.name_zh,
+                       "name_en": line.name_en, "unit_price_minor": line.unit_price_minor,
+                       "quantity": line.quantity, "line_total_minor": line.line_total_minor,
+                       "catalog_version": line.catalog_version} for line in order.lines],
+            "payment": {"payment_id": payment.payment_id, "method": payment.method,
+                        "amount_minor": order.total_minor, "reference": payment.reference},
+        }
+        if order.paid_at is not None:
+            payload["paid_at"] = _iso(order.paid_at)
+        contact = self.contact(order)
+        fields = {name: getattr(contact, name) for name in _CONTACT_FIELDS if getattr(contact, name)}
+        if fields:
+            payload["contact"] = fields  # type: ignore[typeddict-item]
+        return payload
+
+    def _stored_payload(self, order: Order, wire: OrderPayload) -> dict[str, Any]:
+        """The wire payload with its contact replaced by the order's own ciphertexts."""
+        stored: dict[str, Any] = dict(wire)
+        if stored.pop("contact", None):
+            blobs = {"name": order.contact_name_enc, "phone": order.contact_phone_enc,
+                     "address": order.address_enc}
+            stored["contact_enc"] = {name: base64.b64encode(blob).decode("ascii")
+                                     for name, blob in blobs.items() if blob}
+        return stored
+
+    def decode_payload(self, text: str) -> dict[str, Any]:
+        """Stored outbox payload → wire payload; the clear contact exists only in this request."""
+        payload: dict[str, Any] = json.loads(text)
+        blobs = payload.pop("contact_enc", None)
+        if blobs:
+            order_uuid = payload["order_uuid"]
+            payload["contact"] = {name: self.cipher.decrypt(base64.b64decode(blob),
+                                                            context=f"order:{order_uuid}:{name}")
+                                  for name, blob in blobs.items()}
+        return payload
+
+    def _audit(self, session: Session, action: str, order: Order) -> None:
+        session.add(AuditEntry(at=self.clock(), actor="system", action=action, subject=order.order_uuid,
+                               detail=f"{order.order_no} {order.total_minor} {order.currency}"))
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.replace(tzinfo=None).isoformat() + "Z"

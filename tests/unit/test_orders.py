@@ -1,0 +1,117 @@
+"""Orders: created before the QR, paid in one transaction with a gap-free outbox row, PII encrypted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.db.engine import Database
+from kiosk.db.models import AuditEntry, Order, OrderState, OutboxRow
+from kiosk.orders import CartLine, Contact, InvalidTransition, OrderBook, OrderError, PaymentRecord
+from kiosk.pii import PiiCipher
+from kiosk.sync.protocol import payload_hash
+
+COLA = CartLine(sku="D00001", name_zh="经典可乐", name_en="Classic Cola", unit_price_minor=350, quantity=2)
+NOODLES = CartLine(sku="D00042", name_zh="红烧牛肉面", name_en="Beef Noodles", unit_price_minor=590,
+                   quantity=1)
+ZHANG = Contact(name="张三", phone="13812345678", address="上海市浦东新区世纪大道100号")
+WECHAT = PaymentRecord(method="wechat", payment_id="pay-1", reference="WX42")
+
+
+@pytest.fixture
+def book(db: Database, tmp_path: Path) -> OrderBook:
+    clock = iter(dt.datetime(2026, 11, 26, 9, 0) + dt.timedelta(seconds=i) for i in range(10_000))
+    return OrderBook(db, PiiCipher.from_key_file(tmp_path / "pii.key"), "K03", clock=lambda: next(clock))
+
+
+def test_pending_order_is_committed_with_totals_and_a_typeable_number(book: OrderBook, db: Database) -> None:
+    first = book.create_pending([COLA, NOODLES], shipping_minor=800)
+    second = book.create_pending([COLA])
+    assert (first.order_no, second.order_no) == ("K03-1126-0001", "K03-1126-0002")
+    with db.read() as session:
+        stored = session.scalar(select(Order).where(Order.order_uuid == first.order_uuid))
+        assert stored is not None and stored.state == OrderState.PENDING_PAYMENT
+        assert (stored.subtotal_minor, stored.shipping_minor, stored.total_minor) == (1290, 800, 2090)
+        assert [line.line_total_minor for line in stored.lines] == [700, 590]
+
+
+def test_contact_is_encrypted_at_rest_and_masked(book: OrderBook, db: Database) -> None:
+    order = book.create_pending([COLA], contact=ZHANG)
+    book.mark_paid(order.order_uuid, WECHAT)
+    raw = db.path.read_bytes() + Path(f"{db.path}-wal").read_bytes()
+    for secret in (ZHANG.phone, ZHANG.name, ZHANG.address):
+        assert secret.encode() not in raw
+    with db.read() as session:
+        stored = session.scalar(select(Order).where(Order.order_uuid == order.order_uuid))
+        assert stored is not None and stored.phone_masked == "138****5678"
+        assert book.contact(stored) == ZHANG
+
+
+def test_paid_is_one_transaction_with_a_gap_free_outbox_row(book: OrderBook, db: Database) -> None:
+    orders = [book.create_pending([COLA], contact=ZHANG) for _ in range(3)]
+    book.mark_paid(orders[2].order_uuid, PaymentRecord("alipay", "pay-2"))
+    book.mark_paid(orders[0].order_uuid, WECHAT)
+    with db.read() as session:
+        rows = session.scalars(select(OutboxRow).order_by(OutboxRow.device_seq)).all()
+        assert [(r.device_seq, r.order_uuid) for r in rows] == [
+            (1, orders[2].order_uuid), (2, orders[0].order_uuid)]
+        paid = session.scalar(select(Order).where(Order.order_uuid == orders[0].order_uuid))
+        assert paid is not None and paid.state == OrderState.PAID and paid.receipt_no == "RK0300000002"
+        assert paid.payments[0].payment_id == "pay-1"
+
+
+def test_stored_payload_holds_ciphertext_and_decodes_to_the_hashed_wire_payload(
+        book: OrderBook, db: Database) -> None:
+    order = book.create_pending([COLA, NOODLES], contact=ZHANG)
+    book.mark_paid(order.order_uuid, WECHAT)
+    with db.read() as session:
+        stored, stored_hash = session.execute(select(OutboxRow.payload, OutboxRow.payload_hash)).one()
+    assert ZHANG.phone not in stored and "contact_enc" in stored
+    wire = book.decode_payload(stored)
+    assert wire["contact"] == {"name": ZHANG.name, "phone": ZHANG.phone, "address": ZHANG.address}
+    assert payload_hash(wire) == stored_hash
+    assert [line["line_total_minor"] for line in wire["lines"]] == [700, 590]
+    assert wire["payment"] == {"payment_id": "pay-1", "method": "wechat", "amount_minor": 1290,
+                               "reference": "WX42"}
+
+
+def test_a_repeated_payment_notification_records_nothing_twice(book: OrderBook, db: Database) -> None:
+    order = book.create_pending([COLA])
+    book.mark_paid(order.order_uuid, WECHAT)
+    book.mark_paid(order.order_uuid, WECHAT)
+    with db.read() as session:
+        assert len(session.scalars(select(OutboxRow)).all()) == 1
+
+
+def test_payment_after_cancel_is_kept_as_an_orphan_for_staff(book: OrderBook, db: Database) -> None:
+    order = book.create_pending([COLA])
+    book.cancel(order.order_uuid)
+    paid = book.mark_paid(order.order_uuid, WECHAT)
+    assert paid.state == OrderState.PAID_ORPHAN
+    with db.read() as session:
+        assert session.scalars(select(OutboxRow.order_uuid)).all() == [order.order_uuid]
+        actions = session.scalars(select(AuditEntry.action).where(AuditEntry.subject == order.order_uuid))
+        assert list(actions) == ["order.created", "order.cancelled", "order.paid_orphan"]
+
+
+def test_unknown_payment_is_reconciled_later_and_bad_moves_are_refused(book: OrderBook) -> None:
+    order = book.create_pending([COLA])
+    book.mark_payment_unknown(order.order_uuid)
+    assert book.unresolved() == [order.order_uuid]
+    book.mark_paid(order.order_uuid, WECHAT)
+    assert book.unresolved() == []
+    with pytest.raises(InvalidTransition, match="PAID cannot become CANCELLED"):
+        book.cancel(order.order_uuid)
+
+
+@pytest.mark.parametrize("lines", [[], [CartLine("X", "x", "x", 100, 0)], [CartLine("X", "x", "x", -1, 1)]])
+def test_bad_carts_are_refused_and_nothing_is_written(book: OrderBook, db: Database,
+                                                      lines: list[CartLine]) -> None:
+    with pytest.raises(OrderError):
+        book.create_pending(lines)
+    with sqlite3.connect(db.path) as conn:
+        assert conn.execute("SELECT count(*) FROM orders").fetchone() == (0,)
