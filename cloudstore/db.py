@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event
@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+T = TypeVar("T")
 
 
 def default_db_url() -> str:
@@ -66,6 +67,8 @@ class StoreDB:
             self.writer = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
             self.reader = self.writer
             self._lock = None
+        # PostgreSQL: a second pool for `run_write`, which replaces the ping with a retry
+        self._unpinged = None if self._lock else create_engine(url, pool_size=10, max_overflow=20)
         self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
 
@@ -74,6 +77,32 @@ class StoreDB:
         """One write transaction: commits when the block ends, rolls back on an exception."""
         with self._lock or nullcontext(), self._write_sessions() as session, session.begin():
             yield session
+
+    def run_write(self, work: Callable[[Any], T]) -> T:
+        """`work(cursor)` with a DB-API cursor inside one write transaction (`cloudstore.rawsql`).
+
+        Same locking and commit/rollback as `write`, without the ORM session around it, and without
+        the ping that checks a pooled connection out (a round trip per request): a connection found
+        dead instead is dropped and the work run once more on a new one. Nothing of a transaction
+        on a dead connection was committed, except perhaps at its very end, which is why `work` must
+        be safe to repeat (batch ingest is idempotent; its nonce then reports the repeat).
+        """
+        engine = self._unpinged or self.writer
+        for attempt in (1, 2):
+            with self._lock or nullcontext(), engine.connect() as conn:
+                dbapi = conn.connection.dbapi_connection
+                try:
+                    with conn.begin():
+                        cursor = conn.connection.cursor()
+                        try:
+                            return work(cursor)
+                        finally:
+                            cursor.close()
+                except Exception:
+                    if attempt == 2 or not _is_dead(dbapi):
+                        raise
+                    conn.invalidate()
+        raise AssertionError("unreachable")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -84,3 +113,9 @@ class StoreDB:
     def close(self) -> None:
         self.writer.dispose()
         self.reader.dispose()
+        if self._unpinged is not None:
+            self._unpinged.dispose()
+
+
+def _is_dead(dbapi_connection: Any) -> bool:
+    return bool(getattr(dbapi_connection, "closed", False) or getattr(dbapi_connection, "broken", False))

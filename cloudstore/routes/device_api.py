@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from cloudstore import catalog, fleet, fulfilment, payments
-from cloudstore.auth import same_device
-from cloudstore.ingest import ingest_batch
+from cloudstore.auth import request_target, same_device
+from cloudstore.batch_request import MalformedBatch, push_batch
 from cloudstore.models import utcnow
 from cloudstore.routes.deps import DB, Caller, get_settings, public_base
 from cloudstore.schemas import (
@@ -42,11 +45,41 @@ PaymentId = Annotated[str, Path(min_length=1, max_length=40)]
 DeviceId = Annotated[str, Path(min_length=1, max_length=32)]
 
 
-@router.post("/orders:batch", response_model=BatchOut)
-def push_orders(body: BatchIn, caller: Caller, db: DB) -> BatchOut:
+def _inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON schema with its $defs inlined, to sit inside an operation of the OpenAPI doc."""
+    schema = model.model_json_schema()
+    defs: dict[str, Any] = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return resolve(defs[ref.removeprefix("#/$defs/")])
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    resolved: dict[str, Any] = resolve(schema)
+    return resolved
+
+
+# the body is read raw and checked by hand (cloudstore.batch_body); BatchIn still documents it
+_BATCH_BODY = {"requestBody": {"required": True,
+                               "content": {"application/json": {"schema": _inline_schema(BatchIn)}}}}
+
+
+@router.post("/orders:batch", response_model=BatchOut, openapi_extra=_BATCH_BODY)
+async def push_orders(request: Request) -> Response:
     """Ingest up to 100 outbox rows; each is created, duplicate or rejected (quarantined)."""
-    with db.write() as session:
-        return ingest_batch(session, caller.device_id, body.items, utcnow())
+    body = await request.body()
+    state = request.app.state
+    try:
+        content = await run_in_threadpool(push_batch, state.db, state.nonces, request.method,
+                                          request_target(request.scope), request.headers, body, time.time())
+    except MalformedBatch as exc:
+        return JSONResponse({"detail": exc.errors}, status_code=400)
+    return Response(content, media_type="application/json")
 
 
 @router.get("/catalog/changes", response_model=CatalogChangesOut,

@@ -127,3 +127,40 @@ def test_openapi_is_published(store: LiveStore) -> None:
     assert not any(p.startswith("/pay/") or p == "/admin" for p in paths)
 
 
+
+
+def test_a_batch_refused_as_malformed_leaves_its_nonce_unused(store: LiveStore) -> None:
+    """The nonce is recorded in the batch's own transaction: a request that changed nothing (400)
+    leaves nothing behind, so the same signed request gets the same answer again, never a 401."""
+    kiosk = store.kiosk()
+    body = json.dumps({"items": [{"order_uuid": "x", "kind": "order.paid", "payload": {}}]}).encode()
+    headers = {**signed_headers(kiosk.device_id, kiosk.secret, "POST", "/v1/orders:batch", body), **JSON}
+    client = store.plain()
+    for _ in range(2):
+        response = client.post("/v1/orders:batch", content=body, headers=headers)
+        assert response.status_code == 400
+        assert response.json()["detail"][0]["loc"] == ["body", "items", 0, "device_seq"]
+    assert _order_count(store, kiosk.device_id) == 0
+
+
+def test_a_stored_batch_keeps_its_nonce(store: LiveStore) -> None:
+    kiosk = store.kiosk()
+    body = _batch_body()
+    headers = {**signed_headers(kiosk.device_id, kiosk.secret, "POST", "/v1/orders:batch", body), **JSON}
+    client = store.plain()
+    assert client.post("/v1/orders:batch", content=body, headers=headers).status_code == 200
+    replay = client.post("/v1/orders:batch", content=body, headers=headers)
+    assert (replay.status_code, replay.json()["detail"]) == (401, "nonce already used")
+    assert _order_count(store, kiosk.device_id) == 1
+
+
+def test_malformed_batch_from_an_unsigned_caller_is_401_not_400(store: LiveStore) -> None:
+    assert store.plain().post("/v1/orders:batch", content=b"{not json", headers=JSON).status_code == 401
+
+
+def test_the_batch_body_is_documented(store: LiveStore) -> None:
+    spec = httpx.get(f"{store.base_url}/openapi.json").json()
+    schema = spec["paths"]["/v1/orders:batch"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    item = schema["properties"]["items"]["items"]
+    assert {"device_seq", "order_uuid", "kind", "payload"} <= set(item["required"])
+    assert schema["properties"]["items"]["maxItems"] == 100

@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from cloudstore import catalog
+from cloudstore.batch_body import check_items
 from cloudstore.db import StoreDB
 from cloudstore.devices import add_device
 from cloudstore.ingest import ingest_batch, missing_seqs
 from cloudstore.models import Device, QuarantinedItem, StoreOrder
-from cloudstore.schemas import BatchItemIn, BatchOut
+from cloudstore.schemas import BatchOut
 from tests.unit.cloudstore.harness import batch_item, order_payload
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, 0)
@@ -28,7 +29,7 @@ def _device(db: StoreDB) -> str:
 
 def _push(db: StoreDB, device_id: str, items: list[dict[str, Any]]) -> BatchOut:
     with db.write() as session:
-        return ingest_batch(session, device_id, [BatchItemIn.model_validate(i) for i in items], NOW)
+        return BatchOut.model_validate(ingest_batch(session, device_id, check_items(items), NOW))
 
 
 def _statuses(out: BatchOut) -> list[str]:
