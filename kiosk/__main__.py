@@ -26,6 +26,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--print-config", action="store_true", help="print the effective config and exit")
     parser.add_argument("--exit-after-first-frame", action="store_true",
                         help="quit once the first frame is drawn (start-up benchmark and smoke test)")
+    parser.add_argument("--screenshot-tour", type=Path, metavar="DIR",
+                        help="render every shopper screen (zh/en, portrait/landscape) to PNG files in DIR, "
+                             "offscreen on a throw-away demo catalog, and exit")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     return parser.parse_args(argv)
 
@@ -52,6 +55,25 @@ def cli_overrides(args: argparse.Namespace) -> dict[str, Any]:
 RUN_CLOUDSTORE = "--run-cloudstore"
 
 
+def screenshot_tour(out_dir: Path) -> int:
+    import os
+
+    # before Qt loads: no display needed, and the same renderer and keyboard as the tests
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    import runpy
+
+    # the tour is the UI package's own command (`python -m kiosk.ui.tour DIR`); only the composition
+    # root, kiosk/app.py, imports kiosk.ui directly
+    sys.argv = ["kiosk.ui.tour", str(out_dir)]
+    try:
+        runpy.run_module("kiosk.ui.tour", run_name="__main__", alter_sys=True)
+    except SystemExit as done:
+        return int(done.code or 0)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == [RUN_CLOUDSTORE]:
@@ -59,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cloudstore_main(argv[1:])
     args = parse_args(argv)
+    if args.screenshot_tour:
+        return screenshot_tour(args.screenshot_tour)
     from kiosk.app import EXIT_CONFIG, run
     from kiosk.config import as_toml, load_config
 

@@ -9,6 +9,7 @@ Environment overrides use `KIOSK_<SECTION>__<KEY>`, e.g. `KIOSK_UI__LANGUAGE=en_
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import tomllib
 import typing
@@ -45,6 +46,36 @@ class UiConfig:
 
 
 @dataclass(frozen=True)
+class IdleConfig:
+    """Seconds without a touch before "still there?" shows, per shopper screen; then a countdown.
+
+    The attract screen never times out and the payment screen pauses the clock.
+    """
+
+    home_s: int = field(default=60, metadata=_range(10, 3600))
+    category_s: int = field(default=90, metadata=_range(10, 3600))
+    product_s: int = field(default=120, metadata=_range(10, 3600))
+    search_s: int = field(default=90, metadata=_range(10, 3600))
+    other_s: int = field(default=90, metadata=_range(10, 3600))  # shopper screens not listed above
+    countdown_s: int = field(default=20, metadata=_range(5, 300))
+
+
+@dataclass(frozen=True)
+class ShippingConfig:
+    cutoff_hour: int = field(default=16, metadata=_range(0, 24))  # 24: no cutoff
+    transit_days: int = field(default=2, metadata=_range(0, 60))
+    # comma-separated "YYYY-MM-DD" days or "YYYY-MM-DD..YYYY-MM-DD" ranges
+    holidays: str = ""
+    workdays: str = ""  # make-up working days on weekends (调休)
+
+    def day_lists(self) -> tuple[list[str], list[str]]:
+        def split(text: str) -> list[str]:
+            return [part.strip() for part in text.split(",") if part.strip()]
+
+        return split(self.holidays), split(self.workdays)
+
+
+@dataclass(frozen=True)
 class StoreConfig:
     url: str = ""  # empty: demo mode starts the reference store locally
     device_id: str = ""
@@ -73,6 +104,13 @@ class ScannerConfig:
 
 
 @dataclass(frozen=True)
+class QrDisplayConfig:
+    # where the payment QR appears: in the kiosk's own payment screen, or on a customer-facing display
+    mode: Literal["onscreen", "second_screen"] = "onscreen"
+    screen: int = field(default=1, metadata=_range(0, 15))  # index in the system's screen list
+
+
+@dataclass(frozen=True)
 class LogConfig:
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     max_bytes: int = field(default=2_000_000, metadata=_range(10_000, 1_000_000_000))
@@ -85,9 +123,12 @@ class KioskConfig:
     data_dir: str = ""  # empty: the platform's user data dir
     identity: IdentityConfig = IdentityConfig()
     ui: UiConfig = UiConfig()
+    idle: IdleConfig = IdleConfig()
+    shipping: ShippingConfig = ShippingConfig()
     store: StoreConfig = StoreConfig()
     printer: PrinterConfig = PrinterConfig()
     scanner: ScannerConfig = ScannerConfig()
+    qr_display: QrDisplayConfig = QrDisplayConfig()
     log: LogConfig = LogConfig()
 
 
@@ -220,6 +261,20 @@ def _check(config: KioskConfig) -> None:
     if not (2 <= len(config.identity.device_name) <= 8 and config.identity.device_name.isalnum()):
         raise ConfigError("identity.device_name", config.identity.device_name,
                           "2 to 8 letters or digits (it is part of every order number)")
+    keys = ("shipping.holidays", "shipping.workdays")
+    for key, days in zip(keys, config.shipping.day_lists(), strict=True):
+        for day in days:
+            # the format kiosk.shipping.BusinessCalendar.from_iso reads (not imported here: it pulls
+            # in the database models, too slow for the start-up path)
+            first, sep, last = day.partition("..")
+            try:
+                start = dt.date.fromisoformat(first.strip())
+                end = dt.date.fromisoformat(last.strip()) if sep else start
+            except ValueError:
+                raise ConfigError(key, day, "comma-separated YYYY-MM-DD dates or YYYY-MM-DD..YYYY-MM-DD "
+                                  "ranges") from None
+            if end < start:
+                raise ConfigError(key, day, "a range that ends on or after its start")
     if len(config.identity.currency) != 3 or not config.identity.currency.isalpha():
         raise ConfigError("identity.currency", config.identity.currency, "an ISO 4217 code such as CNY")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 import threading
@@ -10,6 +11,7 @@ import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future
+from operator import attrgetter
 from types import TracebackType
 from typing import Any
 
@@ -28,6 +30,8 @@ from kiosk.ui.fonts import install_fonts
 from kiosk.ui.lockdown import LockdownFilter
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.shell import Shell
+from kiosk.ui.shopper import SINGLETONS as SHOPPER_SINGLETONS
+from kiosk.ui.shopper import Shopper
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +43,7 @@ _registered = False
 
 def _singleton(attr: str) -> Any:
     def create(engine: QQmlEngine) -> QObject:
-        obj: QObject = getattr(_by_engine[id(engine)], attr)
+        obj: QObject = attrgetter(attr)(_by_engine[id(engine)])
         # the Python side owns view-models; the engine must not delete them
         QQmlEngine.setObjectOwnership(obj, QQmlEngine.ObjectOwnership.CppOwnership)
         return obj
@@ -51,9 +55,12 @@ def _register_types() -> None:
     global _registered
     if _registered:
         return
-    for cls, attr in ((Navigator, "navigator"), (Shell, "shell"), (Bridge, "bridge")):
+    singletons = [(Navigator, "Navigator", "navigator"), (Shell, "Shell", "shell"),
+                  (Bridge, "Bridge", "bridge")]
+    singletons += [(cls, name, f"shopper.{attr}") for name, (cls, attr) in SHOPPER_SINGLETONS.items()]
+    for cls, name, attr in singletons:
         # the stubs say bytes for the QML name; PySide6 wants str
-        qmlRegisterSingletonType(cls, BACKEND_URI, 1, 0, cls.__name__, _singleton(attr))  # type: ignore[call-overload]
+        qmlRegisterSingletonType(cls, BACKEND_URI, 1, 0, name, _singleton(attr))  # type: ignore[call-overload]
     _registered = True
 
 
@@ -64,6 +71,9 @@ QUIET_QT_CATEGORIES = "qt.multimedia.symbolsresolver.warning=false\nqt.qml.prope
 
 def ensure_app() -> QGuiApplication:
     QLoggingCategory.setFilterRules(QUIET_QT_CATEGORIES)
+    # the keyboard is our QML InputPanel; never Qt's own floating keyboard window (it would show if a
+    # field got focus before the InputPanel loaded)
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
     app = QGuiApplication.instance()
     if app is None:
         QGuiApplication.setApplicationName("kiosk")
@@ -88,6 +98,7 @@ class KioskUi:
         self.navigator = Navigator()
         self.shell = Shell(config, self.lockdown)
         self.bridge = Bridge(events)
+        self.shopper = Shopper(config, self.navigator, self.shell, self.bridge)
         self.lockdown_filter = LockdownFilter(self.lockdown)
         self.app.installEventFilter(self.lockdown_filter)
 
@@ -101,13 +112,19 @@ class KioskUi:
         if not roots or not isinstance(roots[0], QQuickWindow):
             raise RuntimeError("Main.qml did not load; see the QML errors above")
         self.window: QQuickWindow = roots[0]
+        self.shopper.bind(self.engine, self.window)
         self._previous_hook = sys.excepthook
         sys.excepthook = self._on_uncaught
 
     def attach(self, services: Services) -> None:
         """The core is ready: give the view-models their services (GUI thread)."""
         self.services = services
+        self.shopper.attach(services)
         self.shell.setReady(True)
+        if self.config.demo and services.devices is not None:
+            from kiosk.ui.demo import open_demo_controls
+
+            self.demo_controls = open_demo_controls(self, services)
         log.info("services attached; kiosk ready")
 
     def _on_qml_warnings(self, warnings: list[QQmlError]) -> None:
@@ -122,7 +139,7 @@ class KioskUi:
 
     def item(self, object_name: str) -> QQuickItem:
         """The QML item with this objectName (tests and the screenshot tour use it)."""
-        found = self.window.findChild(QQuickItem, object_name)
+        found = _find_visual(self.window.contentItem(), object_name)
         if found is None:
             raise LookupError(f"no QML item named {object_name!r} on screen {self.navigator.screen!r}")
         return found
@@ -151,6 +168,7 @@ class KioskUi:
         sys.excepthook = self._previous_hook
         self.app.removeEventFilter(self.lockdown_filter)
         self.bridge.close()
+        self.shopper.close()
         self.window.hide()
         _by_engine.pop(id(self.engine), None)
         self.engine.deleteLater()
@@ -188,6 +206,20 @@ class ServiceStarter:
 
 
 START_RETRY_MS = 30_000
+
+
+def _find_visual(root: QQuickItem, object_name: str) -> QQuickItem | None:
+    """Search the visual tree (items made by a Repeater or a view have no QObject parent to find);
+    a visible item wins over one on a screen kept alive underneath."""
+    stack, hidden = [root], None
+    while stack:
+        item = stack.pop()
+        if item.objectName() == object_name:
+            if item.isVisible():
+                return item
+            hidden = hidden or item
+        stack.extend(item.childItems())
+    return hidden
 
 
 def run_ui(config: KioskConfig, events: EventBus, build_services: Callable[[], Services],

@@ -11,7 +11,7 @@ log = logging.getLogger(__name__)
 ATTRACT = "attract"
 OUT_OF_SERVICE = "outOfService"
 # screens a shopper can reach; anything else is a programming error, not a blank page
-SCREENS = {ATTRACT, "home", OUT_OF_SERVICE}
+SCREENS = {ATTRACT, "home", "category", "product", "search", OUT_OF_SERVICE}
 
 
 class Navigator(QObject):
@@ -34,6 +34,11 @@ class Navigator(QObject):
     def screen(self) -> str:
         return self._stack[-1]
 
+    @Property(list, notify=screenChanged)
+    def stack(self) -> list[str]:
+        """Every screen from the bottom up: QML keeps these alive, so back returns to them as left."""
+        return list(self._stack)
+
     @Property(int, notify=screenChanged)
     def depth(self) -> int:
         return len(self._stack)
@@ -46,7 +51,10 @@ class Navigator(QObject):
     def push(self, name: str) -> None:
         if name not in SCREENS:
             raise ValueError(f"unknown screen {name!r}")
-        if name != self._stack[-1]:
+        if name in self._stack:
+            # a screen is on the stack once: going to one already there goes back to it
+            self._set_stack(self._stack[: self._stack.index(name) + 1])
+        else:
             self._set_stack([*self._stack, name])
 
     @Slot()

@@ -103,3 +103,25 @@ class Shell(QObject):
     @Slot(str)
     def setLanguage(self, value: str) -> None:
         self._set_language(value)
+
+    @Slot()
+    def toggleLanguage(self) -> None:
+        self._set_language("en_US" if self._language == "zh_CN" else "zh_CN")
+
+    @Slot(bool)
+    def setLargeText(self, on: bool) -> None:
+        self.setAccessibility(on, self._high_contrast, self._reach)
+
+    @Slot(bool)
+    def setHighContrast(self, on: bool) -> None:
+        self.setAccessibility(self._large_text, on, self._reach)
+
+    @Slot(bool)
+    def setReachMode(self, on: bool) -> None:
+        self.setAccessibility(self._large_text, self._high_contrast, on)
+
+    def resetSession(self) -> None:
+        """A new shopper: the configured language, every accessibility mode off."""
+        self._set_language(self._config.ui.language)
+        if self._large_text or self._high_contrast or self._reach:
+            self.setAccessibility(False, False, False)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.app import Services, build_services, data_paths
@@ -31,6 +31,7 @@ def kiosk_factory(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., KioskUi]
         ui.attach(services)
         ui.show()
         qtbot.waitExposed(ui.window)
+        qtbot.waitUntil(lambda: ui.shopper.catalog.property("loaded"))  # the home rows load beside
         made.append(ui)
         return ui
 
@@ -39,6 +40,8 @@ def kiosk_factory(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., KioskUi]
         ui.close()
         if ui.services is not None:
             ui.services.close()
+    # delete the engines and windows now: a dead kiosk window must not keep animating beside the next test's
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -50,3 +53,11 @@ def tap(qtbot: Any, ui: KioskUi, item: QQuickItem) -> None:
     """Tap the centre of an item as a finger would."""
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
     qtbot.mouseClick(ui.window, Qt.MouseButton.LeftButton, pos=centre)
+
+
+def prop(ui: KioskUi, name: str, key: str) -> Any:
+    """A property of a named item, or None while the item is not (yet) on screen."""
+    try:
+        return ui.item(name).property(key)
+    except LookupError:
+        return None

@@ -22,7 +22,7 @@ def test_round_trip_of_any_text(text: str) -> None:
     cipher = PiiCipher(b"k" * 32)
     blob = cipher.encrypt(text, context="order:1:phone")
     assert cipher.decrypt(blob, context="order:1:phone") == text
-    if text:
+    if len(text.encode()) >= 8:  # shorter byte strings turn up in random ciphertext by chance
         assert text.encode() not in blob
 
 

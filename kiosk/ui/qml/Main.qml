@@ -23,16 +23,81 @@ Window {
         anchors.centerIn: parent
         scale: Math.min(window.width / width, window.height / height)
 
-        Loader {
-            id: screenLoader
-            objectName: "screenLoader"
+        readonly property real keyboardHeight:
+            keyboardLoader.item && keyboardLoader.item.active ? keyboardLoader.item.height : 0
+
+        // reach mode: the upper part of the screen holds no controls, only this note
+        Text {
+            objectName: "reachBanner"
+            visible: Theme.reachTop > 0
+            width: parent.width
+            height: Theme.reachTop
+            padding: Theme.margin
+            text: qsTr("Reach mode: every control is in the lower part of the screen.")
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignBottom
+        }
+
+        // where screens and overlays live: below the reach band, above the keyboard
+        Item {
+            id: screenArea
+            objectName: "screenArea"
             anchors.fill: parent
-            sourceComponent: {
-                switch (Navigator.screen) {
-                case "home": return homeScreen
-                case "outOfService": return outOfServiceScreen
-                default: return attractScreen
+            anchors.topMargin: Navigator.screen === "attract" ? 0 : Theme.reachTop
+            anchors.bottomMargin: stage.keyboardHeight
+
+            // one Loader per screen: a screen stays alive while it is on the navigator's stack, so
+            // back shows it at once, scrolled where the shopper left it. The category and product
+            // screens are built once the kiosk is ready ("warm") and only refilled on each visit: a
+            // tap then costs a new page of data, not a new screen.
+            Repeater {
+                model: [
+                    { name: "attract", component: attractScreen, warm: false },
+                    { name: "home", component: homeScreen, warm: false },
+                    { name: "category", component: categoryScreen, warm: true },
+                    { name: "product", component: productScreen, warm: true },
+                    { name: "search", component: searchScreen, warm: false },
+                    { name: "outOfService", component: outOfServiceScreen, warm: false }
+                ]
+                Loader {
+                    required property var modelData
+                    objectName: modelData.name + "Loader"
+                    anchors.fill: parent
+                    active: Navigator.stack.indexOf(modelData.name) >= 0 || (modelData.warm && Shell.ready)
+                    visible: Navigator.screen === modelData.name
+                    sourceComponent: modelData.component
                 }
+            }
+
+            Toast {
+                anchors.horizontalCenter: parent.horizontalCenter
+                anchors.bottom: parent.bottom
+                anchors.bottomMargin: Theme.toolbarHeight + Theme.spacing
+                z: 10
+            }
+            Loader {
+                objectName: "helpLoader"
+                anchors.fill: parent
+                z: 20
+                active: Session.helpOpen
+                sourceComponent: HelpOverlay {}
+            }
+            Loader {
+                objectName: "accessibilityLoader"
+                anchors.fill: parent
+                z: 20
+                active: Session.accessibilityOpen
+                sourceComponent: AccessibilityPanel {}
+            }
+            Loader {
+                objectName: "idleLoader"
+                anchors.fill: parent
+                z: 30
+                active: Idle.warning
+                sourceComponent: IdleOverlay {}
             }
         }
 
@@ -41,7 +106,8 @@ Window {
             id: keyboardLoader
             objectName: "keyboardLoader"
             z: 100
-            width: parent.width
+            // sized by the keyboard itself (see KeyboardPanel), centred at the bottom
+            anchors.horizontalCenter: parent.horizontalCenter
             anchors.bottom: parent.bottom
             active: Shell.ready
             asynchronous: true
@@ -51,5 +117,8 @@ Window {
 
     Component { id: attractScreen; AttractScreen {} }
     Component { id: homeScreen; HomeScreen {} }
+    Component { id: categoryScreen; CategoryScreen {} }
+    Component { id: productScreen; ProductScreen {} }
+    Component { id: searchScreen; SearchScreen { keyboardReady: keyboardLoader.status === Loader.Ready } }
     Component { id: outOfServiceScreen; OutOfServiceScreen {} }
 }

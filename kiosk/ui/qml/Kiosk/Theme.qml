@@ -12,7 +12,8 @@ QtObject {
     readonly property bool highContrast: Shell.highContrast
     readonly property real textScale: Shell.largeText ? 1.35 : 1.0
     // reach mode: controls live in the lower part of the screen (ADA 707: ≤ 1220 mm)
-    readonly property real reachTop: Shell.reachMode ? designHeight * 0.45 : 0
+    // (a landscape screen is shorter, so less of it is out of reach)
+    readonly property real reachTop: Shell.reachMode ? designHeight * (portrait ? 0.45 : 0.3) : 0
 
     readonly property int touchMin: 64
     readonly property int spacing: 24
@@ -33,4 +34,13 @@ QtObject {
     readonly property color accent: highContrast ? "#00FFFF" : "#F2A900"
     readonly property color border: highContrast ? "#FFFFFF" : "#E2DDD6"
     readonly property color danger: highContrast ? "#FF6060" : "#B00020"
+    readonly property color success: highContrast ? "#00FF00" : "#1E7B34"
+    readonly property color warning: highContrast ? "#FFA500" : "#B35C00"
+    readonly property color scrim: "#B3000000"
+    readonly property color star: highContrast ? "#FFFF00" : "#E8A317"
+
+    readonly property int headerHeight: Math.round(112 * Math.min(textScale, 1.2))
+    readonly property int toolbarHeight: Math.round(112 * Math.min(textScale, 1.2))
+    // product tiles per row
+    readonly property int gridColumns: portrait ? 3 : 5
 }

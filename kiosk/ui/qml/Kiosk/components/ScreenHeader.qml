@@ -3,25 +3,27 @@ import QtQuick.Layouts
 import Kiosk
 import Kiosk.Backend
 
-// Home and back on every shopper screen, with the screen title between them.
+// Back and home on every shopper screen, with the screen title between them.
 Rectangle {
     id: header
     property string title
-    implicitHeight: 120
+    implicitHeight: Theme.headerHeight
     color: Theme.surface
     border.color: Theme.border
 
     RowLayout {
         anchors.fill: parent
-        anchors.margins: Theme.spacing
+        anchors.margins: 16
         spacing: Theme.spacing
         KioskButton {
             objectName: "backButton"
+            Layout.fillHeight: true
             text: qsTr("Back")
             primary: false
             onClicked: Navigator.back()
         }
         Text {
+            objectName: "screenTitle"
             Layout.fillWidth: true
             text: header.title
             color: Theme.text
@@ -32,6 +34,7 @@ Rectangle {
         }
         KioskButton {
             objectName: "homeButton"
+            Layout.fillHeight: true
             text: qsTr("Home")
             primary: false
             onClicked: Navigator.home()

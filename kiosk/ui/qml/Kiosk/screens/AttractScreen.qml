@@ -3,27 +3,40 @@ import QtQuick.Layouts
 import Kiosk
 import Kiosk.Backend
 
-// Shown while nobody uses the kiosk: tap anywhere, or pick a language, to start.
+// Shown while nobody uses the kiosk: rotating best sellers; tap anywhere, or pick a language, to start.
 Rectangle {
     id: attract
     objectName: "attractScreen"
     color: Theme.primary
+    property int promoIndex: 0
+    readonly property int promoCount: Catalog.featured.count
 
     // until the catalog is open there is nothing to shop: taps wait for Shell.ready
-    TapHandler {
+    MouseArea {
         objectName: "attractTap"
+        anchors.fill: parent
         enabled: Shell.ready
-        onTapped: Navigator.push("home")
+        onClicked: Navigator.push("home")
+    }
+
+    Timer {
+        objectName: "promoTimer"
+        interval: Shell.attractIntervalMs
+        repeat: true
+        running: attract.promoCount > 1
+        onTriggered: attract.promoIndex = (attract.promoIndex + 1) % attract.promoCount
     }
 
     ColumnLayout {
-        anchors.centerIn: parent
-        width: parent.width - 2 * Theme.margin
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        anchors.bottomMargin: Theme.margin * 2
         spacing: Theme.spacing * 2
 
         Text {
             objectName: "attractStoreName"
             Layout.fillWidth: true
+            Layout.topMargin: Theme.margin
             text: Shell.storeName
             color: Theme.textOnPrimary
             font.pixelSize: Theme.fontHero
@@ -31,6 +44,78 @@ Rectangle {
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
         }
+
+        // the promotion: a best seller of one category, in both languages (no language chosen yet)
+        Rectangle {
+            id: promoCard
+            objectName: "attractPromo"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.maximumWidth: Theme.portrait ? parent.width : parent.width * 0.7
+            Layout.alignment: Qt.AlignHCenter
+            radius: Theme.radius * 2
+            color: Theme.surface
+            visible: attract.promoCount > 0
+            readonly property var promo: Catalog.featured.count > 0 ? Catalog.promo(attract.promoIndex) : ({})
+            GridLayout {
+                anchors.fill: parent
+                anchors.margins: Theme.margin
+                columns: Theme.portrait ? 1 : 2
+                columnSpacing: Theme.margin
+                Image {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    source: promoCard.promo.image || ""
+                    asynchronous: true
+                    fillMode: Image.PreserveAspectFit
+                    sourceSize.width: 640
+                    sourceSize.height: 640
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: Theme.portrait ? -1 : parent.width * 0.45
+                    spacing: 12
+                    Text {
+                        objectName: "promoCategory"
+                        Layout.fillWidth: true
+                        text: promoCard.promo.category || ""
+                        color: Theme.primary
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        objectName: "promoName"
+                        Layout.fillWidth: true
+                        text: promoCard.promo.nameZh || ""
+                        color: Theme.text
+                        font.pixelSize: Theme.fontTitle
+                        font.bold: true
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: promoCard.promo.nameEn || ""
+                        color: Theme.textMuted
+                        font.pixelSize: Theme.fontBody
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
+                        objectName: "promoPrice"
+                        Layout.fillWidth: true
+                        text: promoCard.promo.price || ""
+                        color: Theme.primary
+                        font.pixelSize: Theme.fontHero * 0.8
+                        font.bold: true
+                        horizontalAlignment: Text.AlignHCenter
+                    }
+                }
+            }
+        }
+
         Text {
             id: prompt
             objectName: "attractPrompt"
@@ -46,25 +131,29 @@ Rectangle {
                 NumberAnimation { to: 1.0; duration: 1200; easing.type: Easing.InOutQuad }
             }
         }
-    }
 
-    RowLayout {
-        anchors.bottom: parent.bottom
-        anchors.horizontalCenter: parent.horizontalCenter
-        anchors.bottomMargin: Theme.margin * 2
-        spacing: Theme.spacing * 2
-        enabled: Shell.ready
-        KioskButton {
-            objectName: "languageZh"
-            text: "中文"
-            primary: false
-            onClicked: { Shell.setLanguage("zh_CN"); Navigator.push("home") }
-        }
-        KioskButton {
-            objectName: "languageEn"
-            text: "English"
-            primary: false
-            onClicked: { Shell.setLanguage("en_US"); Navigator.push("home") }
+        RowLayout {
+            Layout.alignment: Qt.AlignHCenter
+            spacing: Theme.spacing * 2
+            enabled: Shell.ready
+            KioskButton {
+                objectName: "languageZh"
+                text: "中文"
+                primary: false
+                onClicked: { Shell.setLanguage("zh_CN"); Navigator.push("home") }
+            }
+            KioskButton {
+                objectName: "languageEn"
+                text: "English"
+                primary: false
+                onClicked: { Shell.setLanguage("en_US"); Navigator.push("home") }
+            }
+            KioskButton {
+                objectName: "attractAccessibility"
+                text: "无障碍 Accessibility"
+                primary: false
+                onClicked: Session.setAccessibilityOpen(true)
+            }
         }
     }
 }

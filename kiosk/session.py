@@ -1,0 +1,79 @@
+"""The shopper session: what one shopper has told the kiosk, and nothing that outlives them.
+
+Cart lines snapshot the price and catalog version when added, so a later catalog change never alters
+a cart silently. `wipe()` forgets everything at once (idle timeout, finished order): the cart, the
+search text and any form fields; the UI resets the language and accessibility modes beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from kiosk.money import Money
+
+MAX_LINE_QUANTITY = 99  # per cart line: no shopper buys more at a kiosk; a typo guard
+
+
+@dataclass(frozen=True)
+class CartLine:
+    product_id: int
+    sku: str
+    name_zh: str
+    name_en: str
+    unit_price: Money  # as shown when added
+    catalog_version: int
+    quantity: int
+
+    @property
+    def total(self) -> Money:
+        return self.unit_price * self.quantity
+
+
+@dataclass
+class ShopperSession:
+    lines: list[CartLine] = field(default_factory=list)
+    search_text: str = ""
+    form_fields: dict[str, str] = field(default_factory=dict)
+    _listeners: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    def on_change(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+    @property
+    def item_count(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    def quantity_of(self, product_id: int) -> int:
+        return sum(line.quantity for line in self.lines if line.product_id == product_id)
+
+    def add(self, line: CartLine, stock: int) -> int:
+        """Add `line.quantity` of a product, never beyond `stock`; returns how many were added.
+
+        The same product at the same snapshot price merges into one line.
+        """
+        room = min(stock, MAX_LINE_QUANTITY) - self.quantity_of(line.product_id)
+        quantity = max(0, min(line.quantity, room))
+        if quantity == 0:
+            return 0
+        for i, existing in enumerate(self.lines):
+            if existing.product_id == line.product_id and existing.unit_price == line.unit_price:
+                self.lines[i] = replace(existing, quantity=existing.quantity + quantity)
+                break
+        else:
+            self.lines.append(replace(line, quantity=quantity))
+        self._changed()
+        return quantity
+
+    def total(self, currency: str = "CNY") -> Money:
+        return Money.total((line.total for line in self.lines), currency)
+
+    def wipe(self) -> None:
+        self.lines.clear()
+        self.search_text = ""
+        self.form_fields.clear()
+        self._changed()

@@ -1,0 +1,91 @@
+"""The shopper-facing view-models, built with the window and given the database in `attach`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtQml import QQmlEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.app import Services
+from kiosk.config import KioskConfig
+from kiosk.session import ShopperSession
+from kiosk.ui.bridge import Bridge
+from kiosk.ui.navigator import Navigator
+from kiosk.ui.shell import Shell
+from kiosk.ui.translations import Translations
+from kiosk.ui.viewmodels.catalog import Catalog
+from kiosk.ui.viewmodels.idle import IdleMonitor
+from kiosk.ui.viewmodels.product_detail import ProductDetail
+from kiosk.ui.viewmodels.scans import ScanRouter
+from kiosk.ui.viewmodels.search import SearchViewModel
+from kiosk.ui.viewmodels.session import SessionViewModel
+
+# QML singleton name → attribute of Shopper (registered in module Kiosk.Backend)
+SINGLETONS: dict[str, tuple[type[QObject], str]] = {
+    "Catalog": (Catalog, "catalog"),
+    "Product": (ProductDetail, "product"),
+    "Search": (SearchViewModel, "search"),
+    "Session": (SessionViewModel, "session"),
+    "Idle": (IdleMonitor, "idle"),
+}
+
+
+class Shopper:
+    def __init__(self, config: KioskConfig, navigator: Navigator, shell: Shell, bridge: Bridge,
+                 clock: Callable[[], float] = time.monotonic,
+                 now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+        self.shell = shell
+        self.translations = Translations()
+        self.translations.use(self._language())  # before the QML loads: its first frame is translated
+        self.state = ShopperSession()
+        self.session = SessionViewModel(self.state, shell, navigator)
+        self.product = ProductDetail(self.state, config.shipping, now)
+        self.catalog = Catalog(navigator, self.product, bridge.post)
+        self.search = SearchViewModel(self.state)
+        self.idle = IdleMonitor(config.idle, navigator, clock)
+        self.scans = ScanRouter(navigator, self.catalog, self.session)
+        self.idle.expired.connect(self.session.wipe)
+        self.session.wiped.connect(self.catalog.forget)
+        bridge.published.connect(self.scans.on_event)
+        bridge.published.connect(self._on_event)
+        self.set_language(self._language())
+
+    def _on_event(self, topic: str, _data: dict[str, Any]) -> None:
+        if topic == "sync.catalog":
+            # the store changed the catalog: categories and home rows follow; an open grid or product
+            # stays as the shopper sees it until they open it again
+            self.catalog.refresh()
+
+    def _language(self) -> str:
+        return str(self.shell.property("language"))
+
+    def bind(self, engine: QQmlEngine, window: QQuickWindow) -> None:
+        """Once the QML is loaded: retranslate it on every language change; watch it for activity."""
+        def on_language() -> None:
+            # the translator first: view-models re-read their translated sentences right after
+            self.translations.use(self._language(), engine)
+            self.set_language(self._language())
+
+        self.shell.languageChanged.connect(on_language)
+        window.installEventFilter(self.idle)
+
+    def set_language(self, language: str) -> None:
+        self.catalog.set_language(language)
+        self.product.set_language(language)
+        self.search.set_language(language)
+
+    def attach(self, services: Services) -> None:
+        db, root = services.db, services.paths.root
+        self.catalog.attach(db, root)
+        self.product.attach(db, root)
+        self.search.attach(db, root)
+        self.scans.attach(db)
+
+    def close(self) -> None:
+        self.idle.stop()
+        self.translations.close()

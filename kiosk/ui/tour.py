@@ -1,0 +1,266 @@
+"""Screenshot tour: every shopper screen in both languages and orientations, rendered to PNG.
+
+`kiosk --screenshot-tour DIR` runs it offscreen on a throw-away demo data dir. Each shot also records
+the text that was on screen, so a check can prove the shipped font covers every character (no tofu).
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from PySide6.QtCore import QPointF
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.app import Services, build_services, data_paths
+from kiosk.config import load_config
+from kiosk.paths import asset
+from kiosk.ui.app import KioskUi
+from kiosk.ui.fonts import FONT_FILES
+from kiosk.ui.pump import process_events
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh_CN", "en_US")
+ORIENTATIONS = ("portrait", "landscape")
+SETTLE_TIMEOUT_S = 3.0
+_TEXT_CLASSES = ("QQuickText", "QQuickTextInput", "QQuickTextEdit")
+
+
+@dataclass
+class Shot:
+    path: Path
+    screen: str
+    texts: list[str] = field(default_factory=list)
+    cut_labels: list[str] = field(default_factory=list)  # button labels shown elided
+
+    def characters(self) -> set[str]:
+        return {ch for text in self.texts for ch in text if not ch.isspace()}
+
+
+def font_characters() -> set[str]:
+    """Every character the shipped fonts have a glyph for."""
+    chars: set[str] = set()
+    for name in FONT_FILES:
+        with TTFont(asset("fonts", name), lazy=True) as font:
+            chars.update(chr(code) for code in font.getBestCmap())
+    return chars
+
+
+class Tour:
+    def __init__(self, ui: KioskUi, out_dir: Path) -> None:
+        self.ui = ui
+        self.out_dir = out_dir
+        self.shots: list[Shot] = []
+
+    def pump(self, seconds: float = 0.05) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            process_events()
+            time.sleep(0.005)
+
+    def settle(self) -> None:
+        """Until every picture on screen has loaded (they load in the background) and a frame is drawn."""
+        end = time.monotonic() + SETTLE_TIMEOUT_S
+        self.pump(0.1)
+        while time.monotonic() < end:
+            loading = [i for i in self._items() if i.metaObject().className().startswith("QQuickImage")
+                       and i.isVisible() and str(i.property("source").toString())
+                       and float(i.property("progress")) < 1.0]
+            if not loading:
+                break
+            self.pump(0.05)
+        self.pump(0.05)
+
+    def _items(self) -> Iterable[QQuickItem]:
+        stack = [self.ui.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            yield item
+            stack.extend(item.childItems())
+
+    def visible_texts(self) -> list[str]:
+        window_rect = (0.0, 0.0, float(self.ui.window.width()), float(self.ui.window.height()))
+        texts = []
+        for item in self._items():
+            if not item.metaObject().className().startswith(_TEXT_CLASSES) or not item.isVisible():
+                continue
+            if item.opacity() <= 0 or not self._on_screen(item, window_rect):
+                continue
+            text = item.property("text")
+            if text:
+                texts.append(str(text))
+            placeholder = item.property("placeholderText")
+            if placeholder and not text:
+                texts.append(str(placeholder))
+        return texts
+
+    def cut_labels(self) -> list[str]:
+        cut = []
+        for item in self._items():
+            if item.metaObject().className().startswith("KioskButton") and item.isVisible():
+                cut += [str(child.property("text")) for child in item.childItems()
+                        if child.metaObject().className().startswith("QQuickText")
+                        and child.property("truncated")]
+        return cut
+
+    @staticmethod
+    def _on_screen(item: QQuickItem, rect: tuple[float, float, float, float]) -> bool:
+        top_left = item.mapToScene(QPointF(0, 0))
+        bottom_right = item.mapToScene(QPointF(item.width(), item.height()))
+        return (bottom_right.x() > rect[0] and top_left.x() < rect[2]
+                and bottom_right.y() > rect[1] and top_left.y() < rect[3])
+
+    def shoot(self, name: str) -> Shot:
+        self.settle()
+        shell = self.ui.shell
+        file = self.out_dir / f"{shell.property('orientation')}-{shell.property('language')}-{name}.png"
+        image = self.ui.window.grabWindow()
+        if not image.save(str(file)):
+            raise OSError(f"could not write {file}")
+        shot = Shot(file, name, self.visible_texts(), self.cut_labels())
+        self.shots.append(shot)
+        log.info("tour: %s", file.name)
+        return shot
+
+
+def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
+    """(shot name, how to get there) in visiting order; each step starts where the last one ended."""
+    shopper, nav, shell = ui.shopper, ui.navigator, ui.shell
+
+    def product_with_reviews() -> None:
+        nav.home()
+        featured = shopper.catalog.property("featured")
+        shopper.catalog.openProduct(int(featured.raw(0).id))
+
+    def scroll_product() -> None:
+        flick = ui.item("productFlick")
+        flick.setProperty("contentY", max(0.0, flick.property("contentHeight") - flick.height()))
+
+    def first_category() -> None:
+        categories = shopper.catalog.property("categories")
+        shopper.catalog.openCategory(int(categories.raw(0).id))
+
+    def help_panel() -> None:
+        nav.home()
+        shopper.session.setHelpOpen(True)
+
+    def idle_warning() -> None:
+        shopper.session.setAccessibilityOpen(False)
+        # five seconds into the countdown, frozen there until the next step
+        idle = shopper.idle
+        start = time.monotonic()
+        idle.clock = lambda: start
+        idle.poke()
+        quiet = (idle.timeout_for(str(nav.property("screen"))) or 0) + 5
+        idle.clock = lambda: start + quiet
+        idle.tick()
+
+    def accessible() -> None:
+        shopper.idle.clock = time.monotonic
+        shopper.idle.poke()
+        shell.setAccessibility(True, True, True)
+        nav.home()
+
+    def search(text: str) -> Callable[[], None]:
+        def go() -> None:
+            nav.home()
+            nav.push("search")
+            shopper.search.setText(text)
+        return go
+
+    return [
+        ("attract", nav.reset),
+        ("home", nav.home),
+        ("category", first_category),
+        ("product", product_with_reviews),
+        ("product-reviews", scroll_product),
+        ("search-empty", search("")),
+        ("search-results", search("kl" if shell.property("language") == "zh_CN" else "cola")),
+        ("search-no-results", search("zzqxv")),
+        ("help", help_panel),
+        ("accessibility-panel", lambda: shopper.session.setAccessibilityOpen(True)),
+        ("idle-warning", idle_warning),
+        ("accessible-home", accessible),
+        ("accessible-product", product_with_reviews),
+    ]
+
+
+def run_tour(out_dir: Path, languages: Sequence[str] = LANGUAGES,
+             orientations: Sequence[str] = ORIENTATIONS, only: Sequence[str] | None = None,
+             services: Services | None = None) -> list[Shot]:
+    """Render the tour into `out_dir`; `only` limits it to some shot names (a quicker check)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shots: list[Shot] = []
+    with tempfile.TemporaryDirectory(prefix="kiosk-tour-") as tmp:
+        own = services is None
+        if services is None:
+            config = load_config(environ={}, overrides={"data_dir": tmp, "demo": True})
+            services = build_services(config, data_paths(config), with_devices=False, with_store=False)
+        try:
+            for orientation in orientations:
+                config = load_config(environ={}, overrides={
+                    "data_dir": str(services.paths.root), "demo": True, "ui": {"orientation": orientation}})
+                ui = KioskUi(config, services.events)
+                try:
+                    ui.attach(services)
+                    ui.window.resize(*((1080, 1920) if orientation == "portrait" else (1920, 1080)))
+                    ui.window.show()
+                    tour = Tour(ui, out_dir)
+                    tour.pump(0.3)  # the keyboard loads after the first frame
+                    give_up = time.monotonic() + 30
+                    while not ui.shopper.catalog.property("loaded"):
+                        if time.monotonic() > give_up:
+                            raise TimeoutError("the catalog did not load; see the log")
+                        tour.pump(0.05)
+                    for language in languages:
+                        ui.shopper.session.wipe()
+                        ui.shell.setLanguage(language)
+                        for name, step in _steps(ui):
+                            step()
+                            if only is None or name in only:
+                                tour.shoot(name)
+                        ui.shopper.session.wipe()
+                    shots.extend(tour.shots)
+                finally:
+                    ui.close()
+                    process_events()
+        finally:
+            if own:
+                services.close()
+    return shots
+
+
+def missing_glyphs(shots: Iterable[Shot]) -> dict[str, set[str]]:
+    """Characters shown that the shipped font cannot draw, by shot file name."""
+    covered = font_characters()
+    return {s.path.name: missing for s in shots if (missing := s.characters() - covered)}
+
+
+def main(out_dir: Path) -> int:
+    shots = run_tour(out_dir)
+    for shot in shots:
+        print(shot.path)
+    missing = missing_glyphs(shots)
+    for name, chars in missing.items():
+        print(f"{name}: no glyph for {''.join(sorted(chars))!r}")
+    for shot in shots:
+        if shot.cut_labels:
+            print(f"{shot.path.name}: button labels cut short: {shot.cut_labels}")
+    note = f"; {len(missing)} with missing glyphs" if missing else ""
+    print(f"{len(shots)} screenshots in {out_dir}{note}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 2:
+        print("usage: python -m kiosk.ui.tour DIR", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(main(Path(sys.argv[1])))

@@ -1,0 +1,1 @@
+"""View-models the shopper screens bind to: QObjects and list models over the core."""

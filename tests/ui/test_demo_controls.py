@@ -1,0 +1,280 @@
+"""The demo controls window over the real simulators: a fake printer on TCP and a pty scanner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.app import Services, build_services, data_paths
+from kiosk.config import load_config
+from kiosk.devices.sim.fake_printer import PaperLevel
+from kiosk.ui.app import KioskUi
+from kiosk.ui.demo import DemoControls
+from kiosk.ui.demo.controls import WINDOW_SIZE, place_beside
+from kiosk.ui.demo.printer import PrinterSection, ReceiptSection
+from kiosk.ui.demo.scanner import ScannerSection
+from kiosk.ui.demo.status import StatusSection
+
+
+@pytest.fixture
+def shots(module_tmp: Path) -> Path:
+    """Screenshots land beside the module's data dir (pytest --basetemp=DIR keeps them at hand)."""
+    folder = module_tmp / "screenshots"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+class Demo:
+    def __init__(self, ui: KioskUi, services: Services, controls: DemoControls) -> None:
+        self.ui, self.services, self.controls = ui, services, controls
+        self.window: QQuickWindow = controls.window
+        assert services.devices is not None
+        self.devices = services.devices
+        assert self.devices.fake_printer is not None and self.devices.pty_scanner is not None
+        self.fake = self.devices.fake_printer
+        self.pty = self.devices.pty_scanner
+        self.status: StatusSection = controls.section(StatusSection)
+        self.scanner: ScannerSection = controls.section(ScannerSection)
+        self.printer: PrinterSection = controls.section(PrinterSection)
+        self.receipt: ReceiptSection = controls.section(ReceiptSection)
+
+    def find(self, name: str) -> QQuickItem | None:
+        """By objectName, through the visual tree (Repeater and Loader items included)."""
+        stack = [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if item.objectName() == name:
+                return item
+            stack.extend(item.childItems())
+        return None
+
+    def item(self, name: str) -> QQuickItem:
+        found = self.find(name)
+        assert found is not None, f"no item {name!r} in the demo window"
+        return found
+
+    def click(self, qtbot: Any, name: str) -> None:
+        item = self.item(name)
+        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+        qtbot.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre)
+
+
+def is_status(device: str, state: str, detail: str | None = None) -> Any:
+    def check(topic: str, data: dict[str, Any]) -> bool:
+        return (topic == "device.status" and data["device"] == device and data["state"] == state
+                and (detail is None or detail in data["details"]))
+    return check
+
+
+@pytest.fixture(scope="module")
+def module_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("demo")
+
+
+@pytest.fixture(scope="module")
+def demo_rig(qapp: Any, module_tmp: Path) -> Iterator[tuple[KioskUi, Services, DemoControls]]:
+    """One kiosk with real simulators for the module: starting them is the slow part."""
+    config = load_config(environ={}, overrides={
+        "data_dir": str(module_tmp / "data"), "demo": True, "ui": {"windowed": True, "lockdown": False}})
+    services = build_services(config, data_paths(config), with_store=False)
+    ui = KioskUi(services.config, services.events)
+    controls: DemoControls | None = None
+    try:
+        ui.attach(services)  # in demo mode with devices, this opens the demo controls
+        controls = ui.demo_controls
+        assert isinstance(controls, DemoControls)
+        assert not controls.window.isVisible()  # it waits for the kiosk window
+        ui.show()
+        yield ui, services, controls
+    finally:
+        if controls is not None:
+            controls.close()
+        ui.close()
+        services.close()
+
+
+@pytest.fixture
+def demo(demo_rig: tuple[KioskUi, Services, DemoControls], qtbot: Any) -> Iterator[Demo]:
+    rig = Demo(*demo_rig)
+    qtbot.waitExposed(rig.window)
+    yield rig
+    # leave the devices as a new test expects them
+    rig.fake.reset()
+    rig.fake.power_on()
+    if not rig.pty.plugged:
+        rig.pty.plug()
+    rig.printer.changed.emit()
+    rig.scanner.changed.emit()
+
+
+@pytest.mark.gui
+def test_window_opens_beside_the_kiosk(demo: Demo, qtbot: Any, shots: Path) -> None:
+    assert demo.window.isVisible()
+    assert demo.window.title() == "Kiosk demo controls"
+    assert demo.window.transientParent() is demo.ui.window or demo.window.transientParent() == demo.ui.window
+    screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+    expected = place_beside(demo.ui.window.frameGeometry(), WINDOW_SIZE, screens)
+    assert demo.window.size() == expected.size()
+    assert demo.window.framePosition() == expected.topLeft()
+    qtbot.waitUntil(lambda: demo.scanner.productCount >= 150)
+    qtbot.waitUntil(lambda: demo.status.stateOf("printer") == "ready"
+                    and demo.status.stateOf("scanner") == "ready")
+    demo.window.grabWindow().save(str(shots / "demo-controls.png"))
+
+
+@pytest.mark.gui
+def test_scanning_a_product_from_the_list(demo: Demo, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: demo.scanner.productCount >= 150)
+    list_view = demo.item("productList")
+    first_gtin = demo.scanner.products.data(demo.scanner.products.index(0), demo.scanner.products.GtinRole)
+    qtbot.waitUntil(lambda: demo.find(f"scanProduct_{first_gtin}") is not None)
+    assert list_view.property("count") >= 150
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=lambda topic, data: topic == "device.scan") as blocker:
+        demo.click(qtbot, f"scanProduct_{first_gtin}")
+    data = blocker.args[1]
+    assert data["ok"] and data["kind"] == "gtin" and data["gtin"] == first_gtin
+    qtbot.waitUntil(lambda: first_gtin in demo.item("lastScanLabel").property("text"))
+
+    # the search narrows the list; a typed code scans as well
+    demo.scanner.setFilter(first_gtin)
+    assert demo.scanner.products.rowCount() == 1
+    demo.scanner.setFilter("")
+    demo.item("codeInput").setProperty("text", "96385074")
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=lambda topic, data: topic == "device.scan") as blocker:
+        demo.click(qtbot, "scanCodeButton")
+    assert blocker.args[1]["gtin"] == "96385074"
+
+
+@pytest.mark.gui
+def test_bad_input_is_reported_as_bad_scans(demo: Demo, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: demo.scanner.productCount >= 150)
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=lambda topic, data: topic == "device.scan") as blocker:
+        demo.click(qtbot, "scanBadCheckDigitButton")
+    assert not blocker.args[1]["ok"] and blocker.args[1]["kind"] == "invalid"
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=lambda topic, data: topic == "device.scan") as blocker:
+        demo.click(qtbot, "scanGs1Button")
+    data = blocker.args[1]
+    assert data["ok"] and data["kind"] == "gs1" and data["gtin"] == demo.scanner.products.first_gtin()
+    demo.click(qtbot, "scanGarbageButton")  # survived; whatever is left of it, the scanner stays up
+    demo.click(qtbot, "scanGs1Button")
+    qtbot.waitUntil(lambda: "gs1" in demo.scanner.lastScan)
+    assert demo.status.stateOf("scanner") == "ready"
+
+
+@pytest.mark.gui
+def test_paper_out_then_the_test_receipt_is_not_printed(demo: Demo, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: demo.status.stateOf("printer") == "ready")
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=is_status("printer", "error", "paper_out")):
+        demo.click(qtbot, "paper_out")
+    assert demo.fake.paper is PaperLevel.OUT
+    qtbot.waitUntil(lambda: demo.status.detailsOf("printer") == "paper_out")
+    jobs_before = len(demo.fake.jobs)
+    with qtbot.waitSignal(demo.printer.jobFinished, timeout=5000) as blocker:
+        demo.click(qtbot, "printTestReceiptButton")
+    assert blocker.args == ["not_printed"]
+    assert "not_printed" in demo.item("printResultLabel").property("text")
+    assert len(demo.fake.jobs) == jobs_before
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=is_status("printer", "ready")):
+        demo.click(qtbot, "paper_ok")
+
+
+@pytest.mark.gui
+def test_cover_and_power(demo: Demo, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: demo.status.stateOf("printer") == "ready")
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=is_status("printer", "error", "cover_open")):
+        demo.click(qtbot, "coverOpenSwitch")
+    assert demo.printer.coverOpen
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=is_status("printer", "ready")):
+        demo.click(qtbot, "coverOpenSwitch")
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=5000,
+                          check_params_cb=is_status("printer", "disconnected")):
+        demo.click(qtbot, "powerSwitch")
+    assert not demo.fake.powered and not demo.item("powerSwitch").property("checked")
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=8000,
+                          check_params_cb=is_status("printer", "ready")):
+        demo.click(qtbot, "powerSwitch")
+
+
+@pytest.mark.gui
+def test_printed_test_receipt_is_shown(demo: Demo, qtbot: Any, shots: Path) -> None:
+    qtbot.waitUntil(lambda: demo.status.stateOf("printer") == "ready")
+    before = demo.receipt.jobCount
+    with qtbot.waitSignal(demo.printer.jobFinished, timeout=8000) as blocker:
+        demo.click(qtbot, "printTestReceiptButton")
+    assert blocker.args == ["printed"]
+    qtbot.waitUntil(lambda: demo.receipt.jobCount == before + 1)
+    last = demo.fake.last_job
+    assert last is not None and "K01-1126-0042" in last.text
+    image = demo.item("lastReceiptImage")
+    qtbot.waitUntil(lambda: image.property("implicitWidth") == demo.fake.paper_dots)
+    assert image.height() > image.width() > 100
+    # the rendering is really on screen: white paper with black print where the image is
+    shot = demo.window.grabWindow()
+    shot.save(str(shots / "demo-controls-receipt.png"))
+    top_left = image.mapToScene(QPointF(0, 0)).toPoint()
+    visible = demo.item("receiptFlickable").height()
+    area = shot.copy(top_left.x(), top_left.y(), int(image.width()), int(min(image.height(), visible)))
+    gray = area.convertToFormat(QImage.Format.Format_Grayscale8)
+    values = set(bytes(gray.constBits()))
+    assert max(values) > 240 and min(values) < 80
+
+
+@pytest.mark.gui
+def test_drop_mid_job_interrupts_the_receipt(demo: Demo, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: demo.status.stateOf("printer") == "ready")
+    demo.click(qtbot, "dropNextJobButton")
+    assert demo.printer.dropArmed
+    with qtbot.waitSignal(demo.printer.jobFinished, timeout=8000) as blocker:
+        demo.click(qtbot, "printTestReceiptButton")
+    assert blocker.args == ["interrupted"]
+    qtbot.waitUntil(lambda: "incomplete" in demo.receipt.caption)
+    qtbot.waitUntil(lambda: demo.status.stateOf("printer") == "ready", timeout=8000)
+
+
+@pytest.mark.gui
+def test_unplug_and_replug_the_scanner(demo: Demo, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: demo.status.stateOf("scanner") == "ready")
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=is_status("scanner", "disconnected")):
+        demo.click(qtbot, "scannerPluggedSwitch")
+    assert not demo.pty.plugged and not demo.item("scannerPluggedSwitch").property("checked")
+    qtbot.waitUntil(lambda: demo.status.stateOf("scanner") in ("disconnected", "connecting"))
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=4000,
+                          check_params_cb=is_status("scanner", "ready")):
+        demo.click(qtbot, "scannerPluggedSwitch")
+    assert demo.pty.plugged
+    # replug: out and back in, and scans work afterwards
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=4000,
+                          check_params_cb=is_status("scanner", "ready")):
+        demo.click(qtbot, "replugScannerButton")
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=lambda topic, data: topic == "device.scan" and data["ok"]):
+        qtbot.waitUntil(lambda: demo.scanner.scanCode("4006381333931"))
+
+
+def test_placement_beside_the_kiosk() -> None:
+    size = QSize(1000, 860)
+    screen = QRect(0, 0, 3840, 2160)
+    assert place_beside(QRect(0, 0, 1080, 1920), size, [screen]) == QRect(1092, 0, 1000, 860)
+    assert place_beside(QRect(2700, 100, 1080, 1920), size, [screen]) == QRect(1688, 100, 1000, 860)
+    # less room beside it: narrower, never under the minimum
+    assert place_beside(QRect(0, 0, 1080, 1000), size, [QRect(0, 0, 1920, 1080)]) == QRect(1092, 0, 828, 860)
+    # a full-screen kiosk: another screen if there is one, else over its top-right corner
+    full = QRect(0, 0, 1920, 1080)
+    second = QRect(1920, 0, 1280, 800)
+    assert place_beside(full, size, [full, second]) == QRect(2060, 0, 1000, 800)
+    assert place_beside(full, size, [full]) == QRect(1920 - 1000 - 12, 0, 1000, 860)
