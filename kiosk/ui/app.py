@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from operator import attrgetter
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import PySide6.QtQuick  # noqa: F401  (so the root object comes back as a QQuickWindow)
 from PySide6.QtCore import QLoggingCategory, QObject, Qt, QTimer, QUrl
@@ -32,6 +32,10 @@ from kiosk.ui.navigator import Navigator
 from kiosk.ui.shell import Shell
 from kiosk.ui.shopper import SINGLETONS as SHOPPER_SINGLETONS
 from kiosk.ui.shopper import Shopper
+
+if TYPE_CHECKING:
+    from kiosk.ui.demo import DemoControls
+    from kiosk.ui.wedge_filter import WedgeKeyFilter
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +96,8 @@ class KioskUi:
     def __init__(self, config: KioskConfig, events: EventBus) -> None:
         self.config = config
         self.services: Services | None = None
+        self.demo_controls: DemoControls | None = None
+        self.wedge_filter: WedgeKeyFilter | None = None
         self.app = ensure_app()
         self.font_family = install_fonts(self.app)
         self.lockdown = config.ui.lockdown and not config.ui.windowed
@@ -125,6 +131,14 @@ class KioskUi:
             from kiosk.ui.demo import open_demo_controls
 
             self.demo_controls = open_demo_controls(self, services)
+        scanner = services.devices.scanner if services.devices is not None else None
+        # imported here, like the devices: they are not needed for the first frame
+        from kiosk.devices.wedge import WedgeScanner
+        from kiosk.ui.wedge_filter import install_wedge_filter
+
+        if isinstance(scanner, WedgeScanner):
+            # a keyboard-wedge scanner types into the app: its bursts are taken out of the key stream
+            self.wedge_filter = install_wedge_filter(self.app, scanner)
         log.info("services attached; kiosk ready")
 
     def _on_qml_warnings(self, warnings: list[QQmlError]) -> None:
@@ -167,6 +181,10 @@ class KioskUi:
     def close(self) -> None:
         sys.excepthook = self._previous_hook
         self.app.removeEventFilter(self.lockdown_filter)
+        if self.wedge_filter is not None:
+            self.app.removeEventFilter(self.wedge_filter)
+        if self.demo_controls is not None:
+            self.demo_controls.close()
         self.bridge.close()
         self.shopper.close()
         self.window.hide()
