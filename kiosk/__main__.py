@@ -62,16 +62,9 @@ def screenshot_tour(out_dir: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
-    import runpy
+    from kiosk.ui.tour import main as tour
 
-    # the tour is the UI package's own command (`python -m kiosk.ui.tour DIR`); only the composition
-    # root, kiosk/app.py, imports kiosk.ui directly
-    sys.argv = ["kiosk.ui.tour", str(out_dir)]
-    try:
-        runpy.run_module("kiosk.ui.tour", run_name="__main__", alter_sys=True)
-    except SystemExit as done:
-        return int(done.code or 0)
-    return 0
+    return tour(out_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
