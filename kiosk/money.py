@@ -12,10 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from babel.dates import format_date as _babel_format_date
-from babel.numbers import format_currency, get_currency_precision
-from babel.numbers import format_decimal as _babel_format_decimal
-
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 DateStyle = Literal["short", "medium", "long", "full"]
@@ -98,19 +94,27 @@ class Money:
     @property
     def decimal(self) -> Decimal:
         """The amount in major units, exact (12.50 for 1250 fen)."""
+        from babel.numbers import get_currency_precision  # babel loads off the start-up path
+
         return Decimal(self.minor).scaleb(-get_currency_precision(self.currency))
 
 
 def format_money(money: Money, locale: str) -> str:
     """`Money(1250, "CNY")` → "¥12.50" in zh_CN, "CN¥12.50" in en_US (babel's CLDR symbols)."""
+    from babel.numbers import format_currency
+
     return format_currency(money.decimal, money.currency, locale=locale)
 
 
 def format_date(date: dt.date, locale: str, style: DateStyle = "medium") -> str:
     """A calendar date per locale: zh_CN "2024年10月8日", en_US "Oct 8, 2024" (medium)."""
-    return _babel_format_date(date, format=style, locale=locale)
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(date, format=style, locale=locale)
 
 
 def format_number(value: int, locale: str) -> str:
     """A whole number with the locale's grouping (counts, stock, review totals)."""
-    return _babel_format_decimal(value, locale=locale)
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=locale)
