@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import sys
@@ -129,10 +130,12 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
     from kiosk.sync.client import StoreEndpoint, SyncClient
     from kiosk.sync.worker import SyncAlreadyRunning, SyncWorker
 
+    retention = dt.timedelta(days=services.config.privacy.retention_days)
     worker = SyncWorker(services.paths.root, services.db, SyncClient(StoreEndpoint(url, device_id, secret)),
                         events=services.events, version=__version__,
                         device_statuses=lambda: dict(services.device_states),
-                        decode_payload=services.orders.decode_payload)
+                        decode_payload=services.orders.decode_payload,
+                        housekeeping=lambda: services.orders.purge_contact_details(retention))
     try:
         worker.start()
     except SyncAlreadyRunning as exc:

@@ -111,6 +111,12 @@ class QrDisplayConfig:
 
 
 @dataclass(frozen=True)
+class PrivacyConfig:
+    # shoppers' contact details are erased this long after the store has their order
+    retention_days: int = field(default=30, metadata=_range(0, 3650))
+
+
+@dataclass(frozen=True)
 class LogConfig:
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     max_bytes: int = field(default=2_000_000, metadata=_range(10_000, 1_000_000_000))
@@ -129,6 +135,7 @@ class KioskConfig:
     printer: PrinterConfig = PrinterConfig()
     scanner: ScannerConfig = ScannerConfig()
     qr_display: QrDisplayConfig = QrDisplayConfig()
+    privacy: PrivacyConfig = PrivacyConfig()
     log: LogConfig = LogConfig()
 
 

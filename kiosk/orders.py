@@ -209,6 +209,27 @@ class OrderBook:
             self._move(session, order, target)
         return order
 
+    def purge_contact_details(self, retention: dt.timedelta) -> int:
+        """Erase the contact details of orders the store has had for longer than `retention`.
+
+        The order row and its outbox payload both lose their ciphertexts; totals, lines and the masked
+        phone stay for receipts and look-ups. Returns how many orders were purged.
+        """
+        now = self.clock()
+        with self.db.write() as session:
+            orders = session.scalars(select(Order).where(
+                Order.state == S.SYNCED, Order.paid_at < now - retention, Order.pii_purged_at.is_(None),
+            )).all()
+            for order in orders:
+                order.contact_name_enc = order.contact_phone_enc = order.address_enc = None
+                order.pii_purged_at = now
+                for row in session.scalars(select(OutboxRow).where(OutboxRow.order_uuid == order.order_uuid)):
+                    stored = json.loads(row.payload)
+                    if stored.pop("contact_enc", None) is not None:
+                        row.payload = canonical_json(stored).decode()
+                self._audit(session, "order.pii_purged", order)
+        return len(orders)
+
     def unresolved(self) -> list[str]:
         """Orders whose payment outcome is open: to be reconciled with the store at boot."""
         with self.db.read() as session:

@@ -66,7 +66,8 @@ class SyncWorker:
     def __init__(self, data_dir: Path, db: Database, client: SyncClient, *, events: EventBus,
                  version: str, device_statuses: DeviceStatuses = dict,
                  intervals: SyncIntervals | None = None, backoff: BackoffPolicy | None = None,
-                 decode_payload: Callable[[str], dict[str, Any]] = json.loads) -> None:
+                 decode_payload: Callable[[str], dict[str, Any]] = json.loads,
+                 housekeeping: Callable[[], object] | None = None) -> None:
         self.data_dir = data_dir
         self.events = events
         self.intervals = intervals or SyncIntervals()
@@ -75,6 +76,7 @@ class SyncWorker:
         self.puller = CatalogPuller(db, client, events=events)
         self.heartbeat = HeartbeatSender(db, client, version=version, device_statuses=device_statuses)
         self._lock = sync_lock(data_dir)
+        self.housekeeping = housekeeping  # e.g. purging old contact details, at heartbeat cadence
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -129,6 +131,8 @@ class SyncWorker:
                     next_pull = time.monotonic() + self.intervals.catalog_s
                 if time.monotonic() >= next_beat:
                     self._beat()
+                    if self.housekeeping is not None:
+                        self.housekeeping()
                     next_beat = time.monotonic() + self.intervals.heartbeat_s
             except Exception:
                 log.exception("sync worker round failed")

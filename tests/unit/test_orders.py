@@ -115,3 +115,26 @@ def test_bad_carts_are_refused_and_nothing_is_written(book: OrderBook, db: Datab
         book.create_pending(lines)
     with sqlite3.connect(db.path) as conn:
         assert conn.execute("SELECT count(*) FROM orders").fetchone() == (0,)
+
+
+def test_contact_details_are_purged_after_sync_and_retention(book: OrderBook, db: Database) -> None:
+    kept, purged, unsynced = (book.create_pending([COLA], contact=ZHANG) for _ in range(3))
+    for order in (kept, purged, unsynced):
+        book.mark_paid(order.order_uuid, PaymentRecord("wechat", f"pay-{order.order_no}"))
+    with db.write() as session:  # the store acknowledged two of them; one was paid long ago
+        for order in session.scalars(select(Order).where(Order.order_uuid.in_([kept.order_uuid,
+                                                                                purged.order_uuid]))):
+            order.state = OrderState.SYNCED
+            if order.order_uuid == purged.order_uuid:
+                order.paid_at = dt.datetime(2026, 10, 1)
+    assert book.purge_contact_details(dt.timedelta(days=30)) == 1
+    assert book.purge_contact_details(dt.timedelta(days=30)) == 0  # once only
+    with db.read() as session:
+        rows = {o.order_uuid: o for o in session.scalars(select(Order))}
+        assert rows[purged.order_uuid].contact_phone_enc is None
+        assert rows[purged.order_uuid].phone_masked == "138****5678"  # still there for look-ups
+        assert rows[kept.order_uuid].contact_phone_enc is not None
+        assert rows[unsynced.order_uuid].contact_phone_enc is not None  # not yet at the store: kept
+        payloads = dict(session.execute(select(OutboxRow.order_uuid, OutboxRow.payload)).all())
+    assert "contact_enc" not in payloads[purged.order_uuid]
+    assert "contact_enc" in payloads[kept.order_uuid]

@@ -75,3 +75,16 @@ def test_revoked_worker_goes_quiet_and_alerts(tmp_path: Path, db: Database, stor
         worker.stop()
     assert [e.data["kind"] for e in recorder.of("sync.alert")] == ["device_revoked"]
     assert queue_stats(db).depth == 2
+
+
+def test_housekeeping_runs_with_the_heartbeat(tmp_path: Path, db: Database, client: SyncClient,
+                                              bus: EventBus) -> None:
+    calls: list[float] = []
+    intervals = SyncIntervals(push_s=0.05, catalog_s=60, heartbeat_s=0.1, error_pause_s=0.1)
+    worker = SyncWorker(tmp_path, db, client, events=bus, version="t", intervals=intervals,
+                        housekeeping=lambda: calls.append(time.monotonic())).start()
+    try:
+        _until(lambda: len(calls) >= 3)
+    finally:
+        worker.stop()
+    assert calls[-1] - calls[0] >= 0.15  # paced by the heartbeat interval, not a busy loop
