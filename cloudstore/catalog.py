@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
@@ -215,21 +215,15 @@ def normalize_category(raw: dict[str, Any]) -> dict[str, Any]:
         raise CatalogError(f"bad category document: {exc!r}") from None
 
 
+CatalogRow = TypeVar("CatalogRow", Category, Product)
+
+
 # --- writes --------------------------------------------------------------------------------------------
 
 
 def upsert_category(session: Session, raw: dict[str, Any]) -> int:
     values = normalize_category(raw)
-    version = next_version(session)
-    row = session.get(Category, values["code"])
-    if row is None:
-        session.add(Category(**values, change_seq=version, deleted=False))
-    else:
-        for key, value in values.items():
-            setattr(row, key, value)
-        row.change_seq, row.deleted = version, False
-    session.flush()
-    return version
+    return _upsert(session, Category, values["code"], values)
 
 
 def upsert_product(session: Session, raw: dict[str, Any], category_code: str | None = None) -> int:
@@ -237,13 +231,18 @@ def upsert_product(session: Session, raw: dict[str, Any], category_code: str | N
     category = session.get(Category, values["category_code"])
     if category is None or category.deleted:
         raise CatalogError(f"unknown category {values['category_code']!r}")
+    return _upsert(session, Product, values["sku"], values)
+
+
+def _upsert(session: Session, model: type[CatalogRow], key: str, values: dict[str, Any]) -> int:
+    """Insert or overwrite one catalog row (reviving a tombstone) under the next change number."""
     version = next_version(session)
-    row = session.get(Product, values["sku"])
+    row = session.get(model, key)
     if row is None:
-        session.add(Product(**values, change_seq=version, deleted=False))
+        session.add(model(**values, change_seq=version, deleted=False))
     else:
-        for key, value in values.items():
-            setattr(row, key, value)
+        for name, value in values.items():
+            setattr(row, name, value)
         row.change_seq, row.deleted = version, False
     session.flush()
     return version

@@ -18,8 +18,8 @@ from kiosk.devices.receipt import (
     build_receipt,
     plain_money,
 )
-from kiosk.devices.status import Detail, DeviceState, DeviceStatus, StatusListener, state_for
-from kiosk.devices.supervisor import DeviceWorker, StatusSink
+from kiosk.devices.status import Detail, DeviceState, DeviceStatus, state_for
+from kiosk.devices.supervisor import DeviceWorker, StatusSink, WorkerBackedDevice
 
 
 class EscposPrinterDriver:
@@ -122,7 +122,7 @@ class EscposPrinterDriver:
         return JobResult(job.job_id, JobOutcome.PRINTED, after)
 
 
-class EscposReceiptPrinter(ReceiptPrinter):
+class EscposReceiptPrinter(WorkerBackedDevice, ReceiptPrinter):
     def __init__(self, link: PrinterLink, *, name: str = "printer", profile: PaperProfile | None = None,
                  labels: ReceiptLabels | None = None, money: MoneyFormat = plain_money,
                  status_timeout_s: float = 0.5, job_timeout_s: float = 5.0, poll_interval_s: float = 2.0,
@@ -137,22 +137,6 @@ class EscposReceiptPrinter(ReceiptPrinter):
         # touched only on the device thread, which runs jobs one at a time
         self._done: OrderedDict[str, JobResult] = OrderedDict()
         self._remember = remember_jobs
-
-    @property
-    def status(self) -> DeviceStatus:
-        return self._worker.status
-
-    def add_status_listener(self, listener: StatusListener) -> None:
-        self._worker.add_status_listener(listener)
-
-    def remove_status_listener(self, listener: StatusListener) -> None:
-        self._worker.remove_status_listener(listener)
-
-    def start(self) -> None:
-        self._worker.start()
-
-    def stop(self) -> None:
-        self._worker.stop()
 
     def print_job(self, job: PrintJob) -> Future[JobResult]:
         return self._worker.submit(lambda publish: self._run(job, publish))

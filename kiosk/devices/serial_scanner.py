@@ -13,8 +13,8 @@ from kiosk.devices.backoff import Backoff
 from kiosk.devices.ports import BarcodeScanner, ScanListener
 from kiosk.devices.scan_framing import Frame, ScanFramer
 from kiosk.devices.scans import Scan, bad_scan, parse_scan
-from kiosk.devices.status import DeviceState, DeviceStatus, StatusListener
-from kiosk.devices.supervisor import DeviceWorker
+from kiosk.devices.status import DeviceState, DeviceStatus
+from kiosk.devices.supervisor import DeviceWorker, WorkerBackedDevice
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def scan_from_frame(frame: Frame, at: float) -> Scan:
     return parse_scan(text, at)
 
 
-class SerialScanner(BarcodeScanner):
+class SerialScanner(WorkerBackedDevice, BarcodeScanner):
     def __init__(self, port: str, baudrate: int = 9600, *, name: str = "scanner",
                  framer: ScanFramer | None = None, backoff: Backoff | None = None) -> None:
         self._scan_listeners: list[ScanListener] = []
@@ -88,27 +88,11 @@ class SerialScanner(BarcodeScanner):
         self._worker = DeviceWorker(name, self.driver, idle_wait_s=0.0,
                                     backoff=backoff or Backoff(base_s=0.05, cap_s=1.0))
 
-    @property
-    def status(self) -> DeviceStatus:
-        return self._worker.status
-
-    def add_status_listener(self, listener: StatusListener) -> None:
-        self._worker.add_status_listener(listener)
-
-    def remove_status_listener(self, listener: StatusListener) -> None:
-        self._worker.remove_status_listener(listener)
-
     def add_scan_listener(self, listener: ScanListener) -> None:
         self._scan_listeners = [*self._scan_listeners, listener]
 
     def remove_scan_listener(self, listener: ScanListener) -> None:
         self._scan_listeners = [x for x in self._scan_listeners if x is not listener]
-
-    def start(self) -> None:
-        self._worker.start()
-
-    def stop(self) -> None:
-        self._worker.stop()
 
     def _emit(self, frame: Frame, at: float) -> None:
         scan = scan_from_frame(frame, at)

@@ -193,3 +193,25 @@ class DeviceWorker:
                 return
             if not isinstance(item, _Stop) and item[1].set_running_or_notify_cancel():
                 item[1].set_exception(RuntimeError(f"{self.name} stopped"))
+
+
+class WorkerBackedDevice:
+    """What every adapter that owns a DeviceWorker exposes the same way (status, listeners, life)."""
+
+    _worker: DeviceWorker
+
+    @property
+    def status(self) -> DeviceStatus:
+        return self._worker.status
+
+    def add_status_listener(self, listener: StatusListener) -> None:
+        self._worker.add_status_listener(listener)
+
+    def remove_status_listener(self, listener: StatusListener) -> None:
+        self._worker.remove_status_listener(listener)
+
+    def start(self) -> None:
+        self._worker.start()
+
+    def stop(self) -> None:
+        self._worker.stop()
