@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from cloudstore import __version__
-from cloudstore.auth import NonceCache
+from cloudstore.auth import DeviceSecrets, NonceCache
 from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
 from cloudstore.routes import admin_api, admin_pages, device_api, pay_page, sandbox
@@ -46,6 +46,7 @@ def create_app(settings: Settings, db: StoreDB | None = None, *, owns_db: bool =
     app.state.settings = settings
     app.state.db = store_db
     app.state.nonces = NonceCache(store_db)
+    app.state.secrets = DeviceSecrets(store_db)
     app.add_exception_handler(RequestValidationError, _validation_as_400)
     app.include_router(device_api.router)
     app.include_router(pay_page.router)

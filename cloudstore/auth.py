@@ -48,6 +48,32 @@ def unauthorized(reason: str) -> HTTPException:
     return HTTPException(401, detail=reason, headers={"WWW-Authenticate": 'HMAC realm="cloudstore"'})
 
 
+class DeviceSecrets:
+    """Each device's secret, read once, so that a batch's signature is checked before its transaction.
+
+    A secret never changes (a device is revoked, not re-keyed); revocation is read, under the device
+    row's lock, in every batch's transaction, which also refuses a secret that no longer matches.
+    Unknown ids are not remembered: an unregistered caller costs one read, as before.
+    """
+
+    def __init__(self, db: StoreDB) -> None:
+        self.db = db
+        self._known: dict[str, str] = {}
+
+    def get(self, device_id: str) -> str | None:
+        secret = self._known.get(device_id)
+        if secret is None:
+            with self.db.read() as session:
+                device = session.get(Device, device_id)
+                if device is None:
+                    return None
+                secret = self._known[device_id] = device.secret
+        return secret
+
+    def forget(self, device_id: str) -> None:
+        self._known.pop(device_id, None)
+
+
 class NonceCache:
     """Replay protection backed by the database, so it survives a store restart."""
 

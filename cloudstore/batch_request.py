@@ -1,25 +1,28 @@
 """`POST /v1/orders:batch` from signed bytes to response bytes, in one write transaction.
 
-The device row is read and locked, the signature checked, the nonce recorded and the batch stored
-in the same transaction, committed once. Whatever refuses the request (bad signature, skew, revoked
-device, replayed nonce, malformed body, a failure mid-batch) rolls all of it back, the nonce included:
-a request that changed nothing leaves nothing behind. Replaying such a request can therefore do at
-most what the original was entitled to do once, and ingest is idempotent besides; a request that was
-committed keeps its nonce, so its replay is refused with 401.
+The signature is checked first, against the device's secret as the store knows it
+(`auth.DeviceSecrets`), so a forged request costs the database nothing. The batch's transaction then
+locks and reads the device row, records the nonce and stores the batch in one round trip, and commits
+once. Whatever refuses the request there (unknown or revoked device, replayed nonce, malformed body, a
+failure mid-batch) rolls all of it back, the nonce included: a request that changed nothing leaves
+nothing behind. Replaying such a request can therefore do at most what the original was entitled to do
+once, and ingest is idempotent besides; a request that was committed keeps its nonce, so its replay is
+refused with 401.
 """
 
 from __future__ import annotations
 
-import json
+import hmac
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 from fastapi import HTTPException
 
-from cloudstore.auth import NonceCache, unauthorized
+from cloudstore.auth import DeviceSecrets, NonceCache, unauthorized
 from cloudstore.batch_body import BatchBodyError, BatchItem, parse_batch
 from cloudstore.db import StoreDB
-from cloudstore.ingest import INSERT_CHUNK, check_items, ingest, open_statements, opened
+from cloudstore.ingest import DeviceState, check_items, ingest
 from cloudstore.models import utcnow
 from cloudstore.rawsql import raw_sql
 from kiosk.sync.protocol import SignatureError, SignedRequest
@@ -33,45 +36,44 @@ class MalformedBatch(Exception):
         self.errors = errors
 
 
-def push_batch(db: StoreDB, nonces: NonceCache, method: str, target: str, headers: Mapping[str, str],
-               body: bytes, now: float) -> bytes:
+def push_batch(db: StoreDB, secrets: DeviceSecrets, nonces: NonceCache, method: str, target: str,
+               headers: Mapping[str, str], body: bytes, now: float) -> bytes:
     """The JSON response body; raises HTTPException (401/403) or MalformedBatch (400)."""
     try:
         signed = SignedRequest.from_headers(headers)
+        secret = secrets.get(signed.device_id)
+        if secret is None:
+            raise SignatureError("unknown device")
+        signed.verify(secret, method, target, body, now=now)
     except SignatureError as exc:
         raise unauthorized(str(exc)) from None
+    device_id = signed.device_id
     items: list[BatchItem] = []
     body_errors: list[dict[str, Any]] = []
     try:
         items = parse_batch(body)
     except BatchBodyError as exc:
         body_errors = exc.errors
+    checked = check_items(items)
     sql = raw_sql(db.dialect)
-    device_id = signed.device_id
 
-    def transaction(cur: Any) -> dict[str, Any]:
-        # One round trip, and the first items are checked while PostgreSQL runs it. The nonce goes in
-        # before the signature is checked, but in this transaction, which any refusal below rolls
-        # back: a forged request leaves no nonce behind.
-        with sql.round_trip(cur) as trip:
-            opening = [trip.send(query, params) for query, params in open_statements(sql, device_id, items)]
-            nonce = [trip.send(query, params)
-                     for query, params in nonces.statements(sql, device_id, signed.nonce, now)][-1]
-            head = check_items(items[:INSERT_CHUNK])
-        device, prices = opened(*(trip.rows(handle) for handle in opening))
-        try:
-            if device is None:
-                raise SignatureError("unknown device")
-            signed.verify(device.secret, method, target, body, now=now)
-        except SignatureError as exc:
-            raise unauthorized(str(exc)) from None
+    def accept(device: DeviceState | None, nonce_rows: list[list[Any]]) -> None:
+        if device is None or not hmac.compare_digest(device.secret, secret):
+            secrets.forget(device_id)
+            raise unauthorized("unknown device")
         if device.revoked:
             raise HTTPException(403, detail="device revoked")
         if body_errors:
             raise MalformedBatch(body_errors)
-        if not trip.rows(nonce):
+        if not nonce_rows[-1]:
             raise unauthorized("nonce already used")
-        return ingest(cur, sql, device_id, device, prices, items, head, utcnow())
 
-    out = db.run_write(transaction)
-    return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode()
+    def transaction(cur: Any) -> dict[str, Any]:
+        if body_errors:  # nothing to store: the device row alone says whether this is a 403 or a 400
+            cur.execute(sql.device_for_update, (device_id,))
+            rows = cur.fetchall()
+            accept(None if not rows else DeviceState(rows[0][0], bool(rows[0][1]), 0, 0), [])
+        return ingest(cur, sql, device_id, checked, utcnow(),
+                      before=nonces.statements(sql, device_id, signed.nonce, now), accept=accept)
+
+    return orjson.dumps(db.run_write(transaction))

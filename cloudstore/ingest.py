@@ -7,8 +7,8 @@ concurrent duplicate both land on the same answer. The store recomputes the tota
 and flags disagreements for audit instead of trusting the kiosk.
 
 The work is split in two: `check_items` needs no database (hashes, payload validation) and runs
-before the write transaction opens; `ingest` runs inside it on a driver cursor (`cloudstore.rawsql`),
-with a handful of statements per batch whatever its size.
+before the write transaction opens; `ingest` runs inside it on a driver cursor (`cloudstore.rawsql`):
+one round trip of statements for the usual batch whatever its size, then the commit.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,13 +27,10 @@ from sqlalchemy.orm import Session
 from cloudstore.batch_body import BatchItem
 from cloudstore.models import Device, QuarantinedItem, StoreOrder
 from cloudstore.rawsql import RawSQL, RoundTrip, Statement, raw_sql
-from cloudstore.schemas import OrderPayloadIn
+from cloudstore.schemas import order_payloads
 from kiosk.sync.protocol import ORDER_PAID_KIND, canonical_json
 
 _WALK_PAGE = 500
-# a batch is inserted in chunks so that checking one chunk overlaps with the database inserting the one
-# before (and the first chunk's check with the round trip that opens the batch)
-INSERT_CHUNK = 34
 _json_string: Callable[[str], str] = json.encoder.encode_basestring
 
 Result = dict[str, Any]
@@ -46,47 +43,46 @@ class CheckedItem:
     item: BatchItem
     canonical: str  # the payload as canonical JSON: hashed, stored, quarantined as is
     digest: str
-    order: OrderPayloadIn | None  # None: refused before the database, for `reason`
+    order: dict[str, Any] | None  # the payload once valid (OrderPayloadIn); None: refused, for `reason`
     reason: str = ""
+    flags: str = ""  # the audit flags its row was inserted with
 
 
-def audit_flags(order: OrderPayloadIn, store_prices: Prices) -> tuple[int, list[str]]:
-    """Recompute the total from the lines; returns it and what disagrees with the kiosk's figures.
+def audit_flags(order: dict[str, Any], store_prices: Prices) -> tuple[int, list[str]]:
+    """Recompute the total from the lines of a valid payload; returns it and what disagrees with the
+    kiosk's figures.
 
     `store_prices` maps sku → (price_minor, change_seq); a line priced at a catalog version that
     already included the store's current price must carry exactly that price.
     """
     flags: list[str] = []
     subtotal = 0
-    for line in order.lines:
-        expected = line.unit_price_minor * line.quantity
+    for line in order["lines"]:
+        price = line["unit_price_minor"]
+        expected = price * line["quantity"]
         subtotal += expected
-        if line.line_total_minor != expected:
-            flags.append(f"line{line.position}_total")
-        known = store_prices.get(line.sku)
-        if known is not None and line.catalog_version >= known[1] and line.unit_price_minor != known[0]:
-            flags.append(f"price:{line.sku}")
-    if order.subtotal_minor != subtotal:
+        if line["line_total_minor"] != expected:
+            flags.append(f"line{line['position']}_total")
+        known = store_prices.get(line["sku"])
+        if known is not None and line.get("catalog_version", 0) >= known[1] and price != known[0]:
+            flags.append(f"price:{line['sku']}")
+    if order["subtotal_minor"] != subtotal:
         flags.append("subtotal")
-    computed_total = subtotal + order.shipping_minor
-    if order.total_minor != computed_total:
+    computed_total = subtotal + order.get("shipping_minor", 0)
+    if order["total_minor"] != computed_total:
         flags.append("total")
     return computed_total, flags
 
 
-def _short_error(exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    where = ".".join(str(p) for p in first["loc"])
-    return f"invalid payload: {where}: {first['msg']}"[:255]
+def _short_error(error: Any) -> str:
+    where = ".".join(str(p) for p in error["loc"][1:])  # loc[0] is the payload's index in the list
+    return f"invalid payload: {where}: {error['msg']}"[:255]
 
 
-def check_items(items: list[BatchItem], start: int = 0) -> list[CheckedItem]:
-    """Everything about the items that needs no database: hash, kind, uuid and payload checks.
-
-    `start` is the index of the first of `items` in its batch.
-    """
+def check_items(items: list[BatchItem]) -> list[CheckedItem]:
+    """Everything about a batch's items that needs no database: hash, kind, uuid and payload checks."""
     checked: list[CheckedItem] = []
-    for index, item in enumerate(items, start):
+    for index, item in enumerate(items):
         canonical = canonical_json(item.payload)
         c = CheckedItem(index, item, canonical.decode(), hashlib.sha256(canonical).hexdigest(), None)
         if item.payload_hash is not None and item.payload_hash != c.digest:
@@ -95,13 +91,26 @@ def check_items(items: list[BatchItem], start: int = 0) -> list[CheckedItem]:
             c.reason = f"unknown kind {item.kind!r}"
         elif item.payload.get("order_uuid") != item.order_uuid:
             c.reason = "order_uuid differs from the payload's"
-        else:
-            try:
-                c.order = OrderPayloadIn.model_validate(item.payload)
-            except ValidationError as exc:
-                c.reason = _short_error(exc)
         checked.append(c)
+    _validate([c for c in checked if not c.reason])
     return checked
+
+
+def _validate(pending: list[CheckedItem]) -> None:
+    """Validate the payloads in one call; each gets its order or the first reason it is invalid."""
+    if not pending:
+        return
+    invalid: dict[int | str, Any] = {}
+    try:
+        order_payloads.validate_python([c.item.payload for c in pending])
+    except ValidationError as exc:
+        for error in exc.errors():
+            invalid.setdefault(error["loc"][0], error)
+    for i, c in enumerate(pending):
+        if i in invalid:
+            c.reason = _short_error(invalid[i])
+        else:
+            c.order = c.item.payload  # strict validation: the valid payload is its own result
 
 
 class _Batch:
@@ -132,88 +141,99 @@ class DeviceState:
     max_seq: int
 
 
-def open_statements(sql: RawSQL, device_id: str, items: list[BatchItem]) -> list[Statement]:
-    """Lock and read the device row, and read the store's prices of the lines' skus.
+# called with the locked device row (None: unknown) and the rows of the `before` statements; raising
+# refuses the batch, and the transaction, inserts included, rolls back
+Accept = Callable[[DeviceState | None, list[list[Any]]], None]
 
-    The skus are read from the payloads before they are validated (so the query can run meanwhile);
-    an invalid payload's skus only fetch a price nobody asks for.
+
+def _device(rows: list[Any]) -> DeviceState | None:
+    if not rows:
+        return None
+    secret, revoked, contiguous, max_seq = rows[0]
+    return DeviceState(secret, bool(revoked), contiguous, max_seq)
+
+
+def _known_device(device: DeviceState | None, _before: list[list[Any]]) -> None:
+    if device is None:
+        raise LookupError("unknown device")
+
+
+def ingest(cur: Any, sql: RawSQL, device_id: str, checked: list[CheckedItem], now: dt.datetime, *,
+           before: Sequence[Statement] = (), accept: Accept = _known_device) -> Result:
+    """Store a checked batch (`check_items`) for a device; the response body of `POST /v1/orders:batch`.
+
+    Everything the usual batch needs goes in one round trip: lock and read the device row, the
+    caller's `before` statements (the nonce), the store's prices of the lines' skus, the insert of
+    every valid row and the seq bookkeeping. `accept` then judges the device (and the nonce); what is
+    left is rare (conflicts to explain, seqs out of order, prices that disagree) and costs a statement
+    only when it happens. The caller's commit is the second round trip.
     """
-    skus = sorted({line["sku"] for item in items for line in _lines(item.payload)})
-    return [(sql.device_for_update, (device_id,)), (sql.prices, (sql.string_list(skus),))]
-
-
-def _lines(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    lines = payload.get("lines")
-    if not isinstance(lines, list):
-        return []
-    return [line for line in lines if isinstance(line, dict) and isinstance(line.get("sku"), str)]
-
-
-def opened(device_rows: list[Any], price_rows: list[Any]) -> tuple[DeviceState | None, Prices]:
-    """The answers to `open_statements`."""
-    device = None
-    if device_rows:
-        secret, revoked, contiguous, max_seq = device_rows[0]
-        device = DeviceState(secret, bool(revoked), contiguous, max_seq)
-    return device, {sku: (price, seq) for sku, price, seq in price_rows}
-
-
-def ingest(cur: Any, sql: RawSQL, device_id: str, device: DeviceState, prices: Prices, items: list[BatchItem],
-           head: list[CheckedItem], now: dt.datetime) -> Result:
-    """Store a batch for a device whose row this transaction holds locked (`open_statements`).
-
-    `head` is the first items already checked (`check_items`); the rest are checked here a chunk at
-    a time, each while PostgreSQL inserts the chunk before it. Returns the response body of
-    `POST /v1/orders:batch` as plain data.
-    """
-    batch = _Batch(device_id, len(items), sql.timestamp(now))
-    # every item of the batch arrives now, as an order or in quarantine, so the new seq bookkeeping
-    # is known before the insert and travels with it
-    arrived = {item.device_seq for item in items}
-    new_max = max(device.max_seq, *arrived)
-    new_contiguous = _advance(cur, sql, device_id, device.contiguous_seq, device.max_seq, arrived)
-    checked = list(head)
+    batch = _Batch(device_id, len(checked), sql.timestamp(now))
+    seqs = sorted({c.item.device_seq for c in checked})
+    hi = seqs[-1]
+    lo = seqs[0] if hi - seqs[0] + 1 == len(seqs) else None
+    skus = sorted({line["sku"] for c in checked if c.order is not None for line in c.order["lines"]})
     with sql.round_trip(cur) as trip:
-        if (new_contiguous, new_max) != (device.contiguous_seq, device.max_seq):
-            trip.send(sql.update_device, (new_contiguous, new_max, device_id))
-        inserts = [_send_insert(trip, sql, device_id, head, prices, batch.received_at)]
-        for start in range(len(head), len(items), INSERT_CHUNK):
-            chunk = check_items(items[start:start + INSERT_CHUNK], start)
-            inserts.append(_send_insert(trip, sql, device_id, chunk, prices, batch.received_at))
-            checked += chunk
-    inserted = {(u, s, h) for handle in inserts if handle is not None for u, s, h in trip.rows(handle)}
+        device_handle = trip.send(sql.device_for_update, (device_id,))
+        before_handles = [trip.send(query, params) for query, params in before]
+        prices_handle = trip.send(sql.prices, (sql.string_list(skus),))
+        insert_handle = _send_insert(trip, sql, device_id, checked, batch.received_at)
+        seq_handle = trip.send(sql.advance_device, (lo, hi, hi, hi, device_id))
+    device = _device(trip.rows(device_handle))
+    accept(device, [trip.rows(handle) for handle in before_handles])
+    assert device is not None
+    contiguous, max_seq = trip.rows(seq_handle)[0]
+    if lo is None or device.contiguous_seq != device.max_seq:
+        # out of order, a gap behind, or seqs missing within the batch: walk what has arrived
+        contiguous = _advance(cur, sql, device_id, device.contiguous_seq, device.max_seq, set(seqs))
+        cur.execute(sql.update_device, (contiguous, max_seq, device_id))
+    prices: Prices = {sku: (price, seq) for sku, price, seq in trip.rows(prices_handle)}
+    inserted = set() if insert_handle is None else {(u, s, h) for u, s, h in trip.rows(insert_handle)}
     losers: list[CheckedItem] = []
+    reflagged: list[tuple[str, str]] = []
     for c in checked:
         if c.reason:
             batch.reject(c, c.reason)
             continue
         key = (c.item.order_uuid, c.item.device_seq, c.digest)
-        if key in inserted:
-            inserted.discard(key)  # a second copy in the same batch is a duplicate, not "created"
-            batch.answer(c, "created")
-        else:
+        if key not in inserted:
             losers.append(c)
+            continue
+        inserted.discard(key)  # a second copy in the same batch is a duplicate, not "created"
+        batch.answer(c, "created")
+        if prices:  # the row went in before the prices were known: a price that disagrees is a flag
+            assert c.order is not None
+            flags = _flag_text(audit_flags(c.order, prices)[1])
+            if flags != c.flags:
+                reflagged.append((flags, c.item.order_uuid))
     _classify_conflicts(cur, sql, device_id, losers, batch)
+    if reflagged:
+        cur.executemany(sql.set_audit_flags, reflagged)
     if batch.quarantine:
         cur.executemany(sql.insert_quarantine, batch.quarantine)
-    return {"results": batch.results, "highest_contiguous_seq": new_contiguous, "max_seq": new_max,
-            "gap": new_max > new_contiguous}
+    return {"results": batch.results, "highest_contiguous_seq": contiguous, "max_seq": max_seq,
+            "gap": max_seq > contiguous}
 
 
-def _send_insert(trip: RoundTrip, sql: RawSQL, device_id: str, checked: list[CheckedItem], prices: Prices,
+def _flag_text(flags: list[str]) -> str:
+    return " ".join(flags)[:255]
+
+
+def _send_insert(trip: RoundTrip, sql: RawSQL, device_id: str, checked: list[CheckedItem],
                  received_at: str) -> int | None:
     valid = [c for c in checked if not c.reason]
     if not valid:
         return None
-    return trip.send(sql.insert_orders, (_order_rows(device_id, valid, prices, received_at),))
+    return trip.send(sql.insert_orders, (_order_rows(device_id, valid, received_at),))
 
 
-def _order_rows(device_id: str, valid: list[CheckedItem], prices: Prices, received_at: str) -> str:
+def _order_rows(device_id: str, valid: list[CheckedItem], received_at: str) -> str:
     """The batch's rows as one JSON array, the single parameter of `insert_orders`.
 
     Written out by hand rather than json.dumps per row, which cost as much as the rest of the batch's
     Python: strings go through the JSON string encoder, numbers are ints (validated), and the payload
-    is spliced in as the canonical text already made for its hash.
+    is spliced in as the canonical text already made for its hash. The audit flags are the ones that
+    need no store prices (each item keeps them, to compare once the prices are read).
     """
     q = _json_string
     fixed = (f'"device_id":{q(device_id)},"status":"ACCEPTED","tracking_no":"",'
@@ -222,13 +242,14 @@ def _order_rows(device_id: str, valid: list[CheckedItem], prices: Prices, receiv
     for c in valid:
         order = c.order
         assert order is not None
-        computed, flags = audit_flags(order, prices)
+        computed, flags = audit_flags(order, {})
+        c.flags = _flag_text(flags)
         rows.append(
             f'{{{fixed},"order_uuid":{q(c.item.order_uuid)},"device_seq":{c.item.device_seq:d},'
-            f'"order_no":{q(order.order_no)},"kind":{q(c.item.kind)},"payload_hash":{q(c.digest)},'
-            f'"currency":{q(order.currency)},"total_minor":{order.total_minor:d},'
-            f'"computed_total_minor":{computed:d},"audit_flags":{q(" ".join(flags)[:255])},'
-            f'"fulfilment":{q(order.fulfilment)},"payload":{c.canonical}}}')
+            f'"order_no":{q(order["order_no"])},"kind":{q(c.item.kind)},"payload_hash":{q(c.digest)},'
+            f'"currency":{q(order["currency"])},"total_minor":{order["total_minor"]:d},'
+            f'"computed_total_minor":{computed:d},"audit_flags":{q(c.flags)},'
+            f'"fulfilment":{q(order.get("fulfilment", "pickup"))},"payload":{c.canonical}}}')
     return "[" + ",".join(rows) + "]"
 
 
@@ -283,10 +304,7 @@ def ingest_batch(session: Session, device_id: str, items: list[BatchItem], now: 
     sql = raw_sql(session.get_bind().dialect.name)
     cur = session.connection().connection.cursor()
     try:
-        device, prices = opened(*sql.run_together(cur, open_statements(sql, device_id, items)))
-        if device is None:
-            raise LookupError(f"unknown device {device_id}")
-        return ingest(cur, sql, device_id, device, prices, items, check_items(items[:INSERT_CHUNK]), now)
+        return ingest(cur, sql, device_id, check_items(items), now)
     finally:
         cur.close()
 

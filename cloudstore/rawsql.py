@@ -37,6 +37,8 @@ class RawSQL:
     insert_quarantine: str
     arrived_after: str
     update_device: str
+    advance_device: str
+    set_audit_flags: str
 
     @contextmanager
     def round_trip(self, cur: Any) -> Iterator[RoundTrip]:
@@ -134,6 +136,13 @@ _QUARANTINE = ("INSERT INTO quarantine (device_id, device_seq, order_uuid, paylo
 _NONCE = ("INSERT INTO request_nonces (device_id, nonce, seen_at) SELECT id, {p}, {p} FROM devices "
           "WHERE id = {p} ON CONFLICT DO NOTHING RETURNING nonce")
 _RETURNED = "RETURNING order_uuid, device_seq, payload_hash"
+# The seq bookkeeping of the usual batch, sent with its inserts: when every seq up to max_seq had arrived
+# and the batch is the full range lo..hi (lo NULL when it is not) reaching past max_seq, everything up to
+# hi now has. Any other case keeps contiguous_seq, and `cloudstore.ingest` corrects it afterwards.
+_ADVANCE = ("UPDATE devices SET contiguous_seq = CASE WHEN contiguous_seq = max_seq AND {p} <= max_seq + 1 "
+            "AND {p} > max_seq THEN {p} ELSE contiguous_seq END, max_seq = {greatest}(max_seq, {p}) "
+            "WHERE id = {p} RETURNING contiguous_seq, max_seq")
+_SET_FLAGS = "UPDATE orders SET audit_flags = {p} WHERE order_uuid = {p}"
 
 
 def _postgresql() -> RawSQL:
@@ -157,6 +166,8 @@ def _postgresql() -> RawSQL:
         insert_quarantine=_QUARANTINE.format(p=p),
         arrived_after=_ARRIVED.format(p=p),
         update_device="UPDATE devices SET contiguous_seq = %s, max_seq = %s WHERE id = %s",
+        advance_device=_ADVANCE.format(p=p, greatest="GREATEST"),
+        set_audit_flags=_SET_FLAGS.format(p=p),
     )
 
 
@@ -182,6 +193,8 @@ def _sqlite() -> RawSQL:
         insert_quarantine=_QUARANTINE.format(p=p),
         arrived_after=_ARRIVED.format(p=p),
         update_device="UPDATE devices SET contiguous_seq = ?, max_seq = ? WHERE id = ?",
+        advance_device=_ADVANCE.format(p=p, greatest="MAX"),
+        set_audit_flags=_SET_FLAGS.format(p=p),
     )
 
 

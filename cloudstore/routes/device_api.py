@@ -75,7 +75,7 @@ async def push_orders(request: Request) -> Response:
     body = await request.body()
     state = request.app.state
     try:
-        content = await run_in_threadpool(push_batch, state.db, state.nonces, request.method,
+        content = await run_in_threadpool(push_batch, state.db, state.secrets, state.nonces, request.method,
                                           request_target(request.scope), request.headers, body, time.time())
     except MalformedBatch as exc:
         return JSONResponse({"detail": exc.errors}, status_code=400)

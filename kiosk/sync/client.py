@@ -9,7 +9,6 @@ request body written after its headers is not held back by Nagle waiting for a d
 from __future__ import annotations
 
 import email.utils
-import json
 import logging
 import socket
 import threading
@@ -20,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from kiosk.sync.protocol import signed_headers
+from kiosk.sync.protocol import dumps, signed_headers
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +146,7 @@ class SyncClient:
 
 
 def encode_json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+    return dumps(value)
 
 
 def retry_after_s(response: httpx.Response, *, now: float | None = None) -> float | None:

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -141,19 +141,36 @@ def test_price_below_the_catalog_the_kiosk_had_is_flagged(store_db: StoreDB) -> 
     assert flags == {cheap["order_uuid"]: "price:D00001", stale["order_uuid"]: ""}
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.integers(min_value=1, max_value=30), min_size=1, max_size=60), st.randoms())
-def test_any_delivery_order_converges(sqlite_url: str, deliveries: list[int], rnd: random.Random) -> None:
-    """Batches arrive in any order, repeated and partial: each order is stored once, seq contiguous."""
-    db = StoreDB(sqlite_url)
+# a batch is a run of seqs (as a kiosk sends them) or any handful of them (retries, splits, reorders)
+_runs = st.tuples(st.integers(1, 30), st.integers(0, 8)).map(
+    lambda t: list(range(t[0], min(30, t[0] + t[1]) + 1)))
+_batches = st.lists(st.one_of(_runs, st.lists(st.integers(1, 30), min_size=1, max_size=6)), min_size=1,
+                    max_size=25)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_batches, st.randoms())
+@example([[1, 2, 3, 4, 5], [7, 8, 9], [6]], random.Random(0))  # a run that starts past the next seq
+@example([[1, 2], [2, 3, 4], [6, 5]], random.Random(0))  # a run overlapping what arrived; one reversed
+def test_any_delivery_order_converges(store_url: str, deliveries: list[list[int]],
+                                      rnd: random.Random) -> None:
+    """Batches arrive in any order, repeated and partial: after every one the store reports exactly the
+    seqs that arrived; after the drain each order is stored once, seq contiguous."""
+    db = StoreDB(store_url)
     from cloudstore.migrate import upgrade
     upgrade(db)
     try:
         with db.write() as session:
             device = add_device(session, f"K{rnd.random()}")["device_id"]
         items = {seq: batch_item(seq, order_payload()) for seq in range(1, 31)}
-        for seq in deliveries:
-            _push(db, device, [items[seq]])
+        arrived: set[int] = set()
+        for seqs in deliveries:
+            out = _push(db, device, [items[seq] for seq in seqs])
+            arrived |= set(seqs)
+            contiguous = 0
+            while contiguous + 1 in arrived:
+                contiguous += 1
+            assert (out.highest_contiguous_seq, out.max_seq) == (contiguous, max(arrived))
         final = _push(db, device, list(items.values()))  # the drain after healing
         assert set(_statuses(final)) <= {"created", "duplicate"}
         assert (final.highest_contiguous_seq, final.gap) == (30, False)
