@@ -20,11 +20,13 @@ from kiosk.logs import setup_logging
 from kiosk.paths import DataPaths, default_data_dir
 
 if TYPE_CHECKING:
+    from kiosk.checkout import Checkout, Listener
     from kiosk.db.engine import Database
     from kiosk.devices.sim.demo import DemoDevices
     from kiosk.devices.status import DeviceStatus as DeviceStatusReport
     from kiosk.local_store import LocalStore, StoreCredentials
     from kiosk.orders import OrderBook
+    from kiosk.sync.payments import PaymentClient
     from kiosk.sync.protocol import DeviceStatus
     from kiosk.sync.worker import SyncWorker
 
@@ -52,12 +54,33 @@ class Services:
     devices: DemoDevices | None = None
     store: LocalStore | None = None  # demo mode's local reference store
     sync: SyncWorker | None = None
+    payments: PaymentClient | None = None  # set once the store is known (demo: once it has started)
+    store_url: str = ""
     # the latest status of each device, for the heartbeat and the technician screens
     device_states: dict[str, DeviceStatus] = field(default_factory=dict)
+
+    def make_checkout(self, on_update: Listener, *, timeout_s: float = 120.0,
+                      interval_s: float = 1.0) -> Checkout | None:
+        """A checkout wired to this kiosk's orders, store payments and printer; None while no store is
+        known (the UI then says that paying is unavailable and keeps the cart)."""
+        from kiosk.checkout import Checkout, ReceiptSettings
+
+        if self.payments is None:
+            return None
+        identity = self.config.identity
+        receipt = ReceiptSettings(store_name=identity.store_name, device_name=identity.device_name,
+                                  base_url=self.store_url)
+        sync = self.sync
+        return Checkout(self.orders, self.payments,
+                        printer=self.devices.printer if self.devices is not None else None,
+                        receipt=receipt, on_update=on_update, on_paid=sync.wake if sync else lambda: None,
+                        timeout_s=timeout_s, interval_s=interval_s)
 
     def close(self) -> None:
         if self.sync is not None:
             self.sync.stop()
+        if self.payments is not None:
+            self.payments.client.close()
         if self.devices is not None:
             self.devices.stop()
         if self.store is not None:
@@ -128,6 +151,7 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
 def start_sync(services: Services, url: str, device_id: str, secret: str) -> None:
     """The one sync worker of this data dir: outbox push, catalog pull, heartbeat."""
     from kiosk.sync.client import StoreEndpoint, SyncClient
+    from kiosk.sync.payments import PaymentClient
     from kiosk.sync.worker import SyncAlreadyRunning, SyncWorker
 
     retention = dt.timedelta(days=services.config.privacy.retention_days)
@@ -142,6 +166,9 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
         log.error("sync not started: %s", exc)
         return
     services.sync = worker
+    # payments have a client of their own: a shopper waiting on a QR never queues behind a large push
+    services.payments = PaymentClient(SyncClient(StoreEndpoint(url, device_id, secret)))
+    services.store_url = url
     log.info("sync worker started for %s", url)
 
 

@@ -190,6 +190,24 @@ class OrderBook:
                                   created_at=now))
         return order
 
+    def record_payment(self, order_uuid: str, payment: PaymentRecord, *, code_url: str,
+                       expires_at: dt.datetime | None) -> None:
+        """The payment created for a pending order, before its QR is shown (for reconciliation)."""
+        now = self.clock()
+        with self.db.write() as session:
+            order = self._load(session, order_uuid)
+            if any(p.payment_id == payment.payment_id for p in order.payments):
+                return
+            order.payments.append(Payment(payment_id=payment.payment_id, method=payment.method,
+                                          amount_minor=order.total_minor, currency=order.currency,
+                                          code_url=code_url, expires_at=expires_at, created_at=now))
+
+    def payment_id_of(self, order_uuid: str) -> str | None:
+        """The store's id of the order's newest payment, or None when none was created."""
+        with self.db.read() as session:
+            return session.scalar(select(Payment.payment_id).join(Order).where(Order.order_uuid == order_uuid)
+                                  .order_by(Payment.id.desc()).limit(1))
+
     def mark_payment_failed(self, order_uuid: str) -> Order:
         return self._transition(order_uuid, S.PAYMENT_FAILED)
 

@@ -1,0 +1,306 @@
+"""Checkout: from a cart to a paid order, its receipt and its order number.
+
+One attempt is one order committed as PENDING_PAYMENT before any QR code shows (so a payment always
+finds it), one payment created in the store (WeChat Pay Native / Alipay precreate style) and a poller
+that follows it. Every outcome lands in `OrderBook`:
+
+- paid → PAID: payment, receipt number and outbox row in one transaction; the receipt is printed and
+  the sync worker is woken to push the order now;
+- declined → PAYMENT_FAILED (the shopper may try again: a new attempt, a new order);
+- time up or cancelled → the final query first (a late payment wins), then the close → CANCELLED;
+- the store cannot be asked → PAYMENT_UNKNOWN, kept for reconciliation (`reconcile`), never guessed.
+
+Listeners get a `CheckoutUpdate` for every step, on the checkout's own thread: the UI bridges them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+from kiosk.db.models import Fulfilment, Order
+from kiosk.devices.ports import JobOutcome, ReceiptPrinter
+from kiosk.devices.receipt import Delivery, Pickup, Receipt, ReceiptLine
+from kiosk.orders import CartLine, Contact, OrderBook, OrderError, PaymentRecord
+from kiosk.sync.payments import PaymentClient, PaymentError, PaymentRefused
+from kiosk.sync.protocol import PaymentInfo
+from kiosk.sync.worker import PaymentPoller, PaymentResult
+
+log = logging.getLogger(__name__)
+
+PaymentMethod = Literal["wechat", "alipay"]
+METHOD_NAMES = {"wechat": "微信支付 WeChat Pay", "alipay": "支付宝 Alipay"}
+RECEIPT_WAIT_S = 30.0  # a receipt that takes longer is reported as not printed; the order stands
+
+
+class Phase(StrEnum):
+    PREPARING = "preparing"  # the order is being committed and the payment created
+    AWAITING_PAYMENT = "awaiting_payment"  # the QR is on screen
+    PAID = "paid"
+    DECLINED = "declined"
+    EXPIRED = "expired"  # the time to pay ran out
+    CANCELLED = "cancelled"  # the shopper cancelled
+    UNAVAILABLE = "unavailable"  # no payment could be created: nothing was charged, the cart is kept
+    UNKNOWN = "unknown"  # the outcome could not be learnt: the order is kept and checked later
+
+
+FINAL_PHASES = frozenset({Phase.PAID, Phase.DECLINED, Phase.EXPIRED, Phase.CANCELLED, Phase.UNAVAILABLE,
+                          Phase.UNKNOWN})
+
+
+@dataclass(frozen=True)
+class CheckoutRequest:
+    lines: Sequence[CartLine]
+    method: PaymentMethod = "wechat"
+    fulfilment: Fulfilment = Fulfilment.PICKUP
+    contact: Contact = field(default_factory=Contact)
+    shipping_minor: int = 0
+    language: str = "zh_CN"
+    catalog_version: int = 0
+
+
+@dataclass(frozen=True)
+class CheckoutUpdate:
+    phase: Phase
+    order_uuid: str = ""
+    order_no: str = ""
+    total_minor: int = 0
+    currency: str = "CNY"
+    code_url: str = ""  # what the QR encodes
+    expires_at: dt.datetime | None = None  # UTC, naive
+    receipt: JobOutcome | None = None  # once paid: how the receipt print went (None: no printer)
+    detail: str = ""  # for the log and the technician, never shown raw to a shopper
+
+    @property
+    def final(self) -> bool:
+        return self.phase in FINAL_PHASES
+
+
+@dataclass(frozen=True)
+class ReceiptSettings:
+    store_name: str
+    device_name: str
+    pickup_location: str = "服务台 Service desk"
+    order_url: str = "{base}/o/{order_uuid}"  # what the receipt's QR opens
+    base_url: str = ""
+    footer: tuple[str, ...] = ("谢谢惠顾！", "Thank you!")
+
+
+Listener = Callable[[CheckoutUpdate], None]
+
+
+class Checkout:
+    """One shopper's checkout attempts, one at a time."""
+
+    def __init__(self, orders: OrderBook, payments: PaymentClient, *, printer: ReceiptPrinter | None,
+                 receipt: ReceiptSettings, on_update: Listener, on_paid: Callable[[], None] = lambda: None,
+                 timeout_s: float = 120.0, interval_s: float = 1.0) -> None:
+        self.orders = orders
+        self.payments = payments
+        self.printer = printer
+        self.receipt = receipt
+        self._on_update = on_update
+        self._on_paid = on_paid
+        self.timeout_s = timeout_s
+        self.interval_s = interval_s
+        self._lock = threading.Lock()
+        self._poller: PaymentPoller | None = None
+        self._cancelled = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def begin(self, request: CheckoutRequest) -> None:
+        """Start an attempt on a thread of its own; refuses while one is still running."""
+        with self._lock:
+            if self.busy:
+                raise OrderError("a checkout is already in progress")
+            self._cancelled.clear()
+            self._poller = None
+            self._thread = threading.Thread(target=self._attempt, args=(request,), name="checkout",
+                                            daemon=True)
+            self._thread.start()
+
+    def cancel(self) -> None:
+        """The shopper gave up: the poller does the final query and the close; a late payment still wins."""
+        with self._lock:
+            self._cancelled.set()
+            if self._poller is not None:
+                self._poller.cancel()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """For tests and shutdown: True once no attempt is running."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+        return not self.busy
+
+    # --- one attempt -----------------------------------------------------------------------------
+
+    def _attempt(self, request: CheckoutRequest) -> None:
+        self._emit(CheckoutUpdate(Phase.PREPARING))
+        try:
+            order = self.orders.create_pending(
+                request.lines, fulfilment=request.fulfilment, contact=request.contact,
+                language=request.language, shipping_minor=request.shipping_minor,
+                catalog_version=request.catalog_version)
+        except Exception as exc:
+            log.exception("checkout: the order could not be created")
+            self._emit(CheckoutUpdate(Phase.UNAVAILABLE, detail=f"order not created: {exc}"))
+            return
+        base = CheckoutUpdate(Phase.PREPARING, order.order_uuid, order.order_no, order.total_minor,
+                              order.currency)
+        try:
+            # the order uuid as merchant number: a create retried after a lost answer finds the same payment
+            info = self.payments.create(order.order_uuid, order.total_minor, order.currency, request.method,
+                                        description=f"{self.receipt.store_name} {order.order_no}",
+                                        out_trade_no=order.order_uuid.replace("-", ""))
+        except PaymentError as exc:
+            # nothing was shown to pay, so nothing can have been paid: the order is cancelled
+            log.warning("checkout %s: no payment could be created: %s", order.order_no, exc)
+            self.orders.cancel(order.order_uuid)
+            self._emit(_with(base, Phase.UNAVAILABLE, detail=str(exc)))
+            return
+        self.orders.record_payment(order.order_uuid, PaymentRecord(request.method, info["payment_id"]),
+                                   code_url=info["code_url"], expires_at=_parse_time(info["expires_at"]))
+        expires_at = _parse_time(info["expires_at"])
+        log.info("checkout %s: awaiting payment %s of %d %s", order.order_no, info["payment_id"],
+                 order.total_minor, order.currency)
+        self._emit(_with(base, Phase.AWAITING_PAYMENT, code_url=info["code_url"], expires_at=expires_at))
+        timeout = self.timeout_s
+        if expires_at is not None:
+            timeout = min(timeout, max(1.0, (expires_at - _utcnow()).total_seconds()))
+        poller = PaymentPoller(self.payments, info["payment_id"], timeout_s=timeout,
+                               interval_s=self.interval_s)
+        with self._lock:
+            self._poller = poller
+            if self._cancelled.is_set():
+                poller.cancel()
+        result = poller.start().wait()
+        assert result is not None
+        self._settle(order, request, base, result)
+
+    def _settle(self, order: Order, request: CheckoutRequest, base: CheckoutUpdate,
+                result: PaymentResult) -> None:
+        uuid_, no = order.order_uuid, order.order_no
+        if result.status == "PAID" and result.info is not None:
+            paid = self.orders.mark_paid(uuid_, PaymentRecord(request.method, result.info["payment_id"],
+                                                              result.info.get("reference", "")))
+            log.info("checkout %s: paid (%s)", no, paid.state)
+            self._on_paid()
+            self._emit(_with(base, Phase.PAID, receipt=self._print(paid, request)))
+        elif result.status == "FAILED":
+            self.orders.mark_payment_failed(uuid_)
+            log.info("checkout %s: payment declined", no)
+            self._emit(_with(base, Phase.DECLINED))
+        elif result.status == "CLOSED":
+            self.orders.cancel(uuid_)
+            phase = Phase.CANCELLED if self._cancelled.is_set() else Phase.EXPIRED
+            log.info("checkout %s: %s, payment closed unpaid", no, phase)
+            self._emit(_with(base, phase))
+        else:
+            self.orders.mark_payment_unknown(uuid_)
+            log.warning("checkout %s: payment outcome unknown (%s); kept for reconciliation", no,
+                        result.error)
+            self._emit(_with(base, Phase.UNKNOWN, detail=result.error))
+
+    def _print(self, order: Order, request: CheckoutRequest) -> JobOutcome | None:
+        if self.printer is None:
+            return None
+        receipt = self.receipt_for(order, request)
+        try:
+            return self.printer.print_receipt(order.order_uuid, receipt).result(RECEIPT_WAIT_S).outcome
+        except FutureTimeout:
+            log.error("checkout %s: the receipt did not print within %.0f s", order.order_no, RECEIPT_WAIT_S)
+        except Exception:
+            log.exception("checkout %s: the receipt could not be printed", order.order_no)
+        return JobOutcome.NOT_PRINTED
+
+    def receipt_for(self, order: Order, request: CheckoutRequest) -> Receipt:
+        s = self.receipt
+        english = request.language != "zh_CN"
+        lines = tuple(ReceiptLine((line.name_en or line.name_zh) if english else line.name_zh, line.quantity,
+                                  line.unit_price_minor, line.line_total_minor) for line in order.lines)
+        fulfilment: Pickup | Delivery
+        if order.fulfilment is Fulfilment.DELIVERY:
+            contact = request.contact
+            fulfilment = Delivery(contact.name, contact.phone, contact.address)
+        else:
+            fulfilment = Pickup(order.order_no, s.pickup_location)
+        payment = next((p for p in order.payments if p.reference or p.payment_id), None)
+        return Receipt(
+            store_name=s.store_name, order_no=order.order_no, created_at=order.paid_at or order.created_at,
+            lines=lines, subtotal=order.subtotal_minor, total=order.total_minor, currency=order.currency,
+            payment_method=METHOD_NAMES.get(request.method, request.method),
+            payment_ref=(payment.reference or payment.payment_id or "") if payment else "",
+            fulfilment=fulfilment, qr_url=s.order_url.format(base=s.base_url, order_uuid=order.order_uuid),
+            device_name=s.device_name, footer=s.footer)
+
+    def _emit(self, update: CheckoutUpdate) -> None:
+        try:
+            self._on_update(update)
+        except Exception:
+            log.exception("checkout listener failed on %s", update.phase)
+
+    # --- after the fact ------------------------------------------------------------------------------
+
+    def reconcile(self) -> int:
+        """Ask the store about every order whose payment outcome is open (at boot, on reconnect).
+
+        Paid → PAID (and pushed); declined or closed → settled; still open → closed now (the shopper
+        left long ago), where a late payment still wins. Returns how many were settled.
+        """
+        settled = 0
+        for order_uuid in self.orders.unresolved():
+            payment_id = self.orders.payment_id_of(order_uuid)
+            if payment_id is None:
+                self.orders.cancel(order_uuid)  # no payment was ever created: nothing to ask
+                settled += 1
+                continue
+            try:
+                info: PaymentInfo = self.payments.finish(payment_id)
+            except PaymentRefused:
+                self.orders.cancel(order_uuid)
+                settled += 1
+                continue
+            except PaymentError as exc:
+                log.info("reconcile %s: store unreachable (%s); later", order_uuid, exc)
+                continue
+            if info["status"] == "PAID":
+                record = PaymentRecord(info["method"], payment_id, info["reference"])
+                self.orders.mark_paid(order_uuid, record)
+                self._on_paid()
+            elif info["status"] == "FAILED":
+                self.orders.mark_payment_failed(order_uuid)
+            else:
+                self.orders.cancel(order_uuid)
+            settled += 1
+        return settled
+
+
+def _with(base: CheckoutUpdate, phase: Phase, **changes: object) -> CheckoutUpdate:
+    from dataclasses import replace
+
+    return replace(base, phase=phase, **changes)  # type: ignore[arg-type]
+
+
+def _parse_time(text: str) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
