@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import os
 import sys
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,7 @@ class Services:
     def close(self) -> None:
         if self.sync is not None:
             self.sync.stop()
+            self.sync.pusher.client.close()  # made by start_sync for the worker alone
         if self.payments is not None:
             self.payments.client.close()
         if self.devices is not None:
@@ -149,17 +151,22 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
 
 
 def start_sync(services: Services, url: str, device_id: str, secret: str) -> None:
-    """The one sync worker of this data dir: outbox push, catalog pull, heartbeat."""
+    """The one sync worker of this data dir (outbox push, catalog pull, heartbeat), the payment client,
+    and the reconciliation of payments left open by a crash or a lost network."""
     from kiosk.sync.client import StoreEndpoint, SyncClient
     from kiosk.sync.payments import PaymentClient
     from kiosk.sync.worker import SyncAlreadyRunning, SyncWorker
 
     retention = dt.timedelta(days=services.config.privacy.retention_days)
+
+    def housekeeping() -> None:
+        services.orders.purge_contact_details(retention)
+        reconcile(services, at_boot=False)
+
     worker = SyncWorker(services.paths.root, services.db, SyncClient(StoreEndpoint(url, device_id, secret)),
                         events=services.events, version=__version__,
                         device_statuses=lambda: dict(services.device_states),
-                        decode_payload=services.orders.decode_payload,
-                        housekeeping=lambda: services.orders.purge_contact_details(retention))
+                        decode_payload=services.orders.decode_payload, housekeeping=housekeeping)
     try:
         worker.start()
     except SyncAlreadyRunning as exc:
@@ -170,6 +177,22 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
     services.payments = PaymentClient(SyncClient(StoreEndpoint(url, device_id, secret)))
     services.store_url = url
     log.info("sync worker started for %s", url)
+    # no shopper can be paying yet: every open payment is from before this start
+    threading.Thread(target=reconcile, args=(services,), kwargs={"at_boot": True}, name="reconcile",
+                     daemon=True).start()
+
+
+def reconcile(services: Services, *, at_boot: bool) -> None:
+    checkout = services.make_checkout(lambda _update: None)
+    if checkout is None:
+        return
+    try:
+        settled = checkout.reconcile(at_boot=at_boot)
+    except Exception:
+        log.exception("reconciling open payments failed; the next heartbeat tries again")
+        return
+    if settled:
+        log.info("reconciled %d order(s) whose payment outcome was open", settled)
 
 
 def start_devices(config: KioskConfig, paths: DataPaths, bus: EventBus,

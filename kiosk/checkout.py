@@ -252,14 +252,16 @@ class Checkout:
 
     # --- after the fact ------------------------------------------------------------------------------
 
-    def reconcile(self) -> int:
-        """Ask the store about every order whose payment outcome is open (at boot, on reconnect).
+    def reconcile(self, *, at_boot: bool = False) -> int:
+        """Ask the store about every order whose payment outcome is open (at boot, then periodically).
 
         Paid → PAID (and pushed); declined or closed → settled; still open → closed now (the shopper
-        left long ago), where a late payment still wins. Returns how many were settled.
+        left long ago), where a late payment still wins. Orders younger than a checkout's time to pay
+        are left alone unless `at_boot` (no shopper can be paying then). Returns how many were settled.
         """
+        grace = dt.timedelta(seconds=self.timeout_s + 60)
         settled = 0
-        for order_uuid in self.orders.unresolved():
+        for order_uuid in self.orders.unresolved(None if at_boot else self.orders.clock() - grace):
             payment_id = self.orders.payment_id_of(order_uuid)
             if payment_id is None:
                 self.orders.cancel(order_uuid)  # no payment was ever created: nothing to ask

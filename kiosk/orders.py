@@ -248,11 +248,14 @@ class OrderBook:
                 self._audit(session, "order.pii_purged", order)
         return len(orders)
 
-    def unresolved(self) -> list[str]:
-        """Orders whose payment outcome is open: to be reconciled with the store at boot."""
+    def unresolved(self, created_before: dt.datetime | None = None) -> list[str]:
+        """Orders whose payment outcome is open, to reconcile with the store; `created_before` leaves
+        out the ones a shopper may still be paying."""
+        stmt = select(Order.order_uuid).where(Order.state.in_([S.PENDING_PAYMENT, S.PAYMENT_UNKNOWN]))
+        if created_before is not None:
+            stmt = stmt.where(Order.created_at < created_before)
         with self.db.read() as session:
-            return list(session.scalars(select(Order.order_uuid).where(
-                Order.state.in_([S.PENDING_PAYMENT, S.PAYMENT_UNKNOWN]))))
+            return list(session.scalars(stmt.order_by(Order.id)))
 
     # --- payloads ----------------------------------------------------------------------------------
 

@@ -1,0 +1,240 @@
+"""Checkout against the real reference store and the fake printer on a real socket: every outcome of a
+payment lands in the order book exactly once, and a paid order is pushed, printed and never lost."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from cloudstore.models import SandboxPayment
+from kiosk.checkout import Checkout, CheckoutRequest, CheckoutUpdate, Phase, ReceiptSettings
+from kiosk.db.engine import Database
+from kiosk.db.models import Fulfilment, Order, OrderState, OutboxRow
+from kiosk.devices.escpos_printer import EscposReceiptPrinter
+from kiosk.devices.ports import JobOutcome
+from kiosk.devices.sim.fake_printer import FakePrinter
+from kiosk.orders import CartLine, Contact, OrderBook
+from kiosk.pii import PiiCipher
+from kiosk.sync.client import SyncClient
+from kiosk.sync.payments import PaymentClient
+from tests.unit.cloudstore.harness import LiveStore, running_store
+from tests.unit.devices.helpers import connected_printer
+from tests.unit.sync.fault_proxy import Fault, fault_proxy
+from tests.unit.sync.helpers import make_client
+
+LINES = [CartLine("D00001", "经典可乐", "Classic Cola", 350, 2),
+         CartLine("D00042", "红烧牛肉面", "Beef Noodles", 590, 1)]
+
+
+class Updates:
+    """Every update of a checkout, with a way to wait for a phase."""
+
+    def __init__(self) -> None:
+        self.seen: list[CheckoutUpdate] = []
+        self._cond = threading.Condition()
+
+    def __call__(self, update: CheckoutUpdate) -> None:
+        with self._cond:
+            self.seen.append(update)
+            self._cond.notify_all()
+
+    def wait_for(self, phase: Phase, timeout: float = 10.0) -> CheckoutUpdate:
+        with self._cond:
+            assert self._cond.wait_for(lambda: any(u.phase is phase for u in self.seen), timeout), \
+                f"no {phase} in {[u.phase for u in self.seen]}"
+            return next(u for u in self.seen if u.phase is phase)
+
+    def phases(self) -> list[Phase]:
+        return [u.phase for u in self.seen]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[LiveStore]:
+    with running_store(f"sqlite:///{tmp_path / 'store.sqlite3'}", sandbox_controls=True) as live:
+        yield live
+
+
+@pytest.fixture
+def book(db: Database, tmp_path: Path) -> OrderBook:
+    return OrderBook(db, PiiCipher.from_key_file(tmp_path / "pii.key"), "K01")
+
+
+@pytest.fixture
+def printer() -> Iterator[tuple[FakePrinter, EscposReceiptPrinter]]:
+    with FakePrinter(80) as fake, connected_printer(fake) as (adapter, _log):
+        yield fake, adapter
+
+
+_clients: list[SyncClient] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_clients() -> Iterator[None]:
+    yield
+    while _clients:
+        _clients.pop().close()
+
+
+def _checkout(store_url: str, device: tuple[str, str], book: OrderBook, updates: Updates,
+              printer: EscposReceiptPrinter | None = None, woken: list[int] | None = None,
+              timeout_s: float = 20.0) -> Checkout:
+    client = make_client(store_url, device)
+    _clients.append(client)
+    receipt = ReceiptSettings("云商城", "K01", base_url=store_url)
+    return Checkout(book, PaymentClient(client), printer=printer, receipt=receipt, on_update=updates,
+                    on_paid=lambda: woken.append(1) if woken is not None else None, timeout_s=timeout_s,
+                    interval_s=0.05)
+
+
+def _phone(store: LiveStore, code_url: str, action: str) -> None:
+    """What the phone's Pay / Decline button does on the store's /pay page."""
+    response = store.plain().post(f"{urlsplit(code_url).path}/{action}")
+    assert response.status_code in (200, 303), response.text
+
+
+def _order(db: Database, order_uuid: str) -> tuple[OrderState, int]:
+    with db.read() as session:
+        state = session.scalar(select(Order.state).where(Order.order_uuid == order_uuid))
+        outbox = len(session.scalars(select(OutboxRow).where(OutboxRow.order_uuid == order_uuid)).all())
+    assert state is not None
+    return state, outbox
+
+
+def test_paid_by_phone_records_prints_and_wakes_sync(
+        store: LiveStore, book: OrderBook, db: Database,
+        printer: tuple[FakePrinter, EscposReceiptPrinter]) -> None:
+    fake, adapter = printer
+    updates, woken = Updates(), []
+    checkout = _checkout(store.base_url, store.add_device("K01"), book, updates, adapter, woken)
+    checkout.begin(CheckoutRequest(LINES, method="alipay"))
+    shown = updates.wait_for(Phase.AWAITING_PAYMENT)
+    assert shown.code_url.startswith(store.base_url + "/pay/") and shown.total_minor == 1290
+    assert shown.expires_at is not None and shown.order_no.startswith("K01-")
+    assert _order(db, shown.order_uuid) == (OrderState.PENDING_PAYMENT, 0)  # committed before the QR shows
+    _phone(store, shown.code_url, "pay")
+    paid = updates.wait_for(Phase.PAID)
+    assert checkout.wait(5)
+    assert paid.receipt is JobOutcome.PRINTED and woken == [1]
+    assert _order(db, paid.order_uuid) == (OrderState.PAID, 1)
+    text = fake.wait_for_jobs(1)[0].text
+    assert paid.order_no in text and "经典可乐" in text and "12.90" in text
+    assert updates.phases() == [Phase.PREPARING, Phase.AWAITING_PAYMENT, Phase.PAID]
+
+
+def test_declined_fails_the_order_and_a_new_attempt_can_pay(store: LiveStore, book: OrderBook,
+                                                            db: Database) -> None:
+    updates = Updates()
+    checkout = _checkout(store.base_url, store.add_device("K01"), book, updates)
+    checkout.begin(CheckoutRequest(LINES))
+    first = updates.wait_for(Phase.AWAITING_PAYMENT)
+    _phone(store, first.code_url, "decline")
+    updates.wait_for(Phase.DECLINED)
+    assert checkout.wait(5)
+    assert _order(db, first.order_uuid) == (OrderState.PAYMENT_FAILED, 0)
+
+    again = Updates()
+    retry = _checkout(store.base_url, store.add_device("K01b"), book, again)
+    retry.begin(CheckoutRequest(LINES))
+    second = again.wait_for(Phase.AWAITING_PAYMENT)
+    assert second.order_uuid != first.order_uuid and second.code_url != first.code_url
+    _phone(store, second.code_url, "pay")
+    again.wait_for(Phase.PAID)
+    assert _order(db, second.order_uuid) == (OrderState.PAID, 1)
+
+
+def test_cancel_closes_the_payment_and_cancels_the_order(store: LiveStore, book: OrderBook,
+                                                         db: Database) -> None:
+    updates = Updates()
+    checkout = _checkout(store.base_url, store.add_device("K01"), book, updates)
+    checkout.begin(CheckoutRequest(LINES))
+    shown = updates.wait_for(Phase.AWAITING_PAYMENT)
+    checkout.cancel()
+    updates.wait_for(Phase.CANCELLED)
+    assert checkout.wait(5)
+    assert _order(db, shown.order_uuid) == (OrderState.CANCELLED, 0)
+    with store.db.read() as session:
+        assert session.scalars(select(SandboxPayment.status)).one() == "CLOSED"
+    _phone(store, shown.code_url, "pay")  # the phone is too late: the closed payment cannot be paid
+    with store.db.read() as session:
+        assert session.scalars(select(SandboxPayment.status)).one() == "CLOSED"
+
+
+def test_a_payment_landing_as_the_shopper_cancels_wins(store: LiveStore, book: OrderBook,
+                                                       db: Database) -> None:
+    updates = Updates()
+    checkout = _checkout(store.base_url, store.add_device("K01"), book, updates)
+    checkout.interval_s = 30.0  # the poller sees CREATED once, then only the final query can notice
+    checkout.begin(CheckoutRequest(LINES))
+    shown = updates.wait_for(Phase.AWAITING_PAYMENT)
+    _phone(store, shown.code_url, "pay")
+    checkout.cancel()
+    updates.wait_for(Phase.PAID)
+    assert _order(db, shown.order_uuid) == (OrderState.PAID, 1)
+
+
+def test_time_up_expires_the_attempt(store: LiveStore, book: OrderBook, db: Database) -> None:
+    updates = Updates()
+    checkout = _checkout(store.base_url, store.add_device("K01"), book, updates, timeout_s=0.3)
+    checkout.begin(CheckoutRequest(LINES))
+    shown = updates.wait_for(Phase.AWAITING_PAYMENT)
+    updates.wait_for(Phase.EXPIRED)
+    assert _order(db, shown.order_uuid) == (OrderState.CANCELLED, 0)
+
+
+def test_no_store_means_unavailable_and_nothing_charged(book: OrderBook, db: Database) -> None:
+    updates = Updates()
+    checkout = _checkout("http://127.0.0.1:9", ("nobody", "secret"), book, updates)  # discard port: refused
+    checkout.begin(CheckoutRequest(LINES))
+    gone = updates.wait_for(Phase.UNAVAILABLE)
+    assert _order(db, gone.order_uuid) == (OrderState.CANCELLED, 0)
+
+
+def test_store_lost_mid_payment_is_unknown_then_reconciled_as_paid(store: LiveStore, book: OrderBook,
+                                                                    db: Database) -> None:
+    updates = Updates()
+    device = store.add_device("K01")
+    with fault_proxy(urlsplit(store.base_url).port or 0) as proxy:
+        checkout = _checkout(proxy.url, device, book, updates, timeout_s=0.5)
+        checkout.begin(CheckoutRequest(LINES, fulfilment=Fulfilment.DELIVERY, shipping_minor=1000,
+                                       contact=Contact("张三", "13800001234", "上海市浦东新区")))
+        shown = updates.wait_for(Phase.AWAITING_PAYMENT)
+        proxy.set_rates({Fault.RESET: 1.0})  # the network goes: every query and the close fail
+        _phone(store, shown.code_url, "pay")  # …while the shopper's phone pays
+        updates.wait_for(Phase.UNKNOWN)
+        assert _order(db, shown.order_uuid) == (OrderState.PAYMENT_UNKNOWN, 0)
+        assert checkout.reconcile(at_boot=True) == 0  # still unreachable: kept, not guessed
+        proxy.heal()
+        assert checkout.reconcile() == 0  # too young: a shopper could still be paying it
+        assert checkout.reconcile(at_boot=True) == 1
+    assert _order(db, shown.order_uuid) == (OrderState.PAID, 1)
+    assert book.unresolved() == []
+
+
+def test_paper_out_still_pays_and_says_the_receipt_did_not_print(
+        store: LiveStore, book: OrderBook, db: Database,
+        printer: tuple[FakePrinter, EscposReceiptPrinter]) -> None:
+    fake, adapter = printer
+    fake.set_paper("out")
+    updates = Updates()
+    checkout = _checkout(store.base_url, store.add_device("K01"), book, updates, adapter)
+    checkout.begin(CheckoutRequest(LINES))
+    _phone(store, updates.wait_for(Phase.AWAITING_PAYMENT).code_url, "pay")
+    paid = updates.wait_for(Phase.PAID)
+    assert paid.receipt is JobOutcome.NOT_PRINTED
+    assert _order(db, paid.order_uuid) == (OrderState.PAID, 1)
+
+
+def test_a_second_attempt_while_one_runs_is_refused(store: LiveStore, book: OrderBook) -> None:
+    updates = Updates()
+    checkout = _checkout(store.base_url, store.add_device("K01"), book, updates)
+    checkout.begin(CheckoutRequest(LINES))
+    updates.wait_for(Phase.AWAITING_PAYMENT)
+    with pytest.raises(Exception, match="already in progress"):
+        checkout.begin(CheckoutRequest(LINES))
+    checkout.cancel()
+    assert checkout.wait(5)
