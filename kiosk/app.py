@@ -60,11 +60,11 @@ class Services:
     # the latest status of each device, for the heartbeat and the technician screens
     device_states: dict[str, DeviceStatus] = field(default_factory=dict)
 
-    def make_checkout(self, on_update: Listener, *, timeout_s: float = 120.0,
+    def make_checkout(self, on_update: Listener, *, timeout_s: float | None = None,
                       interval_s: float = 1.0) -> Checkout | None:
         """A checkout wired to this kiosk's orders, store payments and printer; None while no store is
         known (the UI then says that paying is unavailable and keeps the cart)."""
-        from kiosk.checkout import Checkout, ReceiptSettings
+        from kiosk.checkout import PAYMENT_TIMEOUT_S, Checkout, ReceiptSettings
 
         if self.payments is None:
             return None
@@ -75,7 +75,8 @@ class Services:
         return Checkout(self.orders, self.payments,
                         printer=self.devices.printer if self.devices is not None else None,
                         receipt=receipt, on_update=on_update, on_paid=sync.wake if sync else lambda: None,
-                        timeout_s=timeout_s, interval_s=interval_s)
+                        timeout_s=PAYMENT_TIMEOUT_S if timeout_s is None else timeout_s,
+                        interval_s=interval_s)
 
     def close(self) -> None:
         if self.sync is not None:

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 PaymentMethod = Literal["wechat", "alipay"]
 METHOD_NAMES = {"wechat": "微信支付 WeChat Pay", "alipay": "支付宝 Alipay"}
 RECEIPT_WAIT_S = 30.0  # a receipt that takes longer is reported as not printed; the order stands
+PAYMENT_TIMEOUT_S = 120.0  # how long a shopper has to pay; reconciliation leaves younger orders alone
 
 
 class Phase(StrEnum):
@@ -73,8 +74,10 @@ class CheckoutUpdate:
     total_minor: int = 0
     currency: str = "CNY"
     code_url: str = ""  # what the QR encodes
-    expires_at: dt.datetime | None = None  # UTC, naive
+    expires_at: dt.datetime | None = None  # the store's expiry of the payment (naive UTC)
+    deadline: dt.datetime | None = None  # when this kiosk gives up waiting: the countdown (naive UTC)
     receipt: JobOutcome | None = None  # once paid: how the receipt print went (None: no printer)
+    receipt_pending: bool = False  # PAID comes first, then PAID again with the receipt's outcome
     detail: str = ""  # for the log and the technician, never shown raw to a shopper
 
     @property
@@ -100,7 +103,7 @@ class Checkout:
 
     def __init__(self, orders: OrderBook, payments: PaymentClient, *, printer: ReceiptPrinter | None,
                  receipt: ReceiptSettings, on_update: Listener, on_paid: Callable[[], None] = lambda: None,
-                 timeout_s: float = 120.0, interval_s: float = 1.0) -> None:
+                 timeout_s: float = PAYMENT_TIMEOUT_S, interval_s: float = 1.0) -> None:
         self.orders = orders
         self.payments = payments
         self.printer = printer
@@ -172,12 +175,14 @@ class Checkout:
         self.orders.record_payment(order.order_uuid, PaymentRecord(request.method, info["payment_id"]),
                                    code_url=info["code_url"], expires_at=_parse_time(info["expires_at"]))
         expires_at = _parse_time(info["expires_at"])
-        log.info("checkout %s: awaiting payment %s of %d %s", order.order_no, info["payment_id"],
-                 order.total_minor, order.currency)
-        self._emit(_with(base, Phase.AWAITING_PAYMENT, code_url=info["code_url"], expires_at=expires_at))
         timeout = self.timeout_s
         if expires_at is not None:
             timeout = min(timeout, max(1.0, (expires_at - _utcnow()).total_seconds()))
+        deadline = _utcnow() + dt.timedelta(seconds=timeout)
+        log.info("checkout %s: awaiting payment %s of %d %s", order.order_no, info["payment_id"],
+                 order.total_minor, order.currency)
+        self._emit(_with(base, Phase.AWAITING_PAYMENT, code_url=info["code_url"], expires_at=expires_at,
+                         deadline=deadline))
         poller = PaymentPoller(self.payments, info["payment_id"], timeout_s=timeout,
                                interval_s=self.interval_s)
         with self._lock:
@@ -196,7 +201,11 @@ class Checkout:
                                                               result.info.get("reference", "")))
             log.info("checkout %s: paid (%s)", no, paid.state)
             self._on_paid()
-            self._emit(_with(base, Phase.PAID, receipt=self._print(paid, request)))
+            # the shopper's phone already says paid: the screen says so now, the receipt follows
+            printing = self.printer is not None
+            self._emit(_with(base, Phase.PAID, receipt_pending=printing))
+            if printing:
+                self._emit(_with(base, Phase.PAID, receipt=self._print(paid, request)))
         elif result.status == "FAILED":
             self.orders.mark_payment_failed(uuid_)
             log.info("checkout %s: payment declined", no)

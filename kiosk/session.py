@@ -69,6 +69,42 @@ class ShopperSession:
         self._changed()
         return quantity
 
+    def set_quantity(self, product_id: int, quantity: int, stock: int,
+                     unit_price: Money | None = None) -> int:
+        """Set a line's quantity within 1 … what stock (and the per-line cap) leaves beside the product's
+        other lines; returns the quantity now on the line (0: no such line).
+
+        A product whose price changed between two adds has two lines: `unit_price` picks one of them.
+        """
+        i = next((i for i, line in enumerate(self.lines)
+                  if line.product_id == product_id and unit_price in (None, line.unit_price)), None)
+        if i is None:
+            return 0
+        existing = self.lines[i]
+        others = self.quantity_of(product_id) - existing.quantity
+        room = min(stock, MAX_LINE_QUANTITY) - others
+        wanted = max(1, min(quantity, room))
+        if wanted != existing.quantity:
+            self.lines[i] = replace(existing, quantity=wanted)
+            self._changed()
+        return wanted
+
+    def remove(self, product_id: int, unit_price: Money | None = None) -> bool:
+        """Take a product's lines (or only the one at `unit_price`) out of the cart."""
+        kept = [line for line in self.lines
+                if not (line.product_id == product_id and unit_price in (None, line.unit_price))]
+        if len(kept) == len(self.lines):
+            return False
+        self.lines[:] = kept
+        self._changed()
+        return True
+
+    def clear_cart(self) -> None:
+        """Empty the cart but keep the rest (a paid order: the receipt screen still shows its details)."""
+        if self.lines:
+            self.lines.clear()
+            self._changed()
+
     def total(self, currency: str = "CNY") -> Money:
         return Money.total((line.total for line in self.lines), currency)
 

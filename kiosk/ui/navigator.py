@@ -11,7 +11,8 @@ log = logging.getLogger(__name__)
 ATTRACT = "attract"
 OUT_OF_SERVICE = "outOfService"
 # screens a shopper can reach; anything else is a programming error, not a blank page
-SCREENS = {ATTRACT, "home", "category", "product", "search", OUT_OF_SERVICE}
+SCREENS = {ATTRACT, "home", "category", "product", "search", "cart", "fulfilment", "payment",
+           "paymentProblem", "done", OUT_OF_SERVICE}
 
 
 class Navigator(QObject):

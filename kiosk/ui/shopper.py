@@ -18,8 +18,11 @@ from kiosk.ui.bridge import Bridge
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.shell import Shell
 from kiosk.ui.translations import Translations
+from kiosk.ui.viewmodels.cart import CartViewModel
 from kiosk.ui.viewmodels.catalog import Catalog
+from kiosk.ui.viewmodels.fulfilment import FulfilmentViewModel
 from kiosk.ui.viewmodels.idle import IdleMonitor
+from kiosk.ui.viewmodels.payment import PaymentViewModel
 from kiosk.ui.viewmodels.product_detail import ProductDetail
 from kiosk.ui.viewmodels.scans import ScanRouter
 from kiosk.ui.viewmodels.search import SearchViewModel
@@ -32,6 +35,9 @@ SINGLETONS: dict[str, tuple[type[QObject], str]] = {
     "Search": (SearchViewModel, "search"),
     "Session": (SessionViewModel, "session"),
     "Idle": (IdleMonitor, "idle"),
+    "Cart": (CartViewModel, "cart"),
+    "Fulfilment": (FulfilmentViewModel, "fulfilment"),
+    "Payment": (PaymentViewModel, "payment"),
 }
 
 
@@ -39,6 +45,8 @@ class Shopper:
     def __init__(self, config: KioskConfig, navigator: Navigator, shell: Shell, bridge: Bridge,
                  clock: Callable[[], float] = time.monotonic,
                  now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+        self.config = config
+        self._engine: QQmlEngine | None = None
         self.shell = shell
         self.translations = Translations()
         self.translations.use(self._language())  # before the QML loads: its first frame is translated
@@ -49,8 +57,13 @@ class Shopper:
         self.search = SearchViewModel(self.state)
         self.idle = IdleMonitor(config.idle, navigator, clock)
         self.scans = ScanRouter(navigator, self.catalog, self.session)
+        currency = config.identity.currency
+        self.cart = CartViewModel(self.state, self.session, navigator, currency)
+        self.payment = PaymentViewModel(self.state, navigator, self.cart, self._language, bridge.post)
+        self.fulfilment = FulfilmentViewModel(self.state, self.payment.start, currency)
         self.idle.expired.connect(self.session.wipe)
         self.session.wiped.connect(self.catalog.forget)
+        self.session.wiped.connect(self.payment.forget)
         bridge.published.connect(self.scans.on_event)
         bridge.published.connect(self._on_event)
         self.set_language(self._language())
@@ -73,11 +86,15 @@ class Shopper:
 
         self.shell.languageChanged.connect(on_language)
         window.installEventFilter(self.idle)
+        self._engine = engine
 
     def set_language(self, language: str) -> None:
         self.catalog.set_language(language)
         self.product.set_language(language)
         self.search.set_language(language)
+        self.cart.set_language(language)
+        self.fulfilment.set_language(language)
+        self.payment.set_language(language)
 
     def attach(self, services: Services) -> None:
         db, root = services.db, services.paths.root
@@ -85,7 +102,15 @@ class Shopper:
         self.product.attach(db, root)
         self.search.attach(db, root)
         self.scans.attach(db)
+        self.cart.attach(db, root)
+        self.payment.attach(services)
+        if self._engine is not None and self.payment.qr is None:
+            # after the first frame: the QR encoder is not needed before a shopper pays
+            from kiosk.ui.qr_display import make_qr_display
+
+            self.payment.set_display(make_qr_display(self.config, self._engine))
 
     def close(self) -> None:
+        self.payment.close()
         self.idle.stop()
         self.translations.close()

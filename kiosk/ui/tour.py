@@ -174,6 +174,7 @@ def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
             shopper.search.setText(text)
         return go
 
+    checkout = _checkout_steps(ui)
     return [
         ("attract", nav.reset),
         ("home", nav.home),
@@ -183,12 +184,112 @@ def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("search-empty", search("")),
         ("search-results", search("kl" if shell.property("language") == "zh_CN" else "cola")),
         ("search-no-results", search("zzqxv")),
+        *checkout,
         ("help", help_panel),
         ("accessibility-panel", lambda: shopper.session.setAccessibilityOpen(True)),
         ("idle-warning", idle_warning),
         ("accessible-home", accessible),
         ("accessible-product", product_with_reviews),
+        *_accessible_checkout_steps(ui),
     ]
+
+
+def _checkout_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
+    """Cart, pickup or delivery, every payment outcome and the order screen. No store is asked: the
+    payment screens are shown as the checkout would report each step."""
+    import datetime as dt
+
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.checkout import CheckoutUpdate, Phase
+    from kiosk.devices.ports import JobOutcome
+    from kiosk.orders import Contact
+
+    shopper, nav, shell = ui.shopper, ui.navigator, ui.shell
+    pay, form = shopper.payment, shopper.fulfilment
+    order_no, total = "K01-1126-0042", 12345
+
+    def contact() -> Contact:
+        if shell.property("language") == "zh_CN":
+            return Contact("张伟", "13800138000", "北京市朝阳区建国路88号SOHO现代城5号楼1203室")
+        return Contact("Emma Li", "13800138000", "Room 1203, Building 5, 88 Jianguo Road, Chaoyang, Beijing")
+
+    def empty_cart() -> None:
+        shopper.state.clear_cart()
+        nav.home()
+        shopper.cart.open()
+        shopper.session.showToast("")
+
+    def fill_cart() -> None:
+        featured = shopper.catalog.property("featured")
+        for row in range(3):
+            shopper.catalog.openProduct(int(featured.raw(row).id))
+            shopper.product.addToCart()
+        shopper.cart.open()
+        shopper.cart.increase(0)
+        shopper.session.showToast("")
+
+    def delivery_errors() -> None:
+        form.setDelivery(True)
+        form.setName(contact().name)
+        form.setPhone("12345")
+        form.setAddress("")
+        form.pay("wechat")
+
+    def keyboard() -> None:
+        form.setPhone(contact().phone)
+        ui.window.requestActivate()  # the keyboard serves the active window only
+        ui.item("deliveryAddress").forceActiveFocus()
+        QGuiApplication.inputMethod().show()
+
+    def step(phase: Phase, method: str = "wechat", **fields: object) -> Callable[[], None]:
+        def go() -> None:
+            QGuiApplication.inputMethod().hide()
+            ui.item("stage").forceActiveFocus()
+            delivery = bool(form.property("delivery"))
+            update = CheckoutUpdate(phase, "tour", order_no, total, "CNY", **fields)  # type: ignore[arg-type]
+            pay.preview("delivery" if delivery else "pickup", contact(), method, update)
+        return go
+
+    def pickup() -> None:
+        form.setDelivery(False)
+        step(Phase.PAID, "alipay", receipt=JobOutcome.PRINTED)()
+
+    expires = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(minutes=2)
+    code_url = "http://127.0.0.1:8765/pay/3f2a9c7e5b1d4c8e9f6a2d4b8e1c0a7f"
+    return [
+        ("cart-empty", empty_cart),
+        ("cart", fill_cart),
+        ("fulfilment", shopper.cart.checkout),
+        ("fulfilment-delivery-errors", delivery_errors),
+        ("fulfilment-keyboard", keyboard),
+        ("payment-preparing", step(Phase.PREPARING)),
+        ("payment", step(Phase.AWAITING_PAYMENT, code_url=code_url, expires_at=expires)),
+        ("payment-declined", step(Phase.DECLINED)),
+        ("payment-unavailable", step(Phase.UNAVAILABLE)),
+        ("payment-unknown", step(Phase.UNKNOWN)),
+        ("cart-cancelled", step(Phase.CANCELLED)),
+        ("done-delivery", step(Phase.PAID, receipt=JobOutcome.NOT_PRINTED)),
+        ("done-pickup", pickup),
+    ]
+
+
+def _accessible_checkout_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
+    """Large text, high contrast and reach mode on the cart, the delivery form and the QR."""
+    shopper = ui.shopper
+    steps = dict(_checkout_steps(ui))
+
+    def cart() -> None:
+        shopper.product.addToCart()
+        shopper.cart.open()
+        shopper.session.showToast("")
+
+    def delivery() -> None:
+        shopper.cart.checkout()
+        steps["fulfilment-delivery-errors"]()
+
+    return [("accessible-cart", cart), ("accessible-delivery", delivery),
+            ("accessible-payment", steps["payment"]), ("accessible-done", steps["done-delivery"])]
 
 
 def run_tour(out_dir: Path, languages: Sequence[str] = LANGUAGES,
@@ -258,7 +359,10 @@ def main(out_dir: Path) -> int:
 
 
 if __name__ == "__main__":
+    import os
     import sys
+
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")  # as `kiosk` sets it: the keyboard shows
 
     if len(sys.argv) != 2:
         print("usage: python -m kiosk.ui.tour DIR", file=sys.stderr)

@@ -49,6 +49,13 @@ class Updates:
                 f"no {phase} in {[u.phase for u in self.seen]}"
             return next(u for u in self.seen if u.phase is phase)
 
+    def receipt(self, timeout: float = 10.0) -> CheckoutUpdate:
+        """The PAID update that says how the receipt went (the first PAID says paid, at once)."""
+        with self._cond:
+            assert self._cond.wait_for(lambda: any(
+                u.phase is Phase.PAID and not u.receipt_pending for u in self.seen), timeout)
+            return next(u for u in self.seen if u.phase is Phase.PAID and not u.receipt_pending)
+
     def phases(self) -> list[Phase]:
         return [u.phase for u in self.seen]
 
@@ -116,14 +123,16 @@ def test_paid_by_phone_records_prints_and_wakes_sync(
     assert shown.code_url.startswith(store.base_url + "/pay/") and shown.total_minor == 1290
     assert shown.expires_at is not None and shown.order_no.startswith("K01-")
     assert _order(db, shown.order_uuid) == (OrderState.PENDING_PAYMENT, 0)  # committed before the QR shows
+    assert shown.deadline is not None and shown.deadline <= shown.expires_at
     _phone(store, shown.code_url, "pay")
-    paid = updates.wait_for(Phase.PAID)
+    assert updates.wait_for(Phase.PAID).receipt_pending  # said at once, before the printer is done
+    paid = updates.receipt()
     assert checkout.wait(5)
     assert paid.receipt is JobOutcome.PRINTED and woken == [1]
     assert _order(db, paid.order_uuid) == (OrderState.PAID, 1)
     text = fake.wait_for_jobs(1)[0].text
     assert paid.order_no in text and "经典可乐" in text and "12.90" in text
-    assert updates.phases() == [Phase.PREPARING, Phase.AWAITING_PAYMENT, Phase.PAID]
+    assert updates.phases() == [Phase.PREPARING, Phase.AWAITING_PAYMENT, Phase.PAID, Phase.PAID]
 
 
 def test_declined_fails_the_order_and_a_new_attempt_can_pay(store: LiveStore, book: OrderBook,
@@ -223,7 +232,7 @@ def test_paper_out_still_pays_and_says_the_receipt_did_not_print(
     checkout = _checkout(store.base_url, store.add_device("K01"), book, updates, adapter)
     checkout.begin(CheckoutRequest(LINES))
     _phone(store, updates.wait_for(Phase.AWAITING_PAYMENT).code_url, "pay")
-    paid = updates.wait_for(Phase.PAID)
+    paid = updates.receipt()
     assert paid.receipt is JobOutcome.NOT_PRINTED
     assert _order(db, paid.order_uuid) == (OrderState.PAID, 1)
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import Property, QObject, QRect, QSize, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlEngine
 
+from kiosk.ui.demo.payment import PaymentSection
 from kiosk.ui.demo.printer import PrinterSection, ReceiptSection
 from kiosk.ui.demo.scanner import ScannerSection
 from kiosk.ui.demo.section import DemoSection
@@ -69,6 +70,7 @@ class DemoControls(QObject):
         ]
         if devices.pty_scanner is not None:
             sections.append(ScannerSection(post, devices.pty_scanner, services.db, self))
+        sections.append(PaymentSection(post, ui.shopper.payment, self))
         if devices.fake_printer is not None and devices.printer is not None:
             sections.append(PrinterSection(post, devices.fake_printer, devices.printer, self))
             sections.append(ReceiptSection(post, devices.fake_printer, self))

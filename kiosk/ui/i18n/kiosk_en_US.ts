@@ -47,6 +47,55 @@
     </message>
 </context>
 <context>
+    <name>CartScreen</name>
+    <message>
+        <source>Your cart</source>
+        <translation>Your cart</translation>
+    </message>
+    <message>
+        <source>Your cart is empty</source>
+        <translation>Your cart is empty</translation>
+    </message>
+    <message>
+        <source>Browse the categories, search, or scan a barcode to add products.</source>
+        <translation>Browse the categories, search, or scan a barcode to add products.</translation>
+    </message>
+    <message>
+        <source>Start shopping</source>
+        <translation>Start shopping</translation>
+    </message>
+    <message>
+        <source>%1 each</source>
+        <translation>%1 each</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total (%n item(s))</source>
+        <translation>
+            <numerusform>Total (%n item)</numerusform>
+            <numerusform>Total (%n items)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checkout</source>
+        <translation>Checkout</translation>
+    </message>
+    <message>
+        <source>No longer available: please remove it</source>
+        <translation>No longer available: please remove it</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left: please lower the quantity</source>
+        <translation>
+            <numerusform>Only %n left: please lower the quantity</numerusform>
+            <numerusform>Only %n left: please lower the quantity</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CategoryScreen</name>
     <message numerus="yes">
         <source>%n product(s)</source>
@@ -97,6 +146,174 @@
     <message>
         <source>Made to order</source>
         <translation>Made to order</translation>
+    </message>
+</context>
+<context>
+    <name>DoneScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation>Thank you</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>Your order number</source>
+        <translation>Your order number</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Collect your order at the service desk: show them this number.</source>
+        <translation>Collect your order at the service desk: show them this number.</translation>
+    </message>
+    <message>
+        <source>We will deliver to %1 (%2):
+%3</source>
+        <translation>We will deliver to %1 (%2):
+%3</translation>
+    </message>
+    <message>
+        <source>Printing your receipt…</source>
+        <translation>Printing your receipt…</translation>
+    </message>
+    <message>
+        <source>Your receipt has been printed: please take it.</source>
+        <translation>Your receipt has been printed: please take it.</translation>
+    </message>
+    <message>
+        <source>Please take your receipt. If none came out, note your order number.</source>
+        <translation>Please take your receipt. If none came out, note your order number.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed: please note your order number.</source>
+        <translation>The receipt could not be printed: please note your order number.</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilmentScreen</name>
+    <message>
+        <source>Pickup or delivery</source>
+        <translation>Pickup or delivery</translation>
+    </message>
+    <message>
+        <source>How would you like to get your order?</source>
+        <translation>How would you like to get your order?</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>Pick up in store</translation>
+    </message>
+    <message>
+        <source>Free. Collect it at the service desk with your order number.</source>
+        <translation>Free. Collect it at the service desk with your order number.</translation>
+    </message>
+    <message>
+        <source>Home delivery</source>
+        <translation>Home delivery</translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s name</source>
+        <translation>Receiver&apos;s name</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>e.g. Zhang Wei</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13800138000</source>
+        <translation>11 digits, e.g. 13800138000</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>Delivery address</translation>
+    </message>
+    <message>
+        <source>District, street, building, room</source>
+        <translation>District, street, building, room</translation>
+    </message>
+    <message>
+        <source>After paying you get an order number on screen and on your receipt. Show it at the service desk to collect your order.</source>
+        <translation>After paying you get an order number on screen and on your receipt. Show it at the service desk to collect your order.</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>Please enter the receiver&apos;s name</source>
+        <translation>Please enter the receiver&apos;s name</translation>
+    </message>
+    <message>
+        <source>Please enter a mobile number</source>
+        <translation>Please enter a mobile number</translation>
+    </message>
+    <message>
+        <source>Please enter the delivery address</source>
+        <translation>Please enter the delivery address</translation>
+    </message>
+    <message>
+        <source>Enter an 11-digit mobile number starting with 1, e.g. 13800138000</source>
+        <translation>Enter an 11-digit mobile number starting with 1, e.g. 13800138000</translation>
+    </message>
+    <message>
+        <source>Please enter the full address: at least %1 characters</source>
+        <translation>Please enter the full address: at least %1 characters</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters</source>
+        <translation>Too long: at most %1 characters</translation>
+    </message>
+    <message>
+        <source>Please use letters only: no emoji, digits or symbols</source>
+        <translation>Please use letters only: no emoji, digits or symbols</translation>
+    </message>
+    <message>
+        <source>Please remove emoji and special symbols</source>
+        <translation>Please remove emoji and special symbols</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Free delivery for orders from %1</source>
+        <translation>Free delivery for orders from %1</translation>
+    </message>
+    <message>
+        <source>%1, free for orders from %2</source>
+        <translation>%1, free for orders from %2</translation>
     </message>
 </context>
 <context>
@@ -173,6 +390,112 @@
     <message>
         <source>Reach mode: every control is in the lower part of the screen.</source>
         <translation>Reach mode: every control is in the lower part of the screen.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentProblemScreen</name>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Your order number</source>
+        <translation>Your order number</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Back to cart</source>
+        <translation>Back to cart</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>The payment was declined</source>
+        <translation>The payment was declined</translation>
+    </message>
+    <message>
+        <source>Paying is not available right now</source>
+        <translation>Paying is not available right now</translation>
+    </message>
+    <message>
+        <source>We could not confirm your payment</source>
+        <translation>We could not confirm your payment</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. You can try again, or pay another way from your cart.</source>
+        <translation>Nothing was charged. You can try again, or pay another way from your cart.</translation>
+    </message>
+    <message>
+        <source>Nothing was charged and your cart is kept. Please try again in a moment, or ask a member of staff.</source>
+        <translation>Nothing was charged and your cart is kept. Please try again in a moment, or ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>If you paid, your order is safe: a member of staff will confirm the payment. Please note your order number and show it at the service desk.</source>
+        <translation>If you paid, your order is safe: a member of staff will confirm the payment. Please note your order number and show it at the service desk.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScreen</name>
+    <message>
+        <source>Pay by QR code</source>
+        <translation>Pay by QR code</translation>
+    </message>
+    <message>
+        <source>Scan the code on the screen facing you</source>
+        <translation>Scan the code on the screen facing you</translation>
+    </message>
+    <message>
+        <source>Order number: %1</source>
+        <translation>Order number: %1</translation>
+    </message>
+    <message>
+        <source>Time is up: checking the payment one last time…</source>
+        <translation>Time is up: checking the payment one last time…</translation>
+    </message>
+    <message>
+        <source>Time left to pay: %1</source>
+        <translation>Time left to pay: %1</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>The time to pay ran out and nothing was charged. Your cart is still here.</source>
+        <translation>The time to pay ran out and nothing was charged. Your cart is still here.</translation>
+    </message>
+    <message>
+        <source>Payment cancelled and nothing was charged. Your cart is still here.</source>
+        <translation>Payment cancelled and nothing was charged. Your cart is still here.</translation>
+    </message>
+    <message>
+        <source>Open Alipay on your phone and scan the code</source>
+        <translation>Open Alipay on your phone and scan the code</translation>
+    </message>
+    <message>
+        <source>Open WeChat on your phone and scan the code</source>
+        <translation>Open WeChat on your phone and scan the code</translation>
+    </message>
+    <message>
+        <source>Preparing your payment…</source>
+        <translation>Preparing your payment…</translation>
+    </message>
+    <message>
+        <source>Cancelling the payment…</source>
+        <translation>Cancelling the payment…</translation>
     </message>
 </context>
 <context>

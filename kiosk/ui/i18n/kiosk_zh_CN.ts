@@ -46,6 +46,53 @@
     </message>
 </context>
 <context>
+    <name>CartScreen</name>
+    <message>
+        <source>Your cart</source>
+        <translation>购物车</translation>
+    </message>
+    <message>
+        <source>Your cart is empty</source>
+        <translation>购物车是空的</translation>
+    </message>
+    <message>
+        <source>Browse the categories, search, or scan a barcode to add products.</source>
+        <translation>浏览分类、搜索或扫描条码即可添加商品。</translation>
+    </message>
+    <message>
+        <source>Start shopping</source>
+        <translation>去购物</translation>
+    </message>
+    <message>
+        <source>%1 each</source>
+        <translation>单价 %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total (%n item(s))</source>
+        <translation>
+            <numerusform>合计（%n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checkout</source>
+        <translation>去结算</translation>
+    </message>
+    <message>
+        <source>No longer available: please remove it</source>
+        <translation>该商品已无货，请移除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left: please lower the quantity</source>
+        <translation>
+            <numerusform>仅剩 %n 件，请减少数量</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CategoryScreen</name>
     <message numerus="yes">
         <source>%n product(s)</source>
@@ -95,6 +142,174 @@
     <message>
         <source>Made to order</source>
         <translation>定制商品</translation>
+    </message>
+</context>
+<context>
+    <name>DoneScreen</name>
+    <message>
+        <source>Thank you</source>
+        <translation>感谢惠顾</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>支付成功</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>实付 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Your order number</source>
+        <translation>您的订单号</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Collect your order at the service desk: show them this number.</source>
+        <translation>请凭此订单号到服务台取货。</translation>
+    </message>
+    <message>
+        <source>We will deliver to %1 (%2):
+%3</source>
+        <translation>我们将送货给 %1（%2）：
+%3</translation>
+    </message>
+    <message>
+        <source>Printing your receipt…</source>
+        <translation>正在打印小票…</translation>
+    </message>
+    <message>
+        <source>Your receipt has been printed: please take it.</source>
+        <translation>小票已打印，请取走。</translation>
+    </message>
+    <message>
+        <source>Please take your receipt. If none came out, note your order number.</source>
+        <translation>请取走小票。如未出票，请记下订单号。</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed: please note your order number.</source>
+        <translation>小票未能打印，请记下您的订单号。</translation>
+    </message>
+</context>
+<context>
+    <name>FulfilmentScreen</name>
+    <message>
+        <source>Pickup or delivery</source>
+        <translation>取货方式</translation>
+    </message>
+    <message>
+        <source>How would you like to get your order?</source>
+        <translation>您希望如何取货？</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>到店自提</translation>
+    </message>
+    <message>
+        <source>Free. Collect it at the service desk with your order number.</source>
+        <translation>免费。凭订单号到服务台取货。</translation>
+    </message>
+    <message>
+        <source>Home delivery</source>
+        <translation>送货上门</translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s name</source>
+        <translation>收货人姓名</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>例如：张伟</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13800138000</source>
+        <translation>11 位数字，例如 13800138000</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <source>District, street, building, room</source>
+        <translation>区、街道、楼栋、门牌号</translation>
+    </message>
+    <message>
+        <source>After paying you get an order number on screen and on your receipt. Show it at the service desk to collect your order.</source>
+        <translation>付款后，屏幕和小票上会显示订单号。请凭订单号到服务台取货。</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>配送费</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>到店自提</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Please enter the receiver&apos;s name</source>
+        <translation>请输入收货人姓名</translation>
+    </message>
+    <message>
+        <source>Please enter a mobile number</source>
+        <translation>请输入手机号码</translation>
+    </message>
+    <message>
+        <source>Please enter the delivery address</source>
+        <translation>请输入收货地址</translation>
+    </message>
+    <message>
+        <source>Enter an 11-digit mobile number starting with 1, e.g. 13800138000</source>
+        <translation>请输入以 1 开头的 11 位手机号码，例如 13800138000</translation>
+    </message>
+    <message>
+        <source>Please enter the full address: at least %1 characters</source>
+        <translation>请输入完整地址，至少 %1 个字</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters</source>
+        <translation>太长了：最多 %1 个字</translation>
+    </message>
+    <message>
+        <source>Please use letters only: no emoji, digits or symbols</source>
+        <translation>请只输入文字，不要使用表情、数字或符号</translation>
+    </message>
+    <message>
+        <source>Please remove emoji and special symbols</source>
+        <translation>请删除表情和特殊符号</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>Free delivery for orders from %1</source>
+        <translation>满 %1 免运费</translation>
+    </message>
+    <message>
+        <source>%1, free for orders from %2</source>
+        <translation>运费 %1，满 %2 免运费</translation>
     </message>
 </context>
 <context>
@@ -171,6 +386,112 @@
     <message>
         <source>Reach mode: every control is in the lower part of the screen.</source>
         <translation>便捷操作模式：所有按钮都在屏幕下半部分。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentProblemScreen</name>
+    <message>
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>Your order number</source>
+        <translation>您的订单号</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Back to cart</source>
+        <translation>返回购物车</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>The payment was declined</source>
+        <translation>支付被拒绝</translation>
+    </message>
+    <message>
+        <source>Paying is not available right now</source>
+        <translation>暂时无法支付</translation>
+    </message>
+    <message>
+        <source>We could not confirm your payment</source>
+        <translation>无法确认您的支付结果</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. You can try again, or pay another way from your cart.</source>
+        <translation>未扣款。您可以重试，或返回购物车换一种方式支付。</translation>
+    </message>
+    <message>
+        <source>Nothing was charged and your cart is kept. Please try again in a moment, or ask a member of staff.</source>
+        <translation>未扣款，购物车已为您保留。请稍后重试，或联系店员。</translation>
+    </message>
+    <message>
+        <source>If you paid, your order is safe: a member of staff will confirm the payment. Please note your order number and show it at the service desk.</source>
+        <translation>如果您已付款，订单不会丢失：店员会为您确认支付结果。请记下订单号，并到服务台出示。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentScreen</name>
+    <message>
+        <source>Pay by QR code</source>
+        <translation>扫码支付</translation>
+    </message>
+    <message>
+        <source>Scan the code on the screen facing you</source>
+        <translation>请扫描面向您的屏幕上的二维码</translation>
+    </message>
+    <message>
+        <source>Order number: %1</source>
+        <translation>订单号：%1</translation>
+    </message>
+    <message>
+        <source>Time is up: checking the payment one last time…</source>
+        <translation>时间已到，正在最后确认支付结果…</translation>
+    </message>
+    <message>
+        <source>Time left to pay: %1</source>
+        <translation>剩余支付时间：%1</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>取消支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>The time to pay ran out and nothing was charged. Your cart is still here.</source>
+        <translation>支付已超时，未扣款。购物车已为您保留。</translation>
+    </message>
+    <message>
+        <source>Payment cancelled and nothing was charged. Your cart is still here.</source>
+        <translation>支付已取消，未扣款。购物车已为您保留。</translation>
+    </message>
+    <message>
+        <source>Open Alipay on your phone and scan the code</source>
+        <translation>请打开手机支付宝扫码支付</translation>
+    </message>
+    <message>
+        <source>Open WeChat on your phone and scan the code</source>
+        <translation>请打开手机微信扫一扫支付</translation>
+    </message>
+    <message>
+        <source>Preparing your payment…</source>
+        <translation>正在准备支付…</translation>
+    </message>
+    <message>
+        <source>Cancelling the payment…</source>
+        <translation>正在取消支付…</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,11 @@ Window {
                     { name: "category", component: categoryScreen, warm: true },
                     { name: "product", component: productScreen, warm: true },
                     { name: "search", component: searchScreen, warm: false },
+                    { name: "cart", component: cartScreen, warm: false },
+                    { name: "fulfilment", component: fulfilmentScreen, warm: false },
+                    { name: "payment", component: paymentScreen, warm: false },
+                    { name: "paymentProblem", component: paymentProblemScreen, warm: false },
+                    { name: "done", component: doneScreen, warm: false },
                     { name: "outOfService", component: outOfServiceScreen, warm: false }
                 ]
                 Loader {
@@ -75,7 +80,9 @@ Window {
             Toast {
                 anchors.horizontalCenter: parent.horizontalCenter
                 anchors.bottom: parent.bottom
+                // above the toolbar, and above the action bar of the screens that have one
                 anchors.bottomMargin: Theme.toolbarHeight + Theme.spacing
+                                      + (["cart", "fulfilment", "payment"].indexOf(Navigator.screen) >= 0 ? 160 : 0)
                 z: 10
             }
             Loader {
@@ -120,5 +127,10 @@ Window {
     Component { id: categoryScreen; CategoryScreen {} }
     Component { id: productScreen; ProductScreen {} }
     Component { id: searchScreen; SearchScreen { keyboardReady: keyboardLoader.status === Loader.Ready } }
+    Component { id: cartScreen; CartScreen {} }
+    Component { id: fulfilmentScreen; FulfilmentScreen {} }
+    Component { id: paymentScreen; PaymentScreen {} }
+    Component { id: paymentProblemScreen; PaymentProblemScreen {} }
+    Component { id: doneScreen; DoneScreen {} }
     Component { id: outOfServiceScreen; OutOfServiceScreen {} }
 }

@@ -18,7 +18,7 @@ from kiosk.ui.navigator import Navigator
 
 TICK_MS = 250
 NEVER = {"attract", "outOfService"}
-PAUSED = {"payment"}
+PAUSED = {"payment"}  # a shopper paying with their phone is not idle; the QR has its own time limit
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
              QEvent.Type.Wheel, QEvent.Type.InputMethod}
 

@@ -64,6 +64,16 @@ class RowsModel(QAbstractListModel):
         self.endResetModel()
         self.countChanged.emit()
 
+    def update_rows(self, rows: Sequence[Any]) -> None:
+        """Like set_rows, but rows that stay in place are changed in place: a view keeps its position
+        (a quantity stepped in a long cart does not jump the list back to its top)."""
+        if len(rows) != len(self._raw) or not rows:
+            self.set_rows(rows)
+            return
+        self._raw = list(rows)
+        self._shown = [self._present(r, self._language) for r in self._raw]
+        self.dataChanged.emit(self.index(0), self.index(len(self._shown) - 1))
+
     def set_language(self, language: str) -> None:
         self._language = language
         if not self._raw:

@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# screens where a scan must not pull the shopper away (checkout, payment: later issues)
-IGNORED_ON = {"outOfService", "payment"}
+# screens where a scan must not pull the shopper away: paying, and an outcome with an order number
+# the shopper has to see (Finish, or the idle timer, ends them)
+IGNORED_ON = {"outOfService", "payment", "paymentProblem", "done"}
 
 
 class ScanRouter(QObject):

@@ -71,7 +71,7 @@ class SessionViewModel(QObject):
 
     @Slot()
     def showCartSummary(self) -> None:
-        # the cart screen and checkout are the next step of the journey; until then, say what is in it
+        # said as the cart screen opens (CartViewModel.open)
         count = self.session.item_count
         if count == 0:
             text = QCoreApplication.translate("Cart", "Your cart is empty")

@@ -14,12 +14,24 @@ InputPanel {
     y: active ? 0 : height
     visible: active
 
+    // A locale switch rebuilds the keyboard's layout; one that lands while the panel is still being
+    // created (it loads asynchronously) leaves the style's key delegates reading a null key. So the
+    // locale is set once the panel is complete, and later switches run after the current event.
+    property bool complete: false
+
+    function followLanguage() {
+        if (VirtualKeyboardSettings.locale !== Shell.language)
+            VirtualKeyboardSettings.locale = Shell.language
+    }
+
     Component.onCompleted: {
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
-        VirtualKeyboardSettings.locale = Shell.language
+        followLanguage()
+        complete = true
     }
     Connections {
         target: Shell
-        function onLanguageChanged() { VirtualKeyboardSettings.locale = Shell.language }
+        enabled: panel.complete
+        function onLanguageChanged() { Qt.callLater(panel.followLanguage) }
     }
 }

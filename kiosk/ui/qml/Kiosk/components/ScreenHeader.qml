@@ -3,10 +3,12 @@ import QtQuick.Layouts
 import Kiosk
 import Kiosk.Backend
 
-// Back and home on every shopper screen, with the screen title between them.
+// Back and home on every shopper screen, with the screen title between them. Screens a shopper must
+// not leave half way (paying, an order's outcome) turn them off with `navigation: false`.
 Rectangle {
     id: header
     property string title
+    property bool navigation: true
     implicitHeight: Theme.headerHeight
     color: Theme.surface
     border.color: Theme.border
@@ -17,6 +19,7 @@ Rectangle {
         spacing: Theme.spacing
         KioskButton {
             objectName: "backButton"
+            visible: header.navigation
             Layout.fillHeight: true
             text: qsTr("Back")
             primary: false
@@ -34,6 +37,7 @@ Rectangle {
         }
         KioskButton {
             objectName: "homeButton"
+            visible: header.navigation
             Layout.fillHeight: true
             text: qsTr("Home")
             primary: false

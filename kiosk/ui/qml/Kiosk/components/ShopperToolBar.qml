@@ -4,8 +4,10 @@ import Kiosk
 import Kiosk.Backend
 
 // Help, language, accessibility and the cart, at the bottom of every shopper screen (within reach).
+// While paying and after, the cart button gives way (`cartVisible: false`): the cart is spoken for.
 Rectangle {
     id: bar
+    property bool cartVisible: true
     implicitHeight: Theme.toolbarHeight
     color: Theme.surface
     border.color: Theme.border
@@ -18,7 +20,7 @@ Rectangle {
             objectName: "helpButton"
             Layout.fillHeight: true
             Layout.fillWidth: true
-            Layout.preferredWidth: 1  // four equal buttons
+            Layout.preferredWidth: 1  // equal buttons
             text: qsTr("Help")
             primary: false
             onClicked: Session.setHelpOpen(true)
@@ -27,7 +29,7 @@ Rectangle {
             objectName: "languageSwitch"
             Layout.fillHeight: true
             Layout.fillWidth: true
-            Layout.preferredWidth: 1  // four equal buttons
+            Layout.preferredWidth: 1  // equal buttons
             // each language named in itself: a shopper finds their own
             text: Shell.language === "zh_CN" ? "English" : "中文"
             primary: false
@@ -37,7 +39,7 @@ Rectangle {
             objectName: "accessibilityButton"
             Layout.fillHeight: true
             Layout.fillWidth: true
-            Layout.preferredWidth: 1  // four equal buttons
+            Layout.preferredWidth: 1  // equal buttons
             text: qsTr("Accessibility")
             primary: false
             checked: Shell.largeText || Shell.highContrast || Shell.reachMode
@@ -46,11 +48,12 @@ Rectangle {
         KioskButton {
             id: cart
             objectName: "cartButton"
+            visible: bar.cartVisible
             Layout.fillHeight: true
             Layout.fillWidth: true
-            Layout.preferredWidth: 1  // four equal buttons
+            Layout.preferredWidth: 1  // equal buttons
             text: qsTr("Cart")
-            onClicked: Session.showCartSummary()
+            onClicked: Cart.open()
             Rectangle {
                 objectName: "cartBadge"
                 visible: Session.cartCount > 0

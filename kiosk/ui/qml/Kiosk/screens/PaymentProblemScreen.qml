@@ -1,0 +1,125 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+import Kiosk.Backend
+
+// A payment that did not go through (declined, not possible right now) or whose outcome is not known:
+// what happened in plain words, and the way on from here.
+Rectangle {
+    objectName: "paymentProblemScreen"
+    color: Theme.background
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        ScreenHeader {
+            Layout.fillWidth: true
+            title: qsTr("Payment")
+            navigation: false
+        }
+        Flickable {
+            id: flick
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            contentHeight: Math.max(height, body.implicitHeight + 2 * Theme.margin)
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ColumnLayout {
+                id: body
+                x: Theme.margin
+                width: flick.width - 2 * Theme.margin
+                y: Math.max(Theme.margin, (flick.height - implicitHeight) / 2)
+                spacing: Theme.spacing * 1.5
+                Text {
+                    objectName: "problemTitle"
+                    Layout.fillWidth: true
+                    text: Payment.problemTitle
+                    color: Payment.outcomeUnknown ? Theme.warning : Theme.danger
+                    font.pixelSize: Theme.fontTitle * 1.2
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    objectName: "problemText"
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: 1200
+                    Layout.alignment: Qt.AlignHCenter
+                    text: Payment.problemText
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                }
+                // the order stays on record: its number is what staff look up
+                Text {
+                    visible: Payment.outcomeUnknown
+                    Layout.fillWidth: true
+                    Layout.topMargin: Theme.spacing
+                    text: qsTr("Your order number")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontBody
+                    horizontalAlignment: Text.AlignHCenter
+                }
+                Text {
+                    objectName: "problemOrderNo"
+                    visible: Payment.outcomeUnknown
+                    Layout.fillWidth: true
+                    text: Payment.orderNo
+                    color: Theme.text
+                    font.pixelSize: Theme.fontHero
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: Theme.fontTitle
+                }
+            }
+        }
+        // the ways on, always in sight whatever the text size
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: actions.implicitHeight + 2 * Theme.spacing
+            color: Theme.surface
+            border.color: Theme.border
+            RowLayout {
+                id: actions
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 2 * Theme.margin, 1200)
+                spacing: Theme.spacing
+                KioskButton {
+                    objectName: "problemRetry"
+                    visible: Payment.canRetry
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("Try again")
+                    fontSize: Theme.fontTitle
+                    onClicked: Payment.tryAgain()
+                }
+                KioskButton {
+                    objectName: "problemBackToCart"
+                    visible: Payment.canRetry
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("Back to cart")
+                    fontSize: Theme.fontTitle
+                    primary: false
+                    onClicked: Payment.backToCart()
+                }
+                KioskButton {
+                    objectName: "problemFinish"
+                    visible: Payment.outcomeUnknown
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: 560
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("Finish")
+                    fontSize: Theme.fontTitle
+                    onClicked: Session.wipe()
+                }
+            }
+        }
+        ShopperToolBar {
+            Layout.fillWidth: true
+            cartVisible: false
+        }
+    }
+}

@@ -1,0 +1,387 @@
+"""Paying: one checkout attempt at a time, its QR on screen, and where each outcome takes the shopper.
+
+`kiosk.checkout.Checkout` does the work on its own thread and reports `CheckoutUpdate`s there; they
+are posted to the GUI thread and tagged with their attempt, so a late word from an abandoned attempt
+never moves the screen. Outcomes: paid → the order screen (the cart is emptied at once, whether or not
+the shopper stays); declined, no payment possible, outcome unknown → the problem screen; time up or
+cancelled → back to the cart, which is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
+
+from kiosk.money import Money, format_money
+from kiosk.session import ShopperSession
+from kiosk.ui.navigator import Navigator
+from kiosk.ui.viewmodels.cart import CartViewModel
+
+if TYPE_CHECKING:
+    # the checkout brings SQLAlchemy and the sync client: loaded when the first shopper pays, not
+    # before the first frame
+    from kiosk.app import Services
+    from kiosk.checkout import Checkout, CheckoutUpdate
+    from kiosk.orders import CartLine, Contact
+    from kiosk.ui.qr_display import QrPaymentView, QtQrDisplay
+
+log = logging.getLogger(__name__)
+
+Post = Callable[[Callable[[], Any]], None]
+
+# kiosk.checkout.Phase values (a StrEnum: they compare equal to these)
+PREPARING, AWAITING, PAID = "preparing", "awaiting_payment", "paid"
+DECLINED, EXPIRED, CANCELLED = "declined", "expired", "cancelled"
+UNAVAILABLE, UNKNOWN = "unavailable", "unknown"
+CANCELLING = "cancelling"  # the shopper cancelled; the store is asked once more before the close
+RUNNING = {PREPARING, AWAITING, CANCELLING}
+CAN_RETRY = {DECLINED, UNAVAILABLE}
+PRINTED = {"printed", "duplicate"}  # kiosk.devices.ports.JobOutcome values
+PICKUP, DELIVERY = "pickup", "delivery"  # kiosk.db.models.Fulfilment values
+CLOSE_WAIT_S = 5.0  # at shutdown: long enough for the final query and the close
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    fulfilment: str  # pickup | delivery
+    contact: Contact
+    shipping_minor: int
+    method: str
+
+
+def order_lines(session: ShopperSession) -> list[CartLine]:
+    """The cart as the order book takes it: price and names as the shopper saw them."""
+    from kiosk.orders import CartLine
+
+    return [CartLine(sku=line.sku, name_zh=line.name_zh, name_en=line.name_en,
+                     unit_price_minor=line.unit_price.minor, quantity=line.quantity,
+                     product_id=line.product_id, catalog_version=line.catalog_version)
+            for line in session.lines]
+
+
+def method_name(method: str) -> str:
+    if method == "alipay":
+        return QCoreApplication.translate("PaymentScreen", "Alipay")
+    return QCoreApplication.translate("PaymentScreen", "WeChat Pay")
+
+
+class PaymentViewModel(QObject):
+    changed = Signal()
+    qrChanged = Signal()
+
+    def __init__(self, session: ShopperSession, navigator: Navigator, cart: CartViewModel,
+                 language: Callable[[], str], post: Post, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._navigator = navigator
+        self._cart = cart
+        self._shopper_language = language
+        self._post = post
+        self._services: Services | None = None
+        self._display: QtQrDisplay | None = None
+        self._language = "zh_CN"
+        # what make_checkout is asked for (None: kiosk.checkout.PAYMENT_TIMEOUT_S); tests shorten both
+        self.timeout_s: float | None = None
+        self.interval_s = 1.0
+        self._checkout: Checkout | None = None
+        self._serial = 0  # which attempt the screen follows
+        self._phase = ""
+        self._update: CheckoutUpdate | None = None
+        self._last: _Attempt | None = None
+
+    def attach(self, services: Services) -> None:
+        self._services = services
+
+    def set_display(self, display: QtQrDisplay) -> None:
+        self._display = display
+        display.view.setLocale(self._language)
+        self.qrChanged.emit()
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        if self._display is not None:
+            self._display.view.setLocale(language)
+        self.changed.emit()
+
+    # --- attempts -------------------------------------------------------------------------------
+
+    def start(self, fulfilment: str, contact: Contact, shipping_minor: int, method: str) -> None:
+        """Begin paying for the cart (the fulfilment screen calls this once its form is right)."""
+        from kiosk.checkout import CheckoutRequest
+        from kiosk.db.models import Fulfilment
+
+        if self._phase in RUNNING or not self._session.lines:
+            return
+        if method not in ("wechat", "alipay"):
+            raise ValueError(f"unknown payment method {method!r}")
+        self._last = _Attempt(fulfilment, contact, shipping_minor, method)
+        self._serial += 1
+        serial = self._serial
+        self._update = None
+        checkout = None
+        if self._services is not None:
+            # made now, not at start-up: in demo mode the store only becomes known after the first frame
+            checkout = self._services.make_checkout(
+                lambda update: self._post(lambda: self._on_update(serial, update)),
+                timeout_s=self.timeout_s, interval_s=self.interval_s)
+        if checkout is None:
+            log.warning("checkout: no store known yet; paying is unavailable")
+            self._set_phase(UNAVAILABLE)
+            self._navigator.push("paymentProblem")
+            return
+        lines = order_lines(self._session)
+        request = CheckoutRequest(
+            lines=lines, method="alipay" if method == "alipay" else "wechat",
+            fulfilment=Fulfilment(fulfilment),
+            contact=contact, shipping_minor=shipping_minor, language=self._shopper_language(),
+            catalog_version=max((line.catalog_version for line in lines), default=0))
+        self._checkout = checkout
+        self._set_phase(PREPARING)
+        checkout.begin(request)
+        self._navigator.push("payment")
+
+    def preview(self, fulfilment: str, contact: Contact, method: str, update: CheckoutUpdate) -> None:
+        """Show an attempt's step without a store (the screenshot tour renders every outcome this way)."""
+        self._last = _Attempt(fulfilment, contact, 0, method)
+        self._serial += 1
+        if self._screen() != "payment":
+            self._navigator.push("payment")
+        self._on_update(self._serial, update)
+
+    def _on_update(self, serial: int, update: CheckoutUpdate) -> None:
+        """On the GUI thread: follow the attempt on screen."""
+        if serial != self._serial:
+            log.info("checkout: an update of an earlier attempt (%s) ignored", update.phase)
+            return
+        phase = str(update.phase.value)
+        cancelling = self._phase == CANCELLING
+        self._update = update
+        if phase == PREPARING:
+            if not cancelling:
+                self._set_phase(phase)
+            return
+        if phase == AWAITING:
+            if not cancelling:  # a QR that comes after the cancel is never shown
+                self._show_code(update)
+                self._set_phase(phase)
+            return
+        if phase == PAID and self._phase == PAID:
+            self.changed.emit()  # the second word of a paid attempt: how the receipt went
+            return
+        self._clear_code()
+        on_payment_screen = self._screen() == "payment"
+        self._set_phase(phase)
+        if phase == PAID:
+            # the goods are bought: nothing of them may stay in a cart the next shopper could see
+            self._session.clear_cart()
+            self._navigator.push("done")
+        elif phase in (EXPIRED, CANCELLED):
+            if on_payment_screen:
+                self._cart.show_with_notice(self._back_notice(phase))
+        elif on_payment_screen:
+            self._navigator.push("paymentProblem")
+
+    def _back_notice(self, phase: str) -> str:
+        if phase == EXPIRED:
+            return QCoreApplication.translate(
+                "PaymentScreen", "The time to pay ran out and nothing was charged. Your cart is still here.")
+        return QCoreApplication.translate(
+            "PaymentScreen", "Payment cancelled and nothing was charged. Your cart is still here.")
+
+    def _show_code(self, update: CheckoutUpdate) -> None:
+        if self._display is None:
+            return
+        # the checkout gives up at the earlier of the store's expiry and its own time limit
+        if update.deadline is not None:
+            deadline = update.deadline.replace(tzinfo=dt.UTC)
+        else:  # an update made for the screenshot tour
+            from kiosk.checkout import PAYMENT_TIMEOUT_S
+
+            deadline = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=self.timeout_s or PAYMENT_TIMEOUT_S)
+        self._display.show(update.code_url, update.total_minor, update.currency, deadline)
+
+    def _clear_code(self) -> None:
+        if self._display is not None:
+            self._display.clear()
+
+    def _screen(self) -> str:
+        return str(self._navigator.property("screen"))
+
+    def _set_phase(self, phase: str) -> None:
+        self._phase = phase
+        self.changed.emit()
+
+    # --- bound by QML ---------------------------------------------------------------------------
+
+    @Property(QObject, notify=qrChanged)
+    def qr(self) -> QrPaymentView | None:
+        return self._display.view if self._display is not None else None
+
+    @Property(str, notify=changed)
+    def phase(self) -> str:
+        return self._phase
+
+    @Property(bool, notify=changed)
+    def running(self) -> bool:
+        return self._phase in RUNNING
+
+    @Property(str, notify=changed)
+    def orderNo(self) -> str:
+        return self._update.order_no if self._update is not None else ""
+
+    @Property(str, notify=changed)
+    def codeUrl(self) -> str:
+        """What the QR on screen encodes ("" while none is shown; the demo controls pay it)."""
+        return self._update.code_url if self._update is not None and self._phase == AWAITING else ""
+
+    @Property(str, notify=changed)
+    def amountText(self) -> str:
+        update = self._update
+        if update is None or not update.order_no:
+            return ""
+        return format_money(Money(update.total_minor, update.currency), self._language)
+
+    @Property(str, notify=changed)
+    def methodName(self) -> str:
+        return method_name(self._last.method) if self._last is not None else ""
+
+    @Property(str, notify=changed)
+    def scanHint(self) -> str:
+        if self._last is not None and self._last.method == "alipay":
+            return QCoreApplication.translate("PaymentScreen", "Open Alipay on your phone and scan the code")
+        return QCoreApplication.translate("PaymentScreen", "Open WeChat on your phone and scan the code")
+
+    @Property(str, notify=changed)
+    def statusText(self) -> str:
+        """While no code is on screen: what is happening."""
+        if self._phase == PREPARING:
+            return QCoreApplication.translate("PaymentScreen", "Preparing your payment…")
+        if self._phase == CANCELLING:
+            return QCoreApplication.translate("PaymentScreen", "Cancelling the payment…")
+        return ""
+
+    @Property(bool, notify=changed)
+    def canRetry(self) -> bool:
+        return self._phase in CAN_RETRY
+
+    @Property(bool, notify=changed)
+    def outcomeUnknown(self) -> bool:
+        return self._phase == UNKNOWN
+
+    @Property(str, notify=changed)
+    def problemTitle(self) -> str:
+        if self._phase == DECLINED:
+            return QCoreApplication.translate("PaymentProblemScreen", "The payment was declined")
+        if self._phase == UNAVAILABLE:
+            return QCoreApplication.translate("PaymentProblemScreen", "Paying is not available right now")
+        if self._phase == UNKNOWN:
+            return QCoreApplication.translate("PaymentProblemScreen", "We could not confirm your payment")
+        return ""
+
+    @Property(str, notify=changed)
+    def problemText(self) -> str:
+        if self._phase == DECLINED:
+            return QCoreApplication.translate(
+                "PaymentProblemScreen",
+                "Nothing was charged. You can try again, or pay another way from your cart.")
+        if self._phase == UNAVAILABLE:
+            return QCoreApplication.translate(
+                "PaymentProblemScreen",
+                "Nothing was charged and your cart is kept. "
+                "Please try again in a moment, or ask a member of staff.")
+        if self._phase == UNKNOWN:
+            return QCoreApplication.translate(
+                "PaymentProblemScreen",
+                "If you paid, your order is safe: a member of staff will confirm the payment. "
+                "Please note your order number and show it at the service desk.")
+        return ""
+
+    # the order screen
+
+    @Property(bool, notify=changed)
+    def pickup(self) -> bool:
+        return self._last is None or self._last.fulfilment == PICKUP
+
+    @Property(str, notify=changed)
+    def fulfilmentText(self) -> str:
+        attempt = self._last
+        if attempt is None or attempt.fulfilment == PICKUP:
+            return QCoreApplication.translate(
+                "DoneScreen", "Collect your order at the service desk: show them this number.")
+        from kiosk.pii import mask_phone
+
+        contact = attempt.contact
+        text = QCoreApplication.translate("DoneScreen", "We will deliver to %1 (%2):\n%3")
+        # the phone masked, as on the receipt: someone may be reading over the shopper's shoulder
+        return text.replace("%1", contact.name).replace("%2", mask_phone(contact.phone)).replace(
+            "%3", contact.address)
+
+    def _receipt(self) -> str:
+        update = self._update
+        return str(update.receipt.value) if update is not None and update.receipt is not None else ""
+
+    @Property(bool, notify=changed)
+    def receiptPrinted(self) -> bool:
+        return self._receipt() in PRINTED
+
+    @Property(str, notify=changed)
+    def receiptText(self) -> str:
+        if self._update is not None and self._update.receipt_pending:
+            return QCoreApplication.translate("DoneScreen", "Printing your receipt…")
+        receipt = self._receipt()
+        if receipt in PRINTED:
+            return QCoreApplication.translate("DoneScreen", "Your receipt has been printed: please take it.")
+        if receipt == "unverified":
+            return QCoreApplication.translate(
+                "DoneScreen", "Please take your receipt. If none came out, note your order number.")
+        return QCoreApplication.translate(
+            "DoneScreen", "The receipt could not be printed: please note your order number.")
+
+    @Slot()
+    def cancel(self) -> None:
+        """The shopper gave up on the QR; a payment made at this very moment still counts."""
+        if self._phase not in (PREPARING, AWAITING):
+            return
+        self._clear_code()
+        self._set_phase(CANCELLING)
+        if self._checkout is not None:
+            self._checkout.cancel()
+
+    @Slot()
+    def tryAgain(self) -> None:
+        """A new attempt (a new order) for the same cart, fulfilment and method."""
+        if self.canRetry and self._last is not None:
+            last = self._last
+            self._set_phase("")
+            self.start(last.fulfilment, last.contact, last.shipping_minor, last.method)
+
+    @Slot()
+    def backToCart(self) -> None:
+        if self._phase not in RUNNING:
+            self._set_phase("")
+            self._cart.show_with_notice("")
+
+    def forget(self) -> None:
+        """The session was wiped: a running attempt is cancelled (its order closes), nothing is kept."""
+        if self._phase in (PREPARING, AWAITING) and self._checkout is not None:
+            self._checkout.cancel()
+        self._serial += 1  # whatever the old attempt still says is not for the next shopper
+        self._clear_code()
+        self._last = None
+        self._update = None
+        self._set_phase("")
+
+    def close(self) -> None:
+        """Shutdown: let a running attempt settle with the store (a late payment is still recorded)."""
+        checkout = self._checkout
+        if checkout is not None and checkout.busy:
+            checkout.cancel()
+            if not checkout.wait(CLOSE_WAIT_S):
+                log.warning("checkout still running at shutdown; its order is reconciled at the next start")
+        if self._display is not None:
+            self._display.close()
