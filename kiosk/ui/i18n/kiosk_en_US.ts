@@ -33,20 +33,6 @@
     </message>
 </context>
 <context>
-    <name>Cart</name>
-    <message>
-        <source>Your cart is empty</source>
-        <translation>Your cart is empty</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) in your cart</source>
-        <translation>
-            <numerusform>%n item in your cart</numerusform>
-            <numerusform>%n items in your cart</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CartScreen</name>
     <message>
         <source>Your cart</source>

@@ -33,19 +33,6 @@
     </message>
 </context>
 <context>
-    <name>Cart</name>
-    <message>
-        <source>Your cart is empty</source>
-        <translation>购物车是空的</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) in your cart</source>
-        <translation>
-            <numerusform>购物车中有 %n 件商品</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CartScreen</name>
     <message>
         <source>Your cart</source>

@@ -19,7 +19,6 @@ from kiosk.ui.navigator import Navigator
 from kiosk.ui.viewmodels import queries
 from kiosk.ui.viewmodels.catalog_text import image_url, pick
 from kiosk.ui.viewmodels.rows import RowsModel
-from kiosk.ui.viewmodels.session import SessionViewModel
 
 if TYPE_CHECKING:
     from kiosk.db.engine import Database
@@ -64,11 +63,10 @@ class CartViewModel(QObject):
     changed = Signal()
     noticeChanged = Signal()
 
-    def __init__(self, session: ShopperSession, session_vm: SessionViewModel, navigator: Navigator,
-                 currency: str = "CNY", parent: QObject | None = None) -> None:
+    def __init__(self, session: ShopperSession, navigator: Navigator, currency: str = "CNY",
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._session_vm = session_vm
         self._navigator = navigator
         self._currency = currency
         self._language = "zh_CN"
@@ -160,8 +158,6 @@ class CartViewModel(QObject):
         self.refresh_stock()
         self.set_notice("")
         self._navigator.push("cart")
-        # the count as a toast too: the toolbar's cart button has always answered with it
-        self._session_vm.showCartSummary()
 
     def show_with_notice(self, text: str) -> None:
         """Back to the cart after a payment that did not happen: the cart is as it was."""

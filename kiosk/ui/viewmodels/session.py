@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.session import ShopperSession
 from kiosk.ui.navigator import Navigator
@@ -68,16 +68,6 @@ class SessionViewModel(QObject):
         self.toastChanged.emit()
         if text:
             self._toast_timer.start()
-
-    @Slot()
-    def showCartSummary(self) -> None:
-        # said as the cart screen opens (CartViewModel.open)
-        count = self.session.item_count
-        if count == 0:
-            text = QCoreApplication.translate("Cart", "Your cart is empty")
-        else:
-            text = QCoreApplication.translate("Cart", "%n item(s) in your cart", "", count)
-        self.showToast(text)
 
     @Slot()
     def wipe(self) -> None:
