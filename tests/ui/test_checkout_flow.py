@@ -37,7 +37,7 @@ from kiosk.ui.app import KioskUi
 from kiosk.ui.demo.payment import PaymentSection, phone_action
 from tests.ui.conftest import prop, tap
 from tests.ui.keyboard import Keyboard
-from tests.unit.cloudstore.harness import LiveStore, running_store
+from tests.unit.cloudstore.harness import ADMIN_TOKEN, LiveStore, running_store
 
 pytestmark = pytest.mark.gui
 
@@ -242,6 +242,8 @@ def test_pickup_paid_by_phone_shows_the_order_number(qtbot: Any, shop: KioskUi, 
         with store.db.read() as session:
             return list(session.scalars(select(StoreOrder.order_no)))
     qtbot.waitUntil(lambda: stored() == [order_no], timeout=10_000)
+    # …and the merchant sees it on the admin page, beside this kiosk in the fleet view
+    assert order_no in store.plain(follow_redirects=True).get("/admin", params={"token": ADMIN_TOKEN}).text
 
     go(qtbot, ui, "doneFinish", "attract")
     assert payment.orderNo == "" and ui.shopper.state.form_fields == {}
