@@ -22,7 +22,7 @@ from fastapi import HTTPException
 from cloudstore.auth import DeviceSecrets, NonceCache, unauthorized
 from cloudstore.batch_body import BatchBodyError, BatchItem, parse_batch
 from cloudstore.db import StoreDB
-from cloudstore.ingest import DeviceState, check_items, ingest
+from cloudstore.ingest import DeviceState, ingest
 from cloudstore.models import utcnow
 from cloudstore.rawsql import raw_sql
 from kiosk.sync.protocol import SignatureError, SignedRequest
@@ -54,7 +54,6 @@ def push_batch(db: StoreDB, secrets: DeviceSecrets, nonces: NonceCache, method: 
         items = parse_batch(body)
     except BatchBodyError as exc:
         body_errors = exc.errors
-    checked = check_items(items)
     sql = raw_sql(db.dialect)
 
     def accept(device: DeviceState | None, nonce_rows: list[list[Any]]) -> None:
@@ -73,7 +72,7 @@ def push_batch(db: StoreDB, secrets: DeviceSecrets, nonces: NonceCache, method: 
             cur.execute(sql.device_for_update, (device_id,))
             rows = cur.fetchall()
             accept(None if not rows else DeviceState(rows[0][0], bool(rows[0][1]), 0, 0), [])
-        return ingest(cur, sql, device_id, checked, utcnow(),
+        return ingest(cur, sql, device_id, items, utcnow(),
                       before=nonces.statements(sql, device_id, signed.nonce, now), accept=accept)
 
     return orjson.dumps(db.run_write(transaction))

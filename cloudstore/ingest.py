@@ -158,25 +158,28 @@ def _known_device(device: DeviceState | None, _before: list[list[Any]]) -> None:
         raise LookupError("unknown device")
 
 
-def ingest(cur: Any, sql: RawSQL, device_id: str, checked: list[CheckedItem], now: dt.datetime, *,
+def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: dt.datetime, *,
            before: Sequence[Statement] = (), accept: Accept = _known_device) -> Result:
-    """Store a checked batch (`check_items`) for a device; the response body of `POST /v1/orders:batch`.
+    """Store a batch for a device; the response body of `POST /v1/orders:batch`.
 
     Everything the usual batch needs goes in one round trip: lock and read the device row, the
     caller's `before` statements (the nonce), the store's prices of the lines' skus, the insert of
-    every valid row and the seq bookkeeping. `accept` then judges the device (and the nonce); what is
-    left is rare (conflicts to explain, seqs out of order, prices that disagree) and costs a statement
-    only when it happens. The caller's commit is the second round trip.
+    every valid row and the seq bookkeeping. The items are checked (`check_items`) while PostgreSQL
+    runs the first of these. `accept` then judges the device (and the nonce); what is left is rare
+    (conflicts to explain, seqs out of order, prices that disagree) and costs a statement only when
+    it happens. The caller's commit is the second round trip.
     """
-    batch = _Batch(device_id, len(checked), sql.timestamp(now))
-    seqs = sorted({c.item.device_seq for c in checked})
+    batch = _Batch(device_id, len(items), sql.timestamp(now))
+    seqs = sorted({item.device_seq for item in items})
     hi = seqs[-1]
     lo = seqs[0] if hi - seqs[0] + 1 == len(seqs) else None
-    skus = sorted({line["sku"] for c in checked if c.order is not None for line in c.order["lines"]})
+    # read from the payloads before they are checked: an invalid one only fetches a price nobody asks for
+    skus = sorted({line["sku"] for item in items for line in _lines(item.payload)})
     with sql.round_trip(cur) as trip:
         device_handle = trip.send(sql.device_for_update, (device_id,))
         before_handles = [trip.send(query, params) for query, params in before]
         prices_handle = trip.send(sql.prices, (sql.string_list(skus),))
+        checked = check_items(items)
         insert_handle = _send_insert(trip, sql, device_id, checked, batch.received_at)
         seq_handle = trip.send(sql.advance_device, (lo, hi, hi, hi, device_id))
     device = _device(trip.rows(device_handle))
@@ -213,6 +216,13 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, checked: list[CheckedItem], no
         cur.executemany(sql.insert_quarantine, batch.quarantine)
     return {"results": batch.results, "highest_contiguous_seq": contiguous, "max_seq": max_seq,
             "gap": max_seq > contiguous}
+
+
+def _lines(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    lines = payload.get("lines")
+    if not isinstance(lines, list):
+        return []
+    return [line for line in lines if isinstance(line, dict) and isinstance(line.get("sku"), str)]
 
 
 def _flag_text(flags: list[str]) -> str:
@@ -304,7 +314,7 @@ def ingest_batch(session: Session, device_id: str, items: list[BatchItem], now: 
     sql = raw_sql(session.get_bind().dialect.name)
     cur = session.connection().connection.cursor()
     try:
-        return ingest(cur, sql, device_id, check_items(items), now)
+        return ingest(cur, sql, device_id, items, now)
     finally:
         cur.close()
 
