@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import zxingcpp
 from PIL import Image
@@ -438,3 +439,45 @@ def test_the_idle_timer_waits_for_the_payment_then_wipes_the_done_screen(
     idle.tick()
     qtbot.waitUntil(lambda: ui.navigator.screen == "attract")
     assert ui.shopper.payment.orderNo == ""
+
+
+@pytest.mark.e2e
+def test_demo_mode_pays_into_the_store_it_starts(qtbot: Any, tmp_path: Path) -> None:
+    """`make run` end to end: the kiosk starts its own store in a child process, the demo controls pay the
+    QR as a phone would, and the order is on that store's merchant admin API."""
+    config = load_config(environ={}, overrides={
+        "data_dir": str(tmp_path / "demo"), "scanner": {"kind": "none"},
+        "ui": {"windowed": True, "lockdown": False}})
+    services = build_services(config, data_paths(config))  # demo mode: local store, simulated printer
+    ui = KioskUi(config, services.events)
+    try:
+        ui.attach(services)
+        ui.shopper.payment.interval_s = POLL_S
+        ui.window.resize(540, 960)
+        ui.window.show()
+        qtbot.waitExposed(ui.window)
+        qtbot.waitUntil(lambda: services.payments is not None, timeout=60_000)  # the store is up, signed in
+        qtbot.waitUntil(lambda: ui.shopper.catalog.property("loaded"))
+        fill_cart(qtbot, ui)
+        to_payment(qtbot, ui)
+        assert ui.demo_controls is not None
+        window = ui.demo_controls.window
+        button = demo_item(window, "demoPayButton")
+        qtbot.waitUntil(lambda: button.isEnabled())
+        qtbot.mouseClick(window, Qt.MouseButton.LeftButton,
+                         pos=button.mapToScene(QPointF(button.width() / 2, button.height() / 2)).toPoint())
+        qtbot.waitUntil(lambda: ui.navigator.screen == "done", timeout=15_000)
+        order_no = str(ui.shopper.payment.orderNo)
+        assert services.store is not None and services.store.credentials is not None
+        creds = services.store.credentials
+
+        def listed() -> bool:
+            orders = httpx.get(f"{creds.url}/admin/api/orders", timeout=5,
+                               headers={"Authorization": f"Bearer {creds.admin_token}"}).json()
+            return order_no in [o["order_no"] for o in orders]
+
+        qtbot.waitUntil(listed, timeout=15_000)
+    finally:
+        ui.close()
+        services.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
