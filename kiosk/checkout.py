@@ -26,7 +26,7 @@ from typing import Literal
 
 from kiosk.db.models import Fulfilment, Order
 from kiosk.devices.ports import JobOutcome, ReceiptPrinter
-from kiosk.devices.receipt import Delivery, Pickup, Receipt, ReceiptLine
+from kiosk.devices.receipt import ENGLISH_LABELS, Delivery, Pickup, Receipt, ReceiptLine
 from kiosk.orders import CartLine, Contact, OrderBook, OrderError, PaymentRecord
 from kiosk.sync.payments import PaymentClient, PaymentError, PaymentRefused
 from kiosk.sync.protocol import PaymentInfo
@@ -251,7 +251,7 @@ class Checkout:
             payment_method=METHOD_NAMES.get(request.method, request.method),
             payment_ref=(payment.reference or payment.payment_id or "") if payment else "",
             fulfilment=fulfilment, qr_url=s.order_url.format(base=s.base_url, order_uuid=order.order_uuid),
-            device_name=s.device_name, footer=s.footer)
+            device_name=s.device_name, footer=s.footer, labels=ENGLISH_LABELS if english else None)
 
     def _emit(self, update: CheckoutUpdate) -> None:
         try:

@@ -142,7 +142,7 @@ class EscposReceiptPrinter(WorkerBackedDevice, ReceiptPrinter):
         return self._worker.submit(lambda publish: self._run(job, publish))
 
     def print_receipt(self, job_id: str, receipt: Receipt) -> Future[JobResult]:
-        data = build_receipt(receipt, self.profile, self.labels, self.money)
+        data = build_receipt(receipt, self.profile, receipt.labels or self.labels, self.money)
         return self.print_job(PrintJob(job_id, data))
 
     def kick_drawer(self) -> Future[bool]:

@@ -75,6 +75,7 @@ class Receipt:
     discount: int = 0
     device_name: str = ""
     footer: tuple[str, ...] = ()
+    labels: ReceiptLabels | None = None  # the shopper's language; None: the printer's own labels
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,19 @@ def test_paid_by_phone_records_prints_and_wakes_sync(
     assert updates.phases() == [Phase.PREPARING, Phase.AWAITING_PAYMENT, Phase.PAID, Phase.PAID]
 
 
+def test_an_english_shopper_gets_an_english_receipt(
+        store: LiveStore, book: OrderBook, printer: tuple[FakePrinter, EscposReceiptPrinter]) -> None:
+    fake, adapter = printer
+    updates = Updates()
+    checkout = _checkout(store.base_url, store.add_device("K01"), book, updates, adapter)
+    checkout.begin(CheckoutRequest(LINES, language="en_US"))
+    _phone(store, updates.wait_for(Phase.AWAITING_PAYMENT).code_url, "pay")
+    assert updates.receipt().receipt is JobOutcome.PRINTED
+    text = fake.wait_for_jobs(1)[0].text
+    assert "Order no." in text and "Classic Cola" in text and "Pickup in store" in text
+    assert "订单号" not in text and "经典可乐" not in text
+
+
 def test_declined_fails_the_order_and_a_new_attempt_can_pay(store: LiveStore, book: OrderBook,
                                                             db: Database) -> None:
     updates = Updates()
