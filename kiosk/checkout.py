@@ -20,7 +20,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
 
@@ -116,6 +116,7 @@ class Checkout:
         self._poller: PaymentPoller | None = None
         self._cancelled = threading.Event()
         self._thread: threading.Thread | None = None
+        self._current = CheckoutUpdate(Phase.PREPARING)  # the attempt's order, for a last word if it breaks
 
     @property
     def busy(self) -> bool:
@@ -149,7 +150,17 @@ class Checkout:
     # --- one attempt -----------------------------------------------------------------------------
 
     def _attempt(self, request: CheckoutRequest) -> None:
-        self._emit(CheckoutUpdate(Phase.PREPARING))
+        # whatever breaks (the disk, a bug), the shopper gets an answer and a way back; an order left
+        # pending is settled by reconciliation, never guessed here
+        self._current = CheckoutUpdate(Phase.PREPARING)
+        try:
+            self._run(request)
+        except Exception as exc:
+            log.exception("checkout %s: the attempt failed", self._current.order_no or "(no order)")
+            self._emit(_with(self._current, Phase.UNKNOWN, detail=f"{type(exc).__name__}: {exc}"))
+
+    def _run(self, request: CheckoutRequest) -> None:
+        self._emit(self._current)
         try:
             order = self.orders.create_pending(
                 request.lines, fulfilment=request.fulfilment, contact=request.contact,
@@ -159,8 +170,8 @@ class Checkout:
             log.exception("checkout: the order could not be created")
             self._emit(CheckoutUpdate(Phase.UNAVAILABLE, detail=f"order not created: {exc}"))
             return
-        base = CheckoutUpdate(Phase.PREPARING, order.order_uuid, order.order_no, order.total_minor,
-                              order.currency)
+        base = self._current = CheckoutUpdate(Phase.PREPARING, order.order_uuid, order.order_no,
+                                              order.total_minor, order.currency)
         try:
             # the order uuid as merchant number: a create retried after a lost answer finds the same payment
             info = self.payments.create(order.order_uuid, order.total_minor, order.currency, request.method,
@@ -172,9 +183,9 @@ class Checkout:
             self.orders.cancel(order.order_uuid)
             self._emit(_with(base, Phase.UNAVAILABLE, detail=str(exc)))
             return
-        self.orders.record_payment(order.order_uuid, PaymentRecord(request.method, info["payment_id"]),
-                                   code_url=info["code_url"], expires_at=_parse_time(info["expires_at"]))
         expires_at = _parse_time(info["expires_at"])
+        self.orders.record_payment(order.order_uuid, PaymentRecord(request.method, info["payment_id"]),
+                                   code_url=info["code_url"], expires_at=expires_at)
         timeout = self.timeout_s
         if expires_at is not None:
             timeout = min(timeout, max(1.0, (expires_at - _utcnow()).total_seconds()))
@@ -298,8 +309,6 @@ class Checkout:
 
 
 def _with(base: CheckoutUpdate, phase: Phase, **changes: object) -> CheckoutUpdate:
-    from dataclasses import replace
-
     return replace(base, phase=phase, **changes)  # type: ignore[arg-type]
 
 

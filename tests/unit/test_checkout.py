@@ -250,6 +250,24 @@ def test_paper_out_still_pays_and_says_the_receipt_did_not_print(
     assert _order(db, paid.order_uuid) == (OrderState.PAID, 1)
 
 
+class BrokenBook(OrderBook):
+    def record_payment(self, *args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+
+def test_a_broken_step_still_ends_the_attempt_and_keeps_the_order(store: LiveStore, db: Database,
+                                                                   tmp_path: Path) -> None:
+    book = BrokenBook(db, PiiCipher.from_key_file(tmp_path / "pii.key"), "K01")
+    updates = Updates()
+    checkout = _checkout(store.base_url, store.add_device("K01"), book, updates)
+    checkout.begin(CheckoutRequest(LINES))
+    lost = updates.wait_for(Phase.UNKNOWN)
+    assert "disk full" in lost.detail and lost.order_no.startswith("K01-")  # the shopper keeps the number
+    assert checkout.wait(5)
+    assert _order(db, lost.order_uuid) == (OrderState.PENDING_PAYMENT, 0)  # for reconciliation to settle
+    assert book.unresolved() == [lost.order_uuid]
+
+
 def test_a_second_attempt_while_one_runs_is_refused(store: LiveStore, book: OrderBook) -> None:
     updates = Updates()
     checkout = _checkout(store.base_url, store.add_device("K01"), book, updates)
