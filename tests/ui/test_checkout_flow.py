@@ -36,6 +36,7 @@ from kiosk.orders import Contact
 from kiosk.sync.catalog_pull import load_cursor
 from kiosk.ui.app import KioskUi
 from kiosk.ui.demo.payment import PaymentSection, phone_action
+from kiosk.ui.demo.store import StoreSection
 from tests.ui.conftest import prop, tap
 from tests.ui.keyboard import Keyboard
 from tests.unit.cloudstore.harness import ADMIN_TOKEN, LiveStore, running_store
@@ -477,6 +478,12 @@ def test_demo_mode_pays_into_the_store_it_starts(qtbot: Any, tmp_path: Path) -> 
             return order_no in [o["order_no"] for o in orders]
 
         qtbot.waitUntil(listed, timeout=15_000)
+        # the demo controls link the merchant admin page, signed in: the order is on it
+        store_section = ui.demo_controls.section(StoreSection)
+        assert store_section.storeUrl == creds.url
+        page = httpx.get(store_section.adminUrl, follow_redirects=True, timeout=5)
+        assert page.status_code == 200 and order_no in page.text
+        qtbot.waitUntil(lambda: "0 order(s) waiting" in store_section.syncText, timeout=15_000)
     finally:
         ui.close()
         services.close()

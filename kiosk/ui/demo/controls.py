@@ -18,6 +18,7 @@ from kiosk.ui.demo.printer import PrinterSection, ReceiptSection
 from kiosk.ui.demo.scanner import ScannerSection
 from kiosk.ui.demo.section import DemoSection
 from kiosk.ui.demo.status import StatusSection
+from kiosk.ui.demo.store import StoreSection
 from kiosk.ui.qr_display import create_window
 
 if TYPE_CHECKING:
@@ -73,6 +74,9 @@ class DemoControls(QObject):
         sections.append(PaymentSection(post, ui.shopper.payment, self))
         if devices.fake_printer is not None and devices.printer is not None:
             sections.append(PrinterSection(post, devices.fake_printer, devices.printer, self))
+        if services.store is not None:  # above the receipt, which takes the rest of the column
+            sections.append(StoreSection(post, services.store, self))
+        if devices.fake_printer is not None:
             sections.append(ReceiptSection(post, devices.fake_printer, self))
         self._sections = sections
         for section in sections:
@@ -112,7 +116,7 @@ class DemoControls(QObject):
         self.window.show()
 
     def _on_event(self, topic: str, data: dict[str, Any]) -> None:
-        if topic.startswith("device."):
+        if topic.startswith(("device.", "sync.")):
             for section in self._sections:
                 section.on_event(topic, data)
 

@@ -1,0 +1,44 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// The local reference store: its address, the merchant admin page (orders, fleet) and sync's progress.
+ColumnLayout {
+    id: root
+    required property QtObject section
+    spacing: 6
+
+    Text {
+        objectName: "demoStoreUrl"
+        Layout.fillWidth: true
+        text: root.section.storeUrl ? "Local store at " + root.section.storeUrl : "Starting the local store…"
+        elide: Text.ElideMiddle
+        font.pixelSize: 13
+        color: "#263238"
+    }
+    Text {
+        objectName: "demoSyncText"
+        Layout.fillWidth: true
+        text: root.section.syncText
+        wrapMode: Text.Wrap
+        font.pixelSize: 13
+        color: "#37474F"
+    }
+    Button {
+        objectName: "demoOpenAdmin"
+        text: "Open the merchant admin page"
+        enabled: root.section.adminUrl !== ""
+        onClicked: root.section.openAdmin()
+    }
+    TextEdit {
+        objectName: "demoAdminUrl"
+        Layout.fillWidth: true
+        visible: root.section.adminUrl !== ""
+        text: root.section.adminUrl
+        readOnly: true
+        selectByMouse: true
+        wrapMode: TextEdit.WrapAnywhere
+        font.pixelSize: 12
+        color: "#546E7A"
+    }
+}
