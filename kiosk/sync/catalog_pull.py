@@ -6,7 +6,9 @@ update. The cursor (and the ETag of the last empty answer, for a cheap 304) live
 table, so a restarted kiosk asks only for what it has not seen. A 410 means the store purged
 tombstones past our cursor: we start again from cursor 0, a full snapshot, which has no tombstones,
 so whatever the snapshot does not name is removed locally. A kiosk that never reached its store
-keeps its bundled catalog until its first pull (a snapshot) replaces it.
+keeps its bundled catalog until its first pull (a snapshot) replaces it. A snapshot without a single
+product is refused while the kiosk has some: that is a store whose catalog was never loaded, and
+applying it would leave the shelves empty.
 
 Documents have the shape of assets/catalog/demo_catalog.json (see cloudstore/catalog.py).
 """
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.catalog.search import refresh_index
@@ -137,6 +139,12 @@ class CatalogPuller:
         else:
             raise CatalogPullError("catalog changes: too many pages")
 
+        if snapshot and not any(c.get("entity") == "product" and c.get("op") == "upsert" for c in changes):
+            local = self._product_count()
+            if local:
+                # a store whose catalog was never loaded would empty every kiosk's shelves at once
+                raise CatalogPullError(f"catalog snapshot names no products: the {local} local products are "
+                                       "kept until the store's catalog is loaded")
         try:
             upserts, deletes = self._apply(changes, next_cursor, snapshot, new_etag)
         except (KeyError, ValueError, TypeError) as exc:  # the write transaction has rolled back
@@ -150,6 +158,10 @@ class CatalogPuller:
         return result
 
     # --- applying ------------------------------------------------------------------------------------
+
+    def _product_count(self) -> int:
+        with self.db.read() as session:
+            return int(session.scalar(select(func.count()).select_from(Product)) or 0)
 
     def _apply(self, changes: list[dict[str, Any]], cursor: int, snapshot: bool,
                etag: str | None) -> tuple[int, int]:

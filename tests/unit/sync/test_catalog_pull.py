@@ -15,7 +15,7 @@ from kiosk.db.engine import Database
 from kiosk.db.models import Category, Product, ProductBarcode, ProductImage, ProductSpec, Review, Setting
 from kiosk.db.seed import CATALOG_VERSION_KEY, seed_demo
 from kiosk.events import EventBus
-from kiosk.sync.catalog_pull import CURSOR_KEY, CatalogPuller, load_cursor
+from kiosk.sync.catalog_pull import CURSOR_KEY, CatalogPuller, CatalogPullError, load_cursor
 from kiosk.sync.client import SyncClient
 from tests.unit.cloudstore.harness import LiveStore
 from tests.unit.sync.conftest import Recorder
@@ -80,6 +80,13 @@ def test_first_pull_is_a_snapshot_that_replaces_the_bundled_catalog(
         assert session.get(Setting, CATALOG_VERSION_KEY).value == str(result.cursor)  # type: ignore[union-attr]
     assert "D00001" in _found(db, "可乐")
     assert recorder.of("sync.catalog")[0].data["snapshot"] is True
+
+
+def test_an_empty_store_never_empties_the_shelves(db: Database, store: LiveStore, client: SyncClient) -> None:
+    bundled = seed_demo(db)  # the store's catalog was never loaded: its snapshot names nothing
+    with pytest.raises(CatalogPullError, match="names no products"):
+        CatalogPuller(db, client).pull()
+    assert len(_skus(db)) == bundled and load_cursor(db)[0] == 0  # nothing applied, asked again later
 
 
 def test_deltas_apply_upserts_and_tombstones_and_search_follows(
