@@ -277,11 +277,14 @@ class Checkout:
 
         Paid → PAID (and pushed); declined or closed → settled; still open → closed now (the shopper
         left long ago), where a late payment still wins. Orders younger than a checkout's time to pay
-        are left alone unless `at_boot` (no shopper can be paying then). Returns how many were settled.
+        are left alone, unless `at_boot` (no shopper was paying before the kiosk started). Returns how
+        many were settled.
         """
-        grace = dt.timedelta(seconds=self.timeout_s + 60)
+        now = self.orders.clock()
+        # at boot only what is older than this call: a shopper may start paying the moment the store is up
+        before = now if at_boot else now - dt.timedelta(seconds=self.timeout_s + 60)
         settled = 0
-        for order_uuid in self.orders.unresolved(None if at_boot else self.orders.clock() - grace):
+        for order_uuid in self.orders.unresolved(before):
             payment_id = self.orders.payment_id_of(order_uuid)
             if payment_id is None:
                 self.orders.cancel(order_uuid)  # no payment was ever created: nothing to ask
