@@ -22,7 +22,7 @@ from fastapi import HTTPException
 from cloudstore.auth import DeviceSecrets, NonceCache, unauthorized
 from cloudstore.batch_body import BatchBodyError, BatchItem, parse_batch
 from cloudstore.db import StoreDB
-from cloudstore.ingest import DeviceState, ingest
+from cloudstore.ingest import DeviceState, device_state, ingest
 from cloudstore.models import utcnow
 from cloudstore.rawsql import raw_sql
 from kiosk.sync.protocol import SignatureError, SignedRequest
@@ -70,8 +70,7 @@ def push_batch(db: StoreDB, secrets: DeviceSecrets, nonces: NonceCache, method: 
     def transaction(cur: Any) -> dict[str, Any]:
         if body_errors:  # nothing to store: the device row alone says whether this is a 403 or a 400
             cur.execute(sql.device_for_update, (device_id,))
-            rows = cur.fetchall()
-            accept(None if not rows else DeviceState(rows[0][0], bool(rows[0][1]), 0, 0), [])
+            accept(device_state(cur.fetchall()), [])
         return ingest(cur, sql, device_id, items, utcnow(),
                       before=nonces.statements(sql, device_id, signed.nonce, now), accept=accept)
 

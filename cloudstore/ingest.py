@@ -146,7 +146,8 @@ class DeviceState:
 Accept = Callable[[DeviceState | None, list[list[Any]]], None]
 
 
-def _device(rows: list[Any]) -> DeviceState | None:
+def device_state(rows: list[Any]) -> DeviceState | None:
+    """The rows of `sql.device_for_update` as a DeviceState (None: unknown device)."""
     if not rows:
         return None
     secret, revoked, contiguous, max_seq = rows[0]
@@ -182,7 +183,7 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
         checked = check_items(items)
         insert_handle = _send_insert(trip, sql, device_id, checked, batch.received_at)
         seq_handle = trip.send(sql.advance_device, (lo, hi, hi, hi, device_id))
-    device = _device(trip.rows(device_handle))
+    device = device_state(trip.rows(device_handle))
     accept(device, [trip.rows(handle) for handle in before_handles])
     assert device is not None
     contiguous, max_seq = trip.rows(seq_handle)[0]

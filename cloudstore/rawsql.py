@@ -56,12 +56,6 @@ class RawSQL:
         finally:
             trip.close()
 
-    def run_together(self, cur: Any, statements: Sequence[Statement]) -> list[list[Any]]:
-        """Run the statements in one round trip; each one's rows ([] when it returns none)."""
-        with self.round_trip(cur) as trip:
-            sent = [trip.send(query, params) for query, params in statements]
-        return [trip.rows(i) for i in sent]
-
     def timestamp(self, value: dt.datetime) -> str:
         """A naive UTC datetime as the column stores it (SQLAlchemy's SQLite text format)."""
         if self.dialect == "postgresql":

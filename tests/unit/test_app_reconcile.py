@@ -16,14 +16,8 @@ from kiosk.config import load_config
 from kiosk.db.models import Order, OrderState
 from kiosk.orders import CartLine, PaymentRecord
 from kiosk.sync.payments import PaymentClient
-from tests.unit.cloudstore.harness import LiveStore, running_store
+from tests.unit.cloudstore.harness import LiveStore
 from tests.unit.sync.helpers import make_client
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[LiveStore]:
-    with running_store(f"sqlite:///{tmp_path / 'store.sqlite3'}", sandbox_controls=True) as live:
-        yield live
 
 
 @pytest.fixture

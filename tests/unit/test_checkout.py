@@ -22,7 +22,7 @@ from kiosk.orders import CartLine, Contact, OrderBook
 from kiosk.pii import PiiCipher
 from kiosk.sync.client import SyncClient
 from kiosk.sync.payments import PaymentClient
-from tests.unit.cloudstore.harness import LiveStore, running_store
+from tests.unit.cloudstore.harness import LiveStore
 from tests.unit.devices.helpers import connected_printer
 from tests.unit.sync.fault_proxy import Fault, fault_proxy
 from tests.unit.sync.helpers import make_client
@@ -58,12 +58,6 @@ class Updates:
 
     def phases(self) -> list[Phase]:
         return [u.phase for u in self.seen]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[LiveStore]:
-    with running_store(f"sqlite:///{tmp_path / 'store.sqlite3'}", sandbox_controls=True) as live:
-        yield live
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ CANCELLING = "cancelling"  # the shopper cancelled; the store is asked once more
 RUNNING = {PREPARING, AWAITING, CANCELLING}
 CAN_RETRY = {DECLINED, UNAVAILABLE}
 PRINTED = {"printed", "duplicate"}  # kiosk.devices.ports.JobOutcome values
-PICKUP, DELIVERY = "pickup", "delivery"  # kiosk.db.models.Fulfilment values
+PICKUP = "pickup"  # kiosk.db.models.Fulfilment.PICKUP
 CLOSE_WAIT_S = 5.0  # at shutdown: long enough for the final query and the close
 
 

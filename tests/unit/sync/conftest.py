@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from kiosk.events import Event, EventBus
 from kiosk.sync.client import SyncClient
-from tests.unit.cloudstore.harness import LiveStore, running_store
+from tests.unit.cloudstore.harness import LiveStore
 from tests.unit.sync.helpers import make_client
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[LiveStore]:
-    with running_store(f"sqlite:///{tmp_path / 'store.sqlite3'}", sandbox_controls=True) as live:
-        yield live
 
 
 @pytest.fixture
