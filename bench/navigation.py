@@ -15,7 +15,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
-os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
 
 import statistics
 import sys

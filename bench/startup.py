@@ -45,8 +45,7 @@ app.exec()
 
 def env() -> dict[str, str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    return {**base, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
-            "QT_IM_MODULE": "qtvirtualkeyboard"}
+    return {**base, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
 
 
 def time_to_first_frame(cmd: list[str]) -> float:

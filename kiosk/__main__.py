@@ -58,10 +58,10 @@ RUN_CLOUDSTORE = "--run-cloudstore"
 def screenshot_tour(out_dir: Path) -> int:
     import os
 
-    # before Qt loads: no display needed, and the same renderer and keyboard as the tests
+    # before Qt loads: no display needed, and the same renderer as the tests (the rest the kiosk sets
+    # itself, as always)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
     from kiosk.ui.tour import main as tour
 
     return tour(out_dir)

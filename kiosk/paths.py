@@ -66,6 +66,11 @@ class DataPaths:
         return self.root / "pii.key"
 
     @property
+    def keyboard(self) -> Path:
+        # the on-screen keyboard's user data (kept empty: see kiosk.ui.environment)
+        return self.root / "keyboard"
+
+    @property
     def lock_file(self) -> Path:
         return self.root / "kiosk.lock"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import sys
 import threading
@@ -21,11 +20,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine, QQmlError, qmlRegisterSingletonType
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk.app import EXIT_FAILURE, Services
+from kiosk.app import EXIT_FAILURE, Services, data_paths
 from kiosk.config import KioskConfig
 from kiosk.events import EventBus
 from kiosk.paths import qml_dir
 from kiosk.ui.bridge import Bridge
+from kiosk.ui.environment import keep_keyboard_from_learning
+from kiosk.ui.focus import TouchFocus, on_new_screen
 from kiosk.ui.fonts import install_fonts
 from kiosk.ui.lockdown import LockdownFilter
 from kiosk.ui.navigator import Navigator
@@ -75,9 +76,6 @@ QUIET_QT_CATEGORIES = "qt.multimedia.symbolsresolver.warning=false\nqt.qml.prope
 
 def ensure_app() -> QGuiApplication:
     QLoggingCategory.setFilterRules(QUIET_QT_CATEGORIES)
-    # the keyboard is our QML InputPanel; never Qt's own floating keyboard window (it would show if a
-    # field got focus before the InputPanel loaded)
-    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
     app = QGuiApplication.instance()
     if app is None:
         QGuiApplication.setApplicationName("kiosk")
@@ -95,6 +93,7 @@ class KioskUi:
 
     def __init__(self, config: KioskConfig, events: EventBus) -> None:
         self.config = config
+        keep_keyboard_from_learning(data_paths(config).keyboard)
         self.services: Services | None = None
         self.demo_controls: DemoControls | None = None
         self.wedge_filter: WedgeKeyFilter | None = None
@@ -118,6 +117,8 @@ class KioskUi:
         if not roots or not isinstance(roots[0], QQuickWindow):
             raise RuntimeError("Main.qml did not load; see the QML errors above")
         self.window: QQuickWindow = roots[0]
+        self.touch_focus = TouchFocus(self.window, self.item("keyboardLoader"))
+        self.navigator.screenChanged.connect(lambda: on_new_screen(self.window))
         self.shopper.bind(self.engine, self.window)
         self._previous_hook = sys.excepthook
         sys.excepthook = self._on_uncaught

@@ -359,10 +359,7 @@ def main(out_dir: Path) -> int:
 
 
 if __name__ == "__main__":
-    import os
     import sys
-
-    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")  # as `kiosk` sets it: the keyboard shows
 
     if len(sys.argv) != 2:
         print("usage: python -m kiosk.ui.tour DIR", file=sys.stderr)
