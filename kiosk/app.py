@@ -199,6 +199,7 @@ def reconcile(services: Services, *, at_boot: bool) -> None:
 def start_devices(config: KioskConfig, paths: DataPaths, bus: EventBus,
                   states: dict[str, DeviceStatus]) -> DemoDevices:
     """Simulators where the config says `sim`, real adapters otherwise; their reports go to the bus."""
+    from kiosk.devices.scans import scan_event
     from kiosk.devices.sim.demo import demo_devices
 
     def on_status(status: DeviceStatusReport) -> None:
@@ -213,9 +214,7 @@ def start_devices(config: KioskConfig, paths: DataPaths, bus: EventBus,
         if device is not None:
             device.add_status_listener(on_status)
     if devices.scanner is not None:
-        devices.scanner.add_scan_listener(lambda scan: bus.publish(
-            "device.scan", ok=scan.ok, kind=scan.kind.value, data=scan.data, gtin=scan.gtin or "",
-            error=scan.error or ""))
+        devices.scanner.add_scan_listener(lambda scan: bus.publish("device.scan", **scan_event(scan)))
     devices.start()
     return devices
 

@@ -1,7 +1,8 @@
 """What a scanned code means: AIM symbology id, GTIN or GS1 element strings (via biip), or text.
 
 A code that claims to be a GTIN or GS1 data but fails its check digits is a bad scan, reported as such,
-never looked up as a product.
+never looked up as a product; so is a code with characters no label holds (control bytes, bytes that
+were not text): line noise, not a code.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ _AIM = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
 # AIM ids whose data is GS1 element strings: GS1-128, GS1 DataBar, GS1 DataMatrix, GS1 QR, GS1 Composite
 _GS1_AIMS = {"]C1", "]e0", "]d2", "]Q3", "]J1"}
 _GTIN_LENGTHS = {8, 12, 13, 14}
+# control characters other than GS (the GS1 separator), and U+FFFD, what decoding put for bytes that
+# were not UTF-8
+_UNREADABLE = re.compile("[\x00-\x1c\x1e-\x1f\x7f-\x9f\ufffd]")
 
 
 class ScanKind(StrEnum):
@@ -50,6 +54,12 @@ def _gtin_text(gtin: Gtin) -> str:
     return gtin.value if gtin.format is GtinFormat.GTIN_8 else gtin.as_gtin_14()
 
 
+def scan_event(scan: Scan) -> dict[str, str | bool]:
+    """The fields of a "device.scan" event: how kiosk.app publishes every scanner's reads."""
+    return {"ok": scan.ok, "kind": scan.kind.value, "data": scan.data, "gtin": scan.gtin or "",
+            "error": scan.error or ""}
+
+
 def bad_scan(raw: str, error: str, at: float = 0.0) -> Scan:
     aim = raw[:3] if _AIM.match(raw) else None
     return Scan(raw, aim, raw[3:] if aim else raw, ScanKind.INVALID, error=error, at=at)
@@ -58,8 +68,10 @@ def bad_scan(raw: str, error: str, at: float = 0.0) -> Scan:
 def parse_scan(raw: str, at: float = 0.0) -> Scan:
     aim = raw[:3] if _AIM.match(raw) else None
     data = raw[3:] if aim else raw
-    if not data:
+    if not data.strip():
         return bad_scan(raw, "empty code", at)
+    if _UNREADABLE.search(data):
+        return bad_scan(raw, "unreadable characters", at)
     if aim is not None and aim.startswith("]E"):
         return _as_gtin(raw, aim, data, at)
     if aim in _GS1_AIMS or (aim is None and GS in data):

@@ -20,6 +20,8 @@ from kiosk.ui.demo.controls import WINDOW_SIZE, place_beside
 from kiosk.ui.demo.printer import PrinterSection, ReceiptSection
 from kiosk.ui.demo.scanner import ScannerSection
 from kiosk.ui.demo.status import StatusSection
+from tests.ui.conftest import prop
+from tests.ui.plain_text import MARKUP, assert_shown_literally
 
 
 @pytest.fixture
@@ -169,6 +171,20 @@ def test_bad_input_is_reported_as_bad_scans(demo: Demo, qtbot: Any) -> None:
     demo.click(qtbot, "scanGs1Button")
     qtbot.waitUntil(lambda: "gs1" in demo.scanner.lastScan)
     assert demo.status.stateOf("scanner") == "ready"
+
+
+@pytest.mark.gui
+def test_a_code_with_markup_is_shown_as_text_on_both_windows(demo: Demo, qtbot: Any) -> None:
+    demo.item("codeInput").setProperty("text", MARKUP)
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=lambda topic, data: topic == "device.scan") as blocker:
+        demo.click(qtbot, "scanCodeButton")  # through the pty and the kiosk's serial adapter
+    assert blocker.args[1]["data"] == MARKUP
+    qtbot.waitUntil(lambda: MARKUP in demo.item("lastScanLabel").property("text"))
+    assert_shown_literally(demo.item("lastScanLabel"))
+    assert_shown_literally(demo.item("lastSentLabel"))
+    qtbot.waitUntil(lambda: bool(prop(demo.ui, "toast", "visible")))
+    assert_shown_literally(demo.ui.item("toastText"))
 
 
 @pytest.mark.gui

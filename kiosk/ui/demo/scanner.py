@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from sqlalchemy import select
 
+from kiosk import display_text
 from kiosk.db.engine import Database
 from kiosk.db.models import Product, ProductBarcode
 from kiosk.devices.sim.pty_scanner import PtyScanner
@@ -54,7 +55,10 @@ def load_products(db: Database) -> list[ProductRow]:
             .where(Product.active.is_(True))
             .order_by(Product.name_en, ProductBarcode.gtin)
         ).all()
-    return [ProductRow(gtin, zh, en) for gtin, zh, en in rows]
+    def name(text: str) -> str:
+        return display_text.shown(text, display_text.NAME)
+
+    return [ProductRow(gtin, name(zh), name(en)) for gtin, zh, en in rows]
 
 
 def bad_check_digit(gtin: str) -> str:
@@ -154,15 +158,18 @@ class ScannerSection(DemoSection):
     def on_event(self, topic: str, data: dict[str, Any]) -> None:
         if topic != "device.scan":
             return
+        # what was read may be anything, and a parser's error may quote it
         if data.get("ok"):
-            self._last_scan = f"{data.get('kind')}: {data.get('gtin') or data.get('data')}"
+            code = display_text.shown(str(data.get("gtin") or data.get("data")), display_text.CODE)
+            self._last_scan = f"{data.get('kind')}: {code}"
         else:
-            self._last_scan = f"bad scan: {data.get('error')}"
+            self._last_scan = f"bad scan: {display_text.shown(str(data.get('error')), 2 * display_text.CODE)}"
         self.changed.emit()
 
     def _send(self, code: str, raw: bytes | None = None) -> bool:
         sent = self._pty.write(raw) if raw is not None else self._pty.scan(code)
-        self._last_sent = (code if sent else "not sent: the scanner is unplugged")
+        self._last_sent = (display_text.shown(code, display_text.CODE) if sent
+                           else "not sent: the scanner is unplugged")
         self.changed.emit()
         return sent
 

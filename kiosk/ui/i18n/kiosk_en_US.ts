@@ -536,6 +536,10 @@
 <context>
     <name>Scan</name>
     <message>
+        <source>Could not read the code, please scan again</source>
+        <translation>Could not read the code, please scan again</translation>
+    </message>
+    <message>
         <source>Barcode %1 is not in our catalog</source>
         <translation>Barcode %1 is not in our catalog</translation>
     </message>

@@ -532,6 +532,10 @@
 <context>
     <name>Scan</name>
     <message>
+        <source>Could not read the code, please scan again</source>
+        <translation>无法识别该条码，请重新扫描</translation>
+    </message>
+    <message>
         <source>Barcode %1 is not in our catalog</source>
         <translation>未找到条码为 %1 的商品</translation>
     </message>

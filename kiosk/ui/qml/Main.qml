@@ -34,6 +34,7 @@ Window {
             height: Theme.reachTop
             padding: Theme.margin
             text: qsTr("Reach mode: every control is in the lower part of the screen.")
+            textFormat: Text.PlainText
             color: Theme.textMuted
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
+from kiosk import display_text
 from kiosk.money import format_money
 from kiosk.session import MAX_LINE_QUANTITY, CartLine, ShopperSession
 from kiosk.ui.navigator import Navigator
@@ -48,7 +49,7 @@ def _present(row: _Row, language: str) -> dict[str, Any]:
         problem = ""
     return {
         "productId": line.product_id,
-        "name": pick(line.name_zh, line.name_en, language),
+        "name": display_text.shown(pick(line.name_zh, line.name_en, language), display_text.NAME),
         "unitPrice": format_money(line.unit_price, language),
         "quantity": line.quantity,
         "lineTotal": format_money(line.total, language),

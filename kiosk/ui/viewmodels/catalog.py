@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk import display_text
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.viewmodels import queries
 from kiosk.ui.viewmodels.cards import CARD_ROLES, present_card
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 POPULAR_ROW = 12
+
+
+def _category_name(zh: str, en: str, language: str) -> str:
+    return display_text.shown(pick(zh, en, language), display_text.CATEGORY)
 
 
 class Catalog(QObject):
@@ -90,7 +95,7 @@ class Catalog(QObject):
         return present_card(card, language, self._data_root)
 
     def _present_category(self, row: queries.CategoryRow, language: str) -> dict[str, Any]:
-        return {"categoryId": row.id, "name": pick(row.name_zh, row.name_en, language),
+        return {"categoryId": row.id, "name": _category_name(row.name_zh, row.name_en, language),
                 "icon": image_url(row.icon, self._data_root), "count": row.products}
 
     def set_language(self, language: str) -> None:
@@ -124,17 +129,21 @@ class Catalog(QObject):
         card: queries.Card = self._featured.raw(index % self._featured.rowCount())
         category = next((c for c in (self._categories.raw(r) for r in range(self._categories.rowCount()))
                          if c.id == card.category_id), None)
+        shown = present_card(card, self._language, self._data_root)
         return {
-            "productId": card.id, "nameZh": card.name_zh or card.name_en, "nameEn": card.name_en,
-            "price": present_card(card, self._language, self._data_root)["price"],
-            "image": present_card(card, self._language, self._data_root)["image"],
-            "category": f"{category.name_zh} · {category.name_en}" if category else "",
+            "productId": card.id,
+            "nameZh": display_text.shown(card.name_zh or card.name_en, display_text.NAME),
+            "nameEn": display_text.shown(card.name_en, display_text.NAME),
+            "price": shown["price"],
+            "image": shown["image"],
+            "category": " · ".join(display_text.shown(name, display_text.CATEGORY)
+                                   for name in (category.name_zh, category.name_en)) if category else "",
         }
 
     @Property(str, notify=categoryChanged)
     def categoryName(self) -> str:
         c = self._category
-        return pick(c.name_zh, c.name_en, self._language) if c else ""
+        return _category_name(c.name_zh, c.name_en, self._language) if c else ""
 
     @Property(int, notify=categoryChanged)
     def categoryCount(self) -> int:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
+from kiosk import display_text
 from kiosk.money import Money, format_money
 from kiosk.session import ShopperSession
 from kiosk.ui.viewmodels.contact_rules import (
@@ -99,11 +100,16 @@ class FulfilmentViewModel(QObject):
         return self._session.form_fields.get(name, "")
 
     def _set_field(self, name: str, text: str) -> None:
-        if text != self._field(name):
-            self._session.form_fields[name] = text
+        # a paste or a wedge scanner may type control bytes: the field shows them as placeholders,
+        # which the checks then reject like any other symbol
+        safe = display_text.typed(text)
+        if safe != self._field(name):
+            self._session.form_fields[name] = safe
             self.fieldsChanged.emit()
             if self._checked:
                 self.messagesChanged.emit()
+        elif safe != text:
+            self.fieldsChanged.emit()  # the field holds what was made safe here: it takes the safe text
 
     def _problem(self, name: str) -> Problem:
         return _CHECKS[name](self._field(name))

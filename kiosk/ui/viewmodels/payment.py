@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
+from kiosk import display_text
 from kiosk.money import Money, format_money
 from kiosk.session import ShopperSession
 from kiosk.ui.navigator import Navigator
@@ -318,8 +319,9 @@ class PaymentViewModel(QObject):
         contact = attempt.contact
         text = QCoreApplication.translate("DoneScreen", "We will deliver to %1 (%2):\n%3")
         # the phone masked, as on the receipt: someone may be reading over the shopper's shoulder
-        return text.replace("%1", contact.name).replace("%2", mask_phone(contact.phone)).replace(
-            "%3", contact.address)
+        name, address = (display_text.shown(part, display_text.CONTACT)
+                         for part in (contact.name, contact.address))
+        return text.replace("%1", name).replace("%2", mask_phone(contact.phone)).replace("%3", address)
 
     def _receipt(self) -> str:
         update = self._update

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk import display_text
 from kiosk.config import ShippingConfig
 from kiosk.money import Money, format_date
 from kiosk.session import MAX_LINE_QUANTITY, CartLine, ShopperSession
@@ -24,12 +25,15 @@ REVIEWS_SHOWN = 20  # newest first; the summary counts them all
 
 def _present_spec(spec: tuple[str, str, str, str], language: str) -> dict[str, Any]:
     key_zh, key_en, value_zh, value_en = spec
-    return {"key": pick(key_zh, key_en, language), "value": pick(value_zh, value_en, language)}
+    value = pick(value_zh, value_en, language)
+    return {"key": display_text.shown(pick(key_zh, key_en, language), display_text.SPEC_KEY),
+            "value": display_text.shown(value, display_text.SPEC_VALUE, multiline=True)}
 
 
 def _present_review(review: tuple[int, str, dt.date, str], language: str) -> dict[str, Any]:
     rating, body, day, author = review
-    return {"stars": rating, "text": body, "date": format_date(day, language), "author": author}
+    return {"stars": rating, "text": display_text.shown(body, display_text.REVIEW, multiline=True),
+            "date": format_date(day, language), "author": display_text.shown(author, display_text.AUTHOR)}
 
 
 class ProductDetail(QObject):
@@ -125,15 +129,17 @@ class ProductDetail(QObject):
 
     @Property(str, notify=changed)
     def name(self) -> str:
-        return pick(self._get("name_zh"), self._get("name_en"), self._language)
+        name = pick(self._get("name_zh"), self._get("name_en"), self._language)
+        return display_text.shown(name, display_text.NAME)
 
     @Property(str, notify=changed)
     def brand(self) -> str:
-        return str(self._get("brand"))
+        return display_text.shown(str(self._get("brand")), display_text.BRAND)
 
     @Property(str, notify=changed)
     def description(self) -> str:
-        return pick(self._get("description_zh"), self._get("description_en"), self._language)
+        text = pick(self._get("description_zh"), self._get("description_en"), self._language)
+        return display_text.shown(text, display_text.DESCRIPTION, multiline=True)
 
     @Property(str, notify=changed)
     def price(self) -> str:

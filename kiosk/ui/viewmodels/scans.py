@@ -1,4 +1,9 @@
-"""Barcode scans open the scanned product; an unknown code says so instead of doing nothing."""
+"""Barcode scans open the scanned product; any other scan tells the shopper what happened.
+
+A scan that could not be read (line noise, an empty frame, a wrong check digit) asks for another try:
+a misread code must never be reported as a product we do not have. Only a well-read code that is not
+in the catalog says so, echoing the code as plain, capped text.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 
+from kiosk import display_text
+from kiosk.catalog.ean import is_valid_gtin
 from kiosk.ui.navigator import ATTRACT, Navigator
 from kiosk.ui.viewmodels.catalog import Catalog
 from kiosk.ui.viewmodels.queries import product_for_gtin
@@ -40,12 +47,19 @@ class ScanRouter(QObject):
         if topic != "device.scan" or self._db is None or screen in IGNORED_ON:
             return
         code = str(data.get("gtin") or "")
-        product_id = product_for_gtin(self._db, code) if code and data.get("ok", True) else None
+        text = str(data.get("data") or "")
+        # a GTIN is checked again: an event may come from anywhere, and a wrong check digit is a misread
+        if not data.get("ok", True) or (code and not is_valid_gtin(code)) or not (code or text.strip()):
+            log.info("unreadable scan (%r): %r", data.get("error"), text[:100])  # repr: no raw control bytes
+            self._session.showToast(
+                QCoreApplication.translate("Scan", "Could not read the code, please scan again"))
+            return
+        product_id = product_for_gtin(self._db, code) if code else None
         if product_id is None:
-            shown = code or str(data.get("data") or "")
-            log.info("scan not in the catalog: %r", shown)
-            text = QCoreApplication.translate("Scan", "Barcode %1 is not in our catalog").replace("%1", shown)
-            self._session.showToast(text)
+            log.info("scan not in the catalog: %r", (code or text)[:100])
+            shown = display_text.shown(code or text, display_text.CODE)
+            self._session.showToast(
+                QCoreApplication.translate("Scan", "Barcode %1 is not in our catalog").replace("%1", shown))
             return
         if screen == ATTRACT:
             self._navigator.push("home")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
+from kiosk import display_text
 from kiosk.session import ShopperSession
 from kiosk.ui.viewmodels import queries
 from kiosk.ui.viewmodels.cards import CARD_ROLES, present_card
@@ -59,11 +60,13 @@ class SearchViewModel(QObject):
         return self._session.search_text
 
     def _set_text(self, text: str) -> None:
-        if text == self._session.search_text:
-            return
-        self._session.search_text = text
-        self.textChanged.emit()
-        self._run()
+        safe = display_text.typed(text)  # it is shown back: "Nothing found for …"
+        if safe != self._session.search_text:
+            self._session.search_text = safe
+            self.textChanged.emit()
+            self._run()
+        elif safe != text:
+            self.textChanged.emit()  # the field holds what was made safe here: it takes the safe text
 
     text = Property(str, _get_text, _set_text, notify=textChanged)
 

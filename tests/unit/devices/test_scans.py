@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.devices.scan_framing import Frame, ScanFramer
-from kiosk.devices.scans import ScanKind, parse_scan
+from kiosk.devices.scans import ScanKind, parse_scan, scan_event
 from kiosk.devices.serial_scanner import scan_from_frame
 
 GS = "\x1d"
@@ -107,3 +107,22 @@ def test_gs1_aim_with_nonsense_is_bad() -> None:
 def test_other_codes_are_text() -> None:
     scan = parse_scan("K01-1126-0042")
     assert scan.ok and scan.kind is ScanKind.TEXT and scan.aim is None
+
+
+@pytest.mark.parametrize("raw", ["\x1b[31m4006381333931", "ABC\x07", "12\ufffd34", "\x00\x1b[2J#~", "   "])
+def test_control_bytes_and_undecodable_text_are_a_bad_scan(raw: str) -> None:
+    scan = parse_scan(raw)
+    assert not scan.ok and scan.kind is ScanKind.INVALID and scan.gtin is None
+
+
+def test_markup_is_text_as_read() -> None:
+    raw = '<font size="7" color="green">FREE ITEMS AT COUNTER</font>'
+    scan = parse_scan(raw)
+    assert scan.ok and scan.kind is ScanKind.TEXT and scan.data == raw
+
+
+def test_a_scan_event_carries_what_the_kiosk_shows() -> None:
+    assert scan_event(parse_scan("4006381333932")) == {
+        "ok": False, "kind": "invalid", "data": "4006381333932", "gtin": "",
+        "error": parse_scan("4006381333932").error}
+    assert scan_event(parse_scan("]E04006381333931"))["gtin"] == "4006381333931"

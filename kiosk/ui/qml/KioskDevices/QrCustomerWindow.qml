@@ -25,6 +25,7 @@ Window {
         anchors.centerIn: parent
         visible: !window.active
         text: window.storeName
+        textFormat: Text.PlainText
         color: "#5F5F5F"
         font.pixelSize: Math.round(Math.min(window.width, window.height) / 12)
     }

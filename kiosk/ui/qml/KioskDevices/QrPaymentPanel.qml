@@ -42,6 +42,7 @@ Item {
             objectName: "qrAmount"
             width: parent.width
             text: panel.live ? panel.view.amountText : ""
+            textFormat: Text.PlainText
             color: panel.textColor
             font.pixelSize: panel.fontUnit * 2
             font.bold: true
@@ -52,6 +53,7 @@ Item {
             objectName: "qrCountdown"
             width: parent.width
             text: panel.live ? panel.view.countdownText : ""
+            textFormat: Text.PlainText
             color: panel.live && panel.view.secondsLeft <= 30 ? panel.urgentColor : panel.mutedColor
             font.pixelSize: Math.round(panel.fontUnit * 1.4)
             visible: panel.active
@@ -60,6 +62,7 @@ Item {
             objectName: "qrHint"
             width: parent.width
             text: panel.hint
+            textFormat: Text.PlainText
             color: panel.mutedColor
             font.pixelSize: panel.fontUnit
             wrapMode: Text.WordWrap

@@ -23,6 +23,7 @@ ColumnLayout {
     Text {
         Layout.fillWidth: true
         text: root.label
+        textFormat: Text.PlainText
         color: Theme.text
         font.pixelSize: Theme.fontBody
         font.bold: true
@@ -54,6 +55,7 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: root.error !== ""
         text: root.error
+        textFormat: Text.PlainText
         color: Theme.danger
         font.pixelSize: Theme.fontSmall
         font.bold: true

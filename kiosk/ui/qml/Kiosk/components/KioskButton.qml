@@ -28,6 +28,7 @@ Rectangle {
         anchors.centerIn: parent
         width: Math.min(implicitWidth, button.width - Theme.spacing)
         text: button.text
+        textFormat: Text.PlainText
         color: button.primary || button.checked ? Theme.textOnPrimary : Theme.text
         font.pixelSize: button.fontSize
         font.bold: true

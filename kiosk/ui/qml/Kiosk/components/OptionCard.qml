@@ -50,6 +50,7 @@ Rectangle {
             Text {
                 Layout.fillWidth: true
                 text: card.title
+                textFormat: Text.PlainText
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
                 font.bold: true
@@ -59,6 +60,7 @@ Rectangle {
                 Layout.fillWidth: true
                 visible: text !== ""
                 text: card.detail
+                textFormat: Text.PlainText
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
                 wrapMode: Text.Wrap

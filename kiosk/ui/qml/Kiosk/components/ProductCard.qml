@@ -42,6 +42,7 @@ Rectangle {
         anchors.leftMargin: 12
         anchors.rightMargin: 12
         text: card.name
+        textFormat: Text.PlainText
         color: Theme.text
         font.pixelSize: Theme.fontSmall
         wrapMode: Text.Wrap
@@ -55,6 +56,7 @@ Rectangle {
         anchors.leftMargin: 12
         anchors.bottomMargin: stock.visible ? 0 : 10
         text: card.price
+        textFormat: Text.PlainText
         color: Theme.primary
         font.pixelSize: Theme.fontBody
         font.bold: true
@@ -65,6 +67,7 @@ Rectangle {
         anchors.rightMargin: 12
         visible: card.rating !== ""
         text: "★ " + card.rating
+        textFormat: Text.PlainText
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
     }

@@ -13,6 +13,7 @@ ColumnLayout {
 
     Text {
         text: row.title
+        textFormat: Text.PlainText
         color: Theme.text
         font.pixelSize: Theme.fontTitle
         font.bold: true

@@ -29,6 +29,7 @@ Rectangle {
             objectName: "screenTitle"
             Layout.fillWidth: true
             text: header.title
+            textFormat: Text.PlainText
             color: Theme.text
             font.pixelSize: Theme.fontTitle
             font.bold: true

@@ -71,6 +71,7 @@ Rectangle {
                     objectName: "cartBadgeText"
                     anchors.centerIn: parent
                     text: Session.cartCount
+                    textFormat: Text.PlainText
                     color: "#000000"
                     font.pixelSize: Theme.fontSmall
                     font.bold: true

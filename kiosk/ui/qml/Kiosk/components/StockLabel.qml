@@ -8,6 +8,7 @@ Text {
     text: state === "soldOut" ? qsTr("Sold out")
         : state === "low" ? (stock > 0 ? qsTr("Only %1 left").arg(stock) : qsTr("Few left"))
         : qsTr("In stock")
+    textFormat: Text.PlainText
     color: state === "soldOut" ? Theme.danger : state === "low" ? Theme.warning : Theme.success
     font.pixelSize: Theme.fontSmall
     font.bold: true

@@ -8,6 +8,7 @@ Panel {
     Text {
         Layout.fillWidth: true
         text: qsTr("Accessibility")
+        textFormat: Text.PlainText
         color: Theme.text
         font.pixelSize: Theme.fontTitle
         font.bold: true

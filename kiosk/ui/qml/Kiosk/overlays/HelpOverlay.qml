@@ -8,6 +8,7 @@ Panel {
     Text {
         Layout.fillWidth: true
         text: qsTr("How to shop here")
+        textFormat: Text.PlainText
         color: Theme.text
         font.pixelSize: Theme.fontTitle
         font.bold: true
@@ -25,6 +26,7 @@ Panel {
             required property string modelData
             Layout.fillWidth: true
             text: "• " + modelData
+            textFormat: Text.PlainText
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap

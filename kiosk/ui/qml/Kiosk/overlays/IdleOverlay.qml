@@ -8,6 +8,7 @@ Panel {
     Text {
         Layout.fillWidth: true
         text: qsTr("Are you still there?")
+        textFormat: Text.PlainText
         color: Theme.text
         font.pixelSize: Theme.fontTitle
         font.bold: true
@@ -18,6 +19,7 @@ Panel {
         objectName: "idleCountdown"
         Layout.fillWidth: true
         text: Idle.secondsLeft
+        textFormat: Text.PlainText
         color: Theme.primary
         font.pixelSize: Theme.fontHero * 1.5
         font.bold: true
@@ -26,6 +28,7 @@ Panel {
     Text {
         Layout.fillWidth: true
         text: qsTr("For your privacy, your cart and choices will be cleared in %1 seconds.").arg(Idle.secondsLeft)
+        textFormat: Text.PlainText
         color: Theme.text
         font.pixelSize: Theme.fontBody
         horizontalAlignment: Text.AlignHCenter

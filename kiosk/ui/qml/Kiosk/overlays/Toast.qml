@@ -16,6 +16,7 @@ Rectangle {
         anchors.centerIn: parent
         width: Math.min(implicitWidth, parent.parent.width - 4 * Theme.margin)
         text: Session.toast
+        textFormat: Text.PlainText  // a toast may echo a scanned code: markup in it is shown, never rendered
         color: Theme.highContrast ? "#000000" : "#FFFFFF"
         font.pixelSize: Theme.fontBody
         wrapMode: Text.Wrap

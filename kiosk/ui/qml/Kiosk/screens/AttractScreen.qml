@@ -38,6 +38,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.topMargin: Theme.margin
             text: Shell.storeName
+            textFormat: Text.PlainText
             color: Theme.textOnPrimary
             font.pixelSize: Theme.fontHero
             font.bold: true
@@ -79,6 +80,7 @@ Rectangle {
                         objectName: "promoCategory"
                         Layout.fillWidth: true
                         text: promoCard.promo.category || ""
+                        textFormat: Text.PlainText
                         color: Theme.primary
                         font.pixelSize: Theme.fontBody
                         font.bold: true
@@ -89,6 +91,7 @@ Rectangle {
                         objectName: "promoName"
                         Layout.fillWidth: true
                         text: promoCard.promo.nameZh || ""
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
@@ -98,6 +101,7 @@ Rectangle {
                     Text {
                         Layout.fillWidth: true
                         text: promoCard.promo.nameEn || ""
+                        textFormat: Text.PlainText
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontBody
                         horizontalAlignment: Text.AlignHCenter
@@ -107,6 +111,7 @@ Rectangle {
                         objectName: "promoPrice"
                         Layout.fillWidth: true
                         text: promoCard.promo.price || ""
+                        textFormat: Text.PlainText
                         color: Theme.primary
                         font.pixelSize: Theme.fontHero * 0.8
                         font.bold: true
@@ -122,6 +127,7 @@ Rectangle {
             Layout.fillWidth: true
             // both languages: the shopper has not chosen one yet
             text: "触摸屏幕开始购物\nTap anywhere to start"
+            textFormat: Text.PlainText
             color: Theme.textOnPrimary
             font.pixelSize: Theme.fontTitle
             horizontalAlignment: Text.AlignHCenter

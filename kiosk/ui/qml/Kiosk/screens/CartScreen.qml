@@ -34,6 +34,7 @@ Rectangle {
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
                 text: Cart.notice
+                textFormat: Text.PlainText
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
                 wrapMode: Text.Wrap
@@ -54,6 +55,7 @@ Rectangle {
                 objectName: "cartEmptyText"
                 Layout.fillWidth: true
                 text: qsTr("Your cart is empty")
+                textFormat: Text.PlainText
                 color: Theme.text
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
@@ -63,6 +65,7 @@ Rectangle {
             Text {
                 Layout.fillWidth: true
                 text: qsTr("Browse the categories, search, or scan a barcode to add products.")
+                textFormat: Text.PlainText
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontBody
                 horizontalAlignment: Text.AlignHCenter
@@ -148,6 +151,7 @@ Rectangle {
                                 objectName: "cartLineName_" + line.index
                                 Layout.fillWidth: true
                                 text: line.name
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontBody
                                 font.bold: true
@@ -159,6 +163,7 @@ Rectangle {
                                 objectName: "cartLinePrice_" + line.index
                                 Layout.fillWidth: true
                                 text: qsTr("%1 each").arg(line.unitPrice)
+                                textFormat: Text.PlainText
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
                                 wrapMode: Text.Wrap
@@ -168,6 +173,7 @@ Rectangle {
                                 Layout.fillWidth: true
                                 visible: line.problem !== ""
                                 text: line.problem
+                                textFormat: Text.PlainText
                                 color: Theme.danger
                                 font.pixelSize: Theme.fontSmall
                                 font.bold: true
@@ -194,6 +200,7 @@ Rectangle {
                                 Layout.minimumWidth: 64
                                 horizontalAlignment: Text.AlignHCenter
                                 text: line.quantity
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontTitle
                                 font.bold: true
@@ -212,6 +219,7 @@ Rectangle {
                                 Layout.fillWidth: true
                                 horizontalAlignment: Text.AlignRight
                                 text: line.lineTotal
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontBody
                                 font.bold: true
@@ -250,6 +258,7 @@ Rectangle {
                         objectName: "cartItemCount"
                         Layout.fillWidth: true
                         text: qsTr("Total (%n item(s))", "", Cart.itemCount)
+                        textFormat: Text.PlainText
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontSmall
                         wrapMode: Text.Wrap
@@ -258,6 +267,7 @@ Rectangle {
                         objectName: "cartTotal"
                         Layout.fillWidth: true
                         text: Cart.totalText
+                        textFormat: Text.PlainText
                         color: Theme.primary
                         font.pixelSize: Theme.fontTitle
                         font.bold: true

@@ -22,6 +22,7 @@ Rectangle {
             Text {
                 objectName: "categoryCount"
                 text: qsTr("%n product(s)", "", Catalog.categoryCount)
+                textFormat: Text.PlainText
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontBody
             }

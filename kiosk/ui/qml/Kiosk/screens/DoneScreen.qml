@@ -52,6 +52,7 @@ Rectangle {
                         Text {
                             objectName: "doneStatus"
                             text: qsTr("Paid")
+                            textFormat: Text.PlainText
                             color: Theme.success
                             font.pixelSize: Theme.portrait ? Theme.fontHero : Math.round(Theme.fontTitle * 1.3)
                             font.bold: true
@@ -61,6 +62,7 @@ Rectangle {
                         Layout.fillWidth: true
                         Layout.topMargin: Theme.portrait ? Theme.spacing : 0
                         text: qsTr("Your order number")
+                        textFormat: Text.PlainText
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontBody
                         horizontalAlignment: Text.AlignHCenter
@@ -69,6 +71,7 @@ Rectangle {
                         objectName: "doneOrderNo"
                         Layout.fillWidth: true
                         text: Payment.orderNo
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.portrait ? Math.round(Theme.fontHero * 1.3) : Theme.fontHero
                         font.bold: true
@@ -89,6 +92,7 @@ Rectangle {
                         objectName: "doneAmount"
                         Layout.fillWidth: true
                         text: qsTr("%1 by %2").arg(Payment.amountText).arg(Payment.methodName)
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         horizontalAlignment: Theme.portrait ? Text.AlignHCenter : Text.AlignLeft
@@ -109,6 +113,7 @@ Rectangle {
                                 objectName: "doneFulfilment"
                                 Layout.fillWidth: true
                                 text: Payment.fulfilmentText
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontBody
                                 wrapMode: Text.Wrap
@@ -117,6 +122,7 @@ Rectangle {
                                 objectName: "doneReceipt"
                                 Layout.fillWidth: true
                                 text: Payment.receiptText
+                                textFormat: Text.PlainText
                                 color: Payment.receiptPrinted ? Theme.success : Theme.warning
                                 font.pixelSize: Theme.fontBody
                                 font.bold: true

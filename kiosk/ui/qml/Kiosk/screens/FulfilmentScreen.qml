@@ -83,6 +83,7 @@ Rectangle {
                     Text {
                         Layout.fillWidth: true
                         text: qsTr("How would you like to get your order?")
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
@@ -121,6 +122,7 @@ Rectangle {
                             Text {
                                 Layout.fillWidth: true
                                 text: qsTr("Goods")
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontBody
                             }
@@ -128,12 +130,14 @@ Rectangle {
                                 objectName: "summarySubtotal"
                                 Layout.alignment: Qt.AlignRight
                                 text: Fulfilment.subtotalText
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontBody
                             }
                             Text {
                                 Layout.fillWidth: true
                                 text: Fulfilment.delivery ? qsTr("Delivery") : qsTr("Pickup")
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontBody
                             }
@@ -141,12 +145,14 @@ Rectangle {
                                 objectName: "summaryShipping"
                                 Layout.alignment: Qt.AlignRight
                                 text: Fulfilment.shippingText
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontBody
                             }
                             Text {
                                 Layout.fillWidth: true
                                 text: qsTr("To pay")
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontTitle
                                 font.bold: true
@@ -155,6 +161,7 @@ Rectangle {
                                 objectName: "summaryTotal"
                                 Layout.alignment: Qt.AlignRight
                                 text: Fulfilment.totalText
+                                textFormat: Text.PlainText
                                 color: Theme.primary
                                 font.pixelSize: Theme.fontTitle
                                 font.bold: true
@@ -234,6 +241,7 @@ Rectangle {
                         anchors.margins: Theme.margin
                         text: qsTr("After paying you get an order number on screen and on your receipt. "
                                    + "Show it at the service desk to collect your order.")
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.Wrap
@@ -259,12 +267,14 @@ Rectangle {
                     spacing: 0
                     Text {
                         text: qsTr("To pay")
+                        textFormat: Text.PlainText
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontSmall
                     }
                     Text {
                         objectName: "payBarTotal"
                         text: Fulfilment.totalText
+                        textFormat: Text.PlainText
                         color: Theme.primary
                         font.pixelSize: Theme.fontBody
                         font.bold: true

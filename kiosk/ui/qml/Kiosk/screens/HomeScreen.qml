@@ -37,6 +37,7 @@ Rectangle {
                     visible: Theme.portrait
                     Layout.fillWidth: true
                     text: qsTr("Welcome")
+                    textFormat: Text.PlainText
                     color: Theme.text
                     font.pixelSize: Theme.fontHero * 0.6
                     font.bold: true
@@ -58,6 +59,7 @@ Rectangle {
                         anchors.leftMargin: Theme.margin
                         anchors.rightMargin: Theme.margin
                         text: qsTr("Search products, brands, pinyin or barcodes")
+                        textFormat: Text.PlainText
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontBody
                         elide: Text.ElideRight
@@ -70,6 +72,7 @@ Rectangle {
 
                 Text {
                     text: qsTr("Categories")
+                    textFormat: Text.PlainText
                     color: Theme.text
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
@@ -115,6 +118,7 @@ Rectangle {
                                 Text {
                                     Layout.fillWidth: true
                                     text: name
+                                    textFormat: Text.PlainText
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
                                     font.bold: true

@@ -29,6 +29,7 @@ Rectangle {
             objectName: "outOfServiceTitle"
             Layout.fillWidth: true
             text: "暂停服务\nTemporarily out of service"
+            textFormat: Text.PlainText
             color: Theme.danger
             font.pixelSize: Theme.fontHero * 0.7
             font.bold: true
@@ -39,6 +40,7 @@ Rectangle {
             Layout.fillWidth: true
             text: "请稍候或联系店员。终端将在 " + screen.secondsLeft + " 秒后重试。\n"
                   + "Please wait or ask a member of staff. Retrying in " + screen.secondsLeft + " s."
+            textFormat: Text.PlainText
             color: Theme.text
             font.pixelSize: Theme.fontBody
             wrapMode: Text.WordWrap
@@ -48,6 +50,7 @@ Rectangle {
             objectName: "outOfServiceCode"
             Layout.fillWidth: true
             text: Shell.deviceName + " · " + Navigator.outOfServiceReason
+            textFormat: Text.PlainText
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
             horizontalAlignment: Text.AlignHCenter

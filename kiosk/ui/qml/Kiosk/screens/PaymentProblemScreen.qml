@@ -34,6 +34,7 @@ Rectangle {
                     objectName: "problemTitle"
                     Layout.fillWidth: true
                     text: Payment.problemTitle
+                    textFormat: Text.PlainText
                     color: Payment.outcomeUnknown ? Theme.warning : Theme.danger
                     font.pixelSize: Theme.fontTitle * 1.2
                     font.bold: true
@@ -46,6 +47,7 @@ Rectangle {
                     Layout.maximumWidth: 1200
                     Layout.alignment: Qt.AlignHCenter
                     text: Payment.problemText
+                    textFormat: Text.PlainText
                     color: Theme.text
                     font.pixelSize: Theme.fontBody
                     horizontalAlignment: Text.AlignHCenter
@@ -57,6 +59,7 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.topMargin: Theme.spacing
                     text: qsTr("Your order number")
+                    textFormat: Text.PlainText
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontBody
                     horizontalAlignment: Text.AlignHCenter
@@ -66,6 +69,7 @@ Rectangle {
                     visible: Payment.outcomeUnknown
                     Layout.fillWidth: true
                     text: Payment.orderNo
+                    textFormat: Text.PlainText
                     color: Theme.text
                     font.pixelSize: Theme.fontHero
                     font.bold: true

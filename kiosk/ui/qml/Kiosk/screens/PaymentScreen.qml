@@ -57,6 +57,7 @@ Rectangle {
                     objectName: "paymentStatus"
                     Layout.fillWidth: true
                     text: Payment.statusText
+                    textFormat: Text.PlainText
                     color: Theme.text
                     font.pixelSize: Theme.fontTitle
                     horizontalAlignment: Text.AlignHCenter
@@ -110,6 +111,7 @@ Rectangle {
                         anchors.margins: Theme.margin
                         visible: !screen.codeHere
                         text: qsTr("Scan the code on the screen facing you")
+                        textFormat: Text.PlainText
                         color: "#1F1F1F"
                         font.pixelSize: Theme.fontTitle
                         horizontalAlignment: Text.AlignHCenter
@@ -133,6 +135,7 @@ Rectangle {
                         objectName: "paymentAmount"
                         Layout.fillWidth: true
                         text: Payment.amountText
+                        textFormat: Text.PlainText
                         color: Theme.primary
                         font.pixelSize: waitingGrid.sideBySide ? Math.round(Theme.fontTitle * 1.5) : Theme.fontHero
                         font.bold: true
@@ -144,6 +147,7 @@ Rectangle {
                         objectName: "paymentHint"
                         Layout.fillWidth: true
                         text: Payment.scanHint
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: waitingGrid.sideBySide ? Math.round(Theme.fontBody * 1.2) : Theme.fontTitle
                         font.bold: true
@@ -154,6 +158,7 @@ Rectangle {
                         objectName: "paymentOrderNo"
                         Layout.fillWidth: true
                         text: qsTr("Order number: %1").arg(Payment.orderNo)
+                        textFormat: Text.PlainText
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontBody
                         horizontalAlignment: waitingGrid.sideBySide ? Text.AlignLeft : Text.AlignHCenter
@@ -164,6 +169,7 @@ Rectangle {
                         Layout.fillWidth: true
                         text: screen.timeUp ? qsTr("Time is up: checking the payment one last time…")
                                             : qsTr("Time left to pay: %1").arg(screen.qr ? screen.qr.countdownText : "")
+                        textFormat: Text.PlainText
                         color: screen.qr && screen.qr.secondsLeft <= 30 ? Theme.danger : Theme.text
                         font.pixelSize: Theme.fontBody
                         font.bold: true

@@ -102,6 +102,7 @@ Rectangle {
                         objectName: "productName"
                         Layout.fillWidth: true
                         text: Product.name
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
@@ -111,6 +112,7 @@ Rectangle {
                         objectName: "productBrand"
                         Layout.fillWidth: true
                         text: qsTr("Brand: %1").arg(Product.brand)
+                        textFormat: Text.PlainText
                         visible: Product.brand !== ""
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontBody
@@ -121,6 +123,7 @@ Rectangle {
                         Text {
                             objectName: "productPrice"
                             text: Product.price
+                            textFormat: Text.PlainText
                             color: Theme.primary
                             font.pixelSize: Theme.fontHero * 0.7
                             font.bold: true
@@ -136,6 +139,7 @@ Rectangle {
                         objectName: "productDeliveryNote"
                         visible: text !== ""
                         text: Product.deliveryNote
+                        textFormat: Text.PlainText
                         color: Theme.warning
                         font.pixelSize: Theme.fontBody
                         font.bold: true
@@ -144,6 +148,7 @@ Rectangle {
                         objectName: "productDelivery"
                         Layout.fillWidth: true
                         text: Product.deliveryText
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.Wrap
@@ -165,6 +170,7 @@ Rectangle {
                             Layout.minimumWidth: 80
                             horizontalAlignment: Text.AlignHCenter
                             text: Product.quantity
+                            textFormat: Text.PlainText
                             color: Theme.text
                             font.pixelSize: Theme.fontTitle
                             font.bold: true
@@ -190,6 +196,7 @@ Rectangle {
                         objectName: "productInCart"
                         visible: Product.inCart > 0
                         text: qsTr("In your cart: %1").arg(Product.inCart)
+                        textFormat: Text.PlainText
                         color: Theme.success
                         font.pixelSize: Theme.fontBody
                     }
@@ -197,6 +204,7 @@ Rectangle {
                         objectName: "productDescription"
                         Layout.fillWidth: true
                         text: Product.description
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.fontBody
                         wrapMode: Text.Wrap
@@ -211,6 +219,7 @@ Rectangle {
                     visible: specRepeater.count > 0
                     Text {
                         text: qsTr("Specifications")
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
@@ -235,6 +244,7 @@ Rectangle {
                                 width: parent.width * 0.32
                                 anchors.verticalCenter: parent.verticalCenter
                                 text: key
+                                textFormat: Text.PlainText
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontBody
                                 wrapMode: Text.Wrap
@@ -246,6 +256,7 @@ Rectangle {
                                 width: parent.width * 0.63
                                 anchors.verticalCenter: parent.verticalCenter
                                 text: value
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontBody
                                 wrapMode: Text.Wrap
@@ -261,6 +272,7 @@ Rectangle {
                     spacing: 12
                     Text {
                         text: qsTr("Reviews")
+                        textFormat: Text.PlainText
                         color: Theme.text
                         font.pixelSize: Theme.fontTitle
                         font.bold: true
@@ -269,6 +281,7 @@ Rectangle {
                         objectName: "reviewsEmpty"
                         visible: Product.reviewCount === 0
                         text: qsTr("No reviews yet")
+                        textFormat: Text.PlainText
                         color: Theme.textMuted
                         font.pixelSize: Theme.fontBody
                     }
@@ -281,6 +294,7 @@ Rectangle {
                                 objectName: "ratingAverage"
                                 Layout.alignment: Qt.AlignHCenter
                                 text: Product.ratingAverage
+                                textFormat: Text.PlainText
                                 color: Theme.text
                                 font.pixelSize: Theme.fontHero
                                 font.bold: true
@@ -289,6 +303,7 @@ Rectangle {
                                 objectName: "reviewCount"
                                 Layout.alignment: Qt.AlignHCenter
                                 text: qsTr("%n review(s)", "", Product.reviewCount)
+                                textFormat: Text.PlainText
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontBody
                             }
@@ -305,6 +320,7 @@ Rectangle {
                                     Text {
                                         Layout.preferredWidth: 70
                                         text: modelData.stars + " ★"
+                                        textFormat: Text.PlainText
                                         color: Theme.text
                                         font.pixelSize: Theme.fontSmall
                                     }
@@ -324,6 +340,7 @@ Rectangle {
                                         Layout.preferredWidth: 60
                                         horizontalAlignment: Text.AlignRight
                                         text: modelData.count
+                                        textFormat: Text.PlainText
                                         color: Theme.textMuted
                                         font.pixelSize: Theme.fontSmall
                                     }
@@ -355,12 +372,14 @@ Rectangle {
                                     Layout.fillWidth: true
                                     Text {
                                         text: "★★★★★".slice(0, stars) + "☆☆☆☆☆".slice(0, 5 - stars)
+                                        textFormat: Text.PlainText
                                         color: Theme.star
                                         font.pixelSize: Theme.fontBody
                                     }
                                     Text {
                                         objectName: "reviewAuthor_" + index
                                         text: author
+                                        textFormat: Text.PlainText
                                         color: Theme.textMuted
                                         font.pixelSize: Theme.fontSmall
                                     }
@@ -368,13 +387,16 @@ Rectangle {
                                     Text {
                                         objectName: "reviewDate_" + index
                                         text: date
+                                        textFormat: Text.PlainText
                                         color: Theme.textMuted
                                         font.pixelSize: Theme.fontSmall
                                     }
                                 }
                                 Text {
+                                    objectName: "reviewText_" + index
                                     Layout.fillWidth: true
                                     text: reviewCard.text
+                                    textFormat: Text.PlainText
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
                                     wrapMode: Text.Wrap

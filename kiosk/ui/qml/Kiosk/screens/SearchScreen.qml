@@ -66,6 +66,7 @@ Rectangle {
                 text: Search.state === "noResults"
                       ? qsTr("Nothing found for “%1”. Check the spelling, or browse a category:").arg(Search.text)
                       : qsTr("Type a product name, brand, pinyin (e.g. “kl” for 可乐) or barcode, or browse a category:")
+                textFormat: Text.PlainText
                 color: Theme.text
                 font.pixelSize: Theme.fontBody
                 wrapMode: Text.Wrap

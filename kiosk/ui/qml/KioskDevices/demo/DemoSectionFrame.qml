@@ -14,6 +14,7 @@ Rectangle {
         id: heading
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: 12 }
         text: frame.section.title
+        textFormat: Text.PlainText
         font.pixelSize: 16
         font.bold: true
         color: "#263238"

@@ -12,6 +12,7 @@ ColumnLayout {
         objectName: "demoPaymentCode"
         Layout.fillWidth: true
         text: root.section.codeUrl || "No payment QR on the kiosk screen"
+        textFormat: Text.PlainText
         elide: Text.ElideMiddle
         font.pixelSize: 13
         color: root.section.codeUrl ? "#263238" : "#78909C"
@@ -38,6 +39,7 @@ ColumnLayout {
         Layout.fillWidth: true
         visible: text !== ""
         text: root.section.lastResult
+        textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: 13
         color: "#37474F"

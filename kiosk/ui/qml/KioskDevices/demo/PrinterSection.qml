@@ -11,7 +11,7 @@ ColumnLayout {
 
     RowLayout {
         spacing: 6
-        Text { text: "Paper"; font.pixelSize: 13; Layout.preferredWidth: 50 }
+        Text { text: "Paper"; textFormat: Text.PlainText; font.pixelSize: 13; Layout.preferredWidth: 50 }
         Repeater {
             model: [["ok", "OK"], ["near_end", "Near end"], ["out", "Out"]]
             Button {
@@ -67,6 +67,7 @@ ColumnLayout {
         objectName: "printResultLabel"
         Layout.fillWidth: true
         text: root.section.lastResult || "No test receipt printed yet"
+        textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: 13
         color: root.section.lastOutcome === "printed" || root.section.lastOutcome === "" ? "#37474F" : "#C62828"

@@ -11,6 +11,7 @@ ColumnLayout {
     Text {
         objectName: "receiptCaption"
         text: root.section.caption
+        textFormat: Text.PlainText
         color: "#546E7A"
         font.pixelSize: 13
     }

@@ -44,12 +44,14 @@ ColumnLayout {
                     Text {
                         width: parent.width
                         text: product.nameEn
+                        textFormat: Text.PlainText
                         elide: Text.ElideRight
                         font.pixelSize: 13
                     }
                     Text {
                         width: parent.width
                         text: product.nameZh
+                        textFormat: Text.PlainText
                         elide: Text.ElideRight
                         color: "#546E7A"
                         font.pixelSize: 12
@@ -57,6 +59,7 @@ ColumnLayout {
                 }
                 Text {
                     text: product.gtin
+                    textFormat: Text.PlainText
                     font.family: "monospace"
                     font.pixelSize: 12
                     color: "#37474F"
@@ -122,6 +125,7 @@ ColumnLayout {
         objectName: "lastSentLabel"
         Layout.fillWidth: true
         text: "Sent: " + (root.section.lastSent || "—")
+        textFormat: Text.PlainText
         elide: Text.ElideRight
         color: "#546E7A"
         font.pixelSize: 13
@@ -130,6 +134,7 @@ ColumnLayout {
         objectName: "lastScanLabel"
         Layout.fillWidth: true
         text: "Kiosk read: " + (root.section.lastScan || "—")
+        textFormat: Text.PlainText
         elide: Text.ElideRight
         font.pixelSize: 13
     }

@@ -22,6 +22,7 @@ ColumnLayout {
 
             Text {
                 text: row.device
+                textFormat: Text.PlainText
                 font.pixelSize: 14
                 font.bold: true
                 Layout.preferredWidth: 70
@@ -37,6 +38,7 @@ ColumnLayout {
                     id: badge
                     anchors.centerIn: parent
                     text: row.state.toUpperCase()
+                    textFormat: Text.PlainText
                     color: "#FFFFFF"
                     font.pixelSize: 12
                     font.bold: true
@@ -44,6 +46,7 @@ ColumnLayout {
             }
             Text {
                 text: row.details.length > 0 ? row.details : row.message
+                textFormat: Text.PlainText
                 color: "#455A64"
                 font.pixelSize: 13
                 elide: Text.ElideRight

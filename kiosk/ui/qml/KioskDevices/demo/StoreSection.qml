@@ -12,6 +12,7 @@ ColumnLayout {
         objectName: "demoStoreUrl"
         Layout.fillWidth: true
         text: root.section.storeUrl ? "Local store at " + root.section.storeUrl : "Starting the local store…"
+        textFormat: Text.PlainText
         elide: Text.ElideMiddle
         font.pixelSize: 13
         color: "#263238"
@@ -20,6 +21,7 @@ ColumnLayout {
         objectName: "demoSyncText"
         Layout.fillWidth: true
         text: root.section.syncText
+        textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: 13
         color: "#37474F"
