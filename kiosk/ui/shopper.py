@@ -61,6 +61,7 @@ class Shopper:
         self.cart = CartViewModel(self.state, navigator, currency)
         self.payment = PaymentViewModel(self.state, navigator, self.cart, self._language, bridge.post)
         self.fulfilment = FulfilmentViewModel(self.state, self.payment.start, currency)
+        self.product.checkoutRequested.connect(self.cart.checkout)
         self.idle.expired.connect(self.session.wipe)
         self.session.wiped.connect(self.catalog.forget)
         self.session.wiped.connect(self.payment.forget)

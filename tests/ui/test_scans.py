@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import Product, ProductBarcode
 from kiosk.ui.app import KioskUi
-from tests.ui.conftest import prop
+from tests.ui.conftest import prop, tap
 
 pytestmark = pytest.mark.gui
 
@@ -41,3 +41,23 @@ def test_unknown_gtin_shows_a_not_found_toast(qtbot: Any, kiosk_ui: KioskUi) -> 
     assert "4006381333931" in prop(ui, "toastText", "text")
     assert "未找到" in prop(ui, "toastText", "text")
     assert ui.navigator.screen == "home"
+
+
+def test_scanned_then_buy_now_goes_straight_to_pickup_or_delivery(qtbot: Any, kiosk_ui: KioskUi) -> None:
+    ui = kiosk_ui
+    assert ui.services is not None
+    with ui.services.db.read() as s:
+        gtin = s.execute(select(ProductBarcode.gtin).join(Product)
+                         .where(Product.stock > 5).order_by(Product.id)).scalars().first()
+    assert gtin is not None
+    scan(ui, gtin)  # from the attract screen
+    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
+    tap(qtbot, ui, ui.item("buyNow"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "fulfilment")
+    assert [line.quantity for line in ui.shopper.state.lines] == [1]
+    # back to the product and "buy now" again: the cart already holds it, nothing is added twice
+    ui.navigator.back()
+    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
+    tap(qtbot, ui, ui.item("buyNow"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "fulfilment")
+    assert [line.quantity for line in ui.shopper.state.lines] == [1]

@@ -67,3 +67,22 @@ def test_no_results_suggests_categories(qtbot: Any, kiosk_ui: KioskUi) -> None:
     assert "zzqxv" in str(ui.item("searchNoResults").property("text"))
     tap(qtbot, ui, ui.item("suggestCategory_0"))
     qtbot.waitUntil(lambda: ui.navigator.screen == "category")
+
+
+def test_pinyin_initials_search_while_still_composing(qtbot: Any, kiosk_ui: KioskUi) -> None:
+    ui = kiosk_ui
+    keyboard = open_search(qtbot, ui)
+    qtbot.waitUntil(lambda: keyboard.locale() == "zh_CN")
+    keyboard.type("kl")
+    qtbot.waitUntil(lambda: ui.shopper.search.state == "results")
+    field = ui.item("searchField")
+    # no candidate picked: the letters are still being composed
+    assert field.property("text") == "" and field.property("preeditText").replace(" ", "") == "kl"
+    names = [str(prop(ui, f"resultCard_{i}", "name")) for i in range(3)]
+    assert any("可乐" in name for name in names), names
+    tap(qtbot, ui, ui.item("resultCard_0"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
+    tap(qtbot, ui, ui.item("backButton"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "search")
+    # what the shopper typed is still searched when they come back
+    assert ui.shopper.search.query == "kl" and ui.shopper.search.state == "results"

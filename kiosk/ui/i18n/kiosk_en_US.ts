@@ -503,6 +503,10 @@
         <translation>Add to cart</translation>
     </message>
     <message>
+        <source>Buy now</source>
+        <translation>Buy now</translation>
+    </message>
+    <message>
         <source>In your cart: %1</source>
         <translation>In your cart: %1</translation>
     </message>

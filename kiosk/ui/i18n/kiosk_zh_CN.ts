@@ -500,6 +500,10 @@
         <translation>加入购物车</translation>
     </message>
     <message>
+        <source>Buy now</source>
+        <translation>立即购买</translation>
+    </message>
+    <message>
         <source>In your cart: %1</source>
         <translation>购物车中已有：%1</translation>
     </message>

@@ -41,6 +41,7 @@ class ProductDetail(QObject):
     shown = Signal()  # another product was opened
     quantityChanged = Signal()
     added = Signal(int)  # how many went into the cart
+    checkoutRequested = Signal()  # "buy now": straight on to pickup or delivery
 
     def __init__(self, session: ShopperSession, shipping: ShippingConfig,
                  now: Callable[[], dt.datetime] = dt.datetime.now, parent: QObject | None = None) -> None:
@@ -251,6 +252,16 @@ class ProductDetail(QObject):
         self._clamp_quantity()
         if added:
             self.added.emit(added)
+
+    @Slot()
+    def buyNow(self) -> None:
+        """One tap from a scanned product to paying: into the cart (unless it is there already), then
+        checkout with everything in the cart."""
+        if self._id() not in {line.product_id for line in self._session.lines}:
+            if not self._can_add():
+                return
+            self.addToCart()
+        self.checkoutRequested.emit()
 
 
 class _ShipFacts:

@@ -28,6 +28,7 @@ NO_RESULTS = "noResults"  # typed, nothing found: say so, suggest categories
 
 class SearchViewModel(QObject):
     textChanged = Signal()
+    queryChanged = Signal()
     stateChanged = Signal()
 
     def __init__(self, session: ShopperSession, parent: QObject | None = None) -> None:
@@ -37,6 +38,9 @@ class SearchViewModel(QObject):
         self._data_root: Path | None = None
         self._results = RowsModel(CARD_ROLES, self._present, self)
         self._state = EMPTY
+        # what an input method is still composing (Pinyin letters before a candidate is picked): it is
+        # searched with the text, but never written back into the field, which would end the composing
+        self._composing = ""
         session.on_change(self._follow_session)
 
     def attach(self, db: Database, data_root: Path) -> None:
@@ -59,27 +63,43 @@ class SearchViewModel(QObject):
     def _get_text(self) -> str:
         return self._session.search_text
 
-    def _set_text(self, text: str) -> None:
+    def _set_text(self, text: str, composing: str = "") -> None:
         safe = display_text.typed(text)  # it is shown back: "Nothing found for …"
+        composing = display_text.typed(composing)
+        if safe == self._session.search_text and composing == self._composing:
+            if safe != text:
+                self.textChanged.emit()  # the field holds what was made safe here: it takes the safe text
+            return
         if safe != self._session.search_text:
             self._session.search_text = safe
             self.textChanged.emit()
-            self._run()
-        elif safe != text:
-            self.textChanged.emit()  # the field holds what was made safe here: it takes the safe text
+        self._composing = composing
+        self.queryChanged.emit()
+        self._run()
 
     text = Property(str, _get_text, _set_text, notify=textChanged)
+
+    @Property(str, notify=queryChanged)
+    def query(self) -> str:
+        """What is searched: the text and what is still being composed ("kl" finds 可乐 by its initials
+        before the shopper picks a candidate)."""
+        return self._session.search_text + self._composing
 
     @Slot(str)
     def setText(self, text: str) -> None:
         self._set_text(text)
+
+    @Slot(str, str)
+    def setTyped(self, text: str, composing: str) -> None:
+        # Pinyin shows its letters split into syllables ("k l", "xi'an"): the search wants them whole
+        self._set_text(text, composing.replace(" ", "").replace("'", ""))
 
     @Slot()
     def clear(self) -> None:
         self._set_text("")
 
     def _run(self) -> None:
-        query = self._session.search_text.strip()
+        query = self.query.strip()
         if not query or self._db is None:
             self._results.set_rows([])
             self._set_state(EMPTY)
@@ -98,5 +118,7 @@ class SearchViewModel(QObject):
     def _follow_session(self) -> None:
         # a wipe empties the text behind our back: show the empty state again
         if not self._session.search_text and (self._state != EMPTY or self._results.rowCount()):
+            self._composing = ""
             self.textChanged.emit()
+            self.queryChanged.emit()
             self._run()

@@ -188,9 +188,20 @@ Rectangle {
                             objectName: "addToCart"
                             Layout.fillWidth: true
                             text: Product.stockState === "soldOut" ? qsTr("Sold out") : qsTr("Add to cart")
+                            primary: false
                             enabled: Product.canAdd
                             onClicked: Product.addToCart()
                         }
+                    }
+                    // one tap from a scanned product to paying
+                    KioskButton {
+                        objectName: "buyNow"
+                        Layout.fillWidth: true
+                        visible: Product.stockState !== "soldOut"
+                        text: qsTr("Buy now")
+                        fontSize: Theme.fontTitle
+                        enabled: Product.canAdd || Product.inCart > 0
+                        onClicked: Product.buyNow()
                     }
                     Text {
                         objectName: "productInCart"

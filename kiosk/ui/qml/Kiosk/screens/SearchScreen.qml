@@ -34,7 +34,10 @@ Rectangle {
                 placeholderTextColor: Theme.textMuted
                 inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
                 text: Search.text
-                onTextChanged: Search.setText(text)
+                // letters still being composed search too; once per change of either, after both
+                function typed() { Search.setTyped(text, preeditText) }
+                onTextChanged: Qt.callLater(typed)
+                onPreeditTextChanged: Qt.callLater(typed)
                 background: Rectangle {
                     radius: Theme.radius
                     color: Theme.surface
@@ -64,7 +67,7 @@ Rectangle {
                 objectName: Search.state === "noResults" ? "searchNoResults" : "searchEmpty"
                 Layout.fillWidth: true
                 text: Search.state === "noResults"
-                      ? qsTr("Nothing found for “%1”. Check the spelling, or browse a category:").arg(Search.text)
+                      ? qsTr("Nothing found for “%1”. Check the spelling, or browse a category:").arg(Search.query)
                       : qsTr("Type a product name, brand, pinyin (e.g. “kl” for 可乐) or barcode, or browse a category:")
                 textFormat: Text.PlainText
                 color: Theme.text
