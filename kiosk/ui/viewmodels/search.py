@@ -83,6 +83,9 @@ class SearchViewModel(QObject):
     def query(self) -> str:
         """What is searched: the text and what is still being composed ("kl" finds 可乐 by its initials
         before the shopper picks a candidate)."""
+        return self._query()
+
+    def _query(self) -> str:
         return self._session.search_text + self._composing
 
     @Slot(str)
@@ -99,7 +102,7 @@ class SearchViewModel(QObject):
         self._set_text("")
 
     def _run(self) -> None:
-        query = self.query.strip()
+        query = self._query().strip()
         if not query or self._db is None:
             self._results.set_rows([])
             self._set_state(EMPTY)
