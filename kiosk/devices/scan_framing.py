@@ -63,6 +63,12 @@ class ScanFramer:
                 self.dropped_partials += 1
             self._reset()
 
+    def drop_partial(self) -> None:
+        """The line went away (an unplug): what came before it can never be completed."""
+        if self._buffer:
+            self.dropped_partials += 1
+        self._reset()
+
     def _reset(self) -> None:
         self._buffer.clear()
         self._overflowed = False

@@ -46,6 +46,8 @@ class SerialScannerDriver:
 
     def close(self) -> None:
         port, self._serial = self._serial, None
+        # half a code read before an unplug must not be glued to the first code after the replug
+        self.framer.drop_partial()
         if port is not None:
             with contextlib.suppress(OSError, serial.SerialException):
                 port.close()
