@@ -95,9 +95,12 @@ class _Commands:
 
     def __init__(self, ui: Any) -> None:
         self.ui = ui
+        self.pay_round_trip_s = 0.0
 
     def ready(self, reply: Callable[[Any], None]) -> None:
-        reply(self.ui.services is not None and self.ui.shell.property("ready"))
+        """The services are attached and a store is known (so a shopper can pay)."""
+        services = self.ui.services
+        reply(services is not None and services.payments is not None and self.ui.shell.property("ready"))
 
     def screen(self, reply: Callable[[Any], None]) -> None:
         reply(self.ui.navigator.screen)
@@ -152,13 +155,29 @@ class _Commands:
         _press(self.ui, self.ui.item(name))
         window.update()
 
+    def frame_time(self, reply: Callable[[Any], None]) -> None:
+        """Milliseconds from asking for a frame to it being shown, with nothing new to draw: the least
+        any visible change costs (a benchmark's baseline)."""
+        from PySide6.QtCore import Qt
+
+        window, start = self.ui.window, time.perf_counter()
+
+        def swapped() -> None:
+            stamp = time.perf_counter()
+            window.frameSwapped.disconnect(swapped)
+            self.ui.bridge.post(lambda: reply(round((stamp - start) * 1000, 2)))
+
+        window.frameSwapped.connect(swapped, Qt.ConnectionType.DirectConnection)
+        window.update()
+
     def scan(self, reply: Callable[[Any], None], code: str) -> None:
         devices = self.ui.services.devices
         reply(bool(devices.pty_scanner.scan(code)))
 
     def pay_until_done(self, reply: Callable[[Any], None]) -> None:
         """Pay the QR on screen as a phone does; answer with the seconds from the store's PAID answer to
-        the first frame that shows the shopper their order is paid."""
+        the first frame that shows the shopper their order is paid, and the seconds the phone's pay
+        request took."""
         from PySide6.QtCore import Qt
 
         from kiosk.ui.demo.payment import phone_action
@@ -175,13 +194,15 @@ class _Commands:
             if not paid_at or self.ui.navigator.screen != "done" or stamp < paid_at[0]:
                 return
             window.frameSwapped.disconnect(swapped)
-            reply(round(stamp - paid_at[0], 3))
+            reply([round(stamp - paid_at[0], 3), round(self.pay_round_trip_s, 3)])
 
         def pay() -> None:  # off the GUI thread, as the phone is
+            sent = time.perf_counter()
             answer = phone_action(code_url, "pay")
             paid_at.append(time.perf_counter())
-            if "paid" not in answer.lower():
-                self.ui.bridge.post(lambda: reply(f"the pay page said {answer!r}"))
+            self.pay_round_trip_s = paid_at[0] - sent
+            if answer != "paid":
+                self.ui.bridge.post(lambda: reply({"error": f"the pay page said {answer!r}"}))
 
         window.frameSwapped.connect(swapped, Qt.ConnectionType.DirectConnection)
         threading.Thread(target=pay, daemon=True).start()
