@@ -174,6 +174,10 @@ def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
             shopper.search.setText(text)
         return go
 
+    def search_typing() -> None:
+        search("kl" if shell.property("language") == "zh_CN" else "cola")()
+        type_into(ui, "searchField")
+
     checkout = _checkout_steps(ui)
     return [
         ("attract", nav.reset),
@@ -183,6 +187,7 @@ def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("product-reviews", scroll_product),
         ("search-empty", search("")),
         ("search-results", search("kl" if shell.property("language") == "zh_CN" else "cola")),
+        ("search-keyboard", search_typing),
         ("search-no-results", search("zzqxv")),
         *checkout,
         ("help", help_panel),
@@ -192,6 +197,15 @@ def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("accessible-product", product_with_reviews),
         *_accessible_checkout_steps(ui),
     ]
+
+
+def type_into(ui: KioskUi, field: str) -> None:
+    """Focus a text field as a tap does: the keyboard comes up for it."""
+    from PySide6.QtGui import QGuiApplication
+
+    ui.window.requestActivate()  # the keyboard serves the active window only
+    ui.item(field).forceActiveFocus()
+    QGuiApplication.inputMethod().show()
 
 
 def _checkout_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
@@ -236,11 +250,11 @@ def _checkout_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         form.setAddress("")
         form.pay("wechat")
 
-    def keyboard() -> None:
-        form.setPhone(contact().phone)
-        ui.window.requestActivate()  # the keyboard serves the active window only
-        ui.item("deliveryAddress").forceActiveFocus()
-        QGuiApplication.inputMethod().show()
+    def keyboard(field: str) -> Callable[[], None]:
+        def go() -> None:
+            form.setPhone(contact().phone)
+            type_into(ui, field)
+        return go
 
     def step(phase: Phase, method: str = "wechat", **fields: object) -> Callable[[], None]:
         def go() -> None:
@@ -262,7 +276,9 @@ def _checkout_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("cart", fill_cart),
         ("fulfilment", shopper.cart.checkout),
         ("fulfilment-delivery-errors", delivery_errors),
-        ("fulfilment-keyboard", keyboard),
+        ("fulfilment-keyboard-name", keyboard("deliveryName")),
+        ("fulfilment-keyboard-phone", keyboard("deliveryPhone")),
+        ("fulfilment-keyboard", keyboard("deliveryAddress")),
         ("payment-preparing", step(Phase.PREPARING)),
         ("payment", step(Phase.AWAITING_PAYMENT, code_url=code_url, expires_at=expires)),
         ("payment-declined", step(Phase.DECLINED)),

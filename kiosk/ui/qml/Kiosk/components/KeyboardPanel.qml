@@ -26,8 +26,19 @@ InputPanel {
 
     Component.onCompleted: {
         VirtualKeyboardSettings.activeLocales = ["zh_CN", "en_US"]
+        // Pinyin's candidates are part of the panel (and so of the height the screens leave free),
+        // never a strip slid over the bottom of the screen; English has none and no strip
+        VirtualKeyboardSettings.wordCandidateList.alwaysVisible = Qt.binding(
+            () => InputContext.locale.startsWith("zh"))
         followLanguage()
         complete = true
+    }
+    // a candidate is a touch target like any key: at least Theme.touchMin tall (a Binding: the style
+    // object can be replaced while the panel lives, and its own value is a binding on the panel's width)
+    Binding {
+        target: panel.keyboard ? panel.keyboard.style : null
+        property: "selectionListHeight"
+        value: Theme.touchMin + 16
     }
     Connections {
         target: Shell

@@ -299,9 +299,9 @@ Rectangle {
             }
         }
 
+        // stays in sight above the keyboard: help, language and the cart while typing too
         ShopperToolBar {
             Layout.fillWidth: true
-            visible: !Qt.inputMethod.visible
         }
     }
 }

@@ -1,0 +1,78 @@
+"""The on-screen keyboard's keys and candidates are touch targets, and it covers nothing a shopper needs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.ui.app import KioskUi
+from tests.ui.test_search_screen import open_search
+
+pytestmark = pytest.mark.gui
+
+TOOLBAR = ("helpButton", "languageSwitch", "accessibilityButton", "cartButton")
+
+
+def items(root: QQuickItem) -> Iterator[QQuickItem]:
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.childItems())
+
+
+def design_rect(ui: KioskUi, item: QQuickItem) -> QRectF:
+    """In the stage's design pixels (1080 wide in portrait, 1920 in landscape): 1080p pixels."""
+    return item.mapRectToItem(ui.item("stage"), QRectF(0, 0, item.width(), item.height()))
+
+
+def keys(panel: QQuickItem) -> list[QQuickItem]:
+    return [i for i in items(panel)
+            if i.isVisible() and i.width() > 0 and i.metaObject().className().split("_")[0].endswith("Key")]
+
+
+def candidates(panel: QQuickItem) -> list[QQuickItem]:
+    return [i for i in items(panel)
+            if i.isVisible() and i.metaObject().className().startswith("SelectionListItem")]
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_keys_and_pinyin_candidates_are_touch_sized_and_inside_the_panel(
+        qtbot: Any, kiosk_factory: Any, orientation: str) -> None:
+    ui: KioskUi = kiosk_factory(ui={"orientation": orientation})
+    keyboard = open_search(qtbot, ui)
+    qtbot.waitUntil(lambda: keyboard.locale() == "zh_CN")
+    panel = ui.item("inputPanel")
+    found = keys(panel)
+    assert len(found) >= 30
+    assert min(design_rect(ui, k).height() for k in found) >= 64
+    keyboard.type("ke")
+    qtbot.waitUntil(lambda: len(candidates(panel)) > 3)
+    qtbot.wait(100)  # layouts settle before the next frame
+    shown = candidates(panel)
+    assert min(design_rect(ui, c).height() for c in shown) >= 64
+    panel_rect = design_rect(ui, panel)
+    for candidate in shown:  # the candidates are part of the panel, not laid over the screen above it
+        rect = design_rect(ui, candidate)
+        assert rect.top() >= panel_rect.top() - 0.5 and rect.bottom() <= panel_rect.bottom() + 0.5
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_keyboard_leaves_the_field_and_the_toolbar_in_sight(
+        qtbot: Any, kiosk_factory: Any, orientation: str) -> None:
+    ui: KioskUi = kiosk_factory(ui={"orientation": orientation})
+    keyboard = open_search(qtbot, ui)
+    keyboard.type("ke")  # the Pinyin candidates are up too
+    qtbot.waitUntil(lambda: bool(candidates(ui.item("inputPanel"))))
+    qtbot.wait(100)  # layouts settle before the next frame
+
+    def under_the_keyboard() -> list[str]:
+        panel_top = design_rect(ui, ui.item("inputPanel")).top()
+        return [name for name in ("searchField", *TOOLBAR)
+                if not ui.item(name).isVisible() or design_rect(ui, ui.item(name)).bottom() > panel_top + 0.5]
+
+    assert under_the_keyboard() == []
