@@ -13,7 +13,7 @@ A drag (scrolling a form while typing) does not.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QTimer
+from PySide6.QtCore import Q_ARG, QEvent, QMetaObject, QObject, QPointF, QRectF, QTimer
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -31,8 +31,17 @@ def is_text_input(item: QQuickItem | None) -> bool:
 
 def put_keyboard_away(window: QQuickWindow) -> None:
     """Take focus off any text field (its keyboard closes with it)."""
-    if is_text_input(window.activeFocusItem()):
-        window.contentItem().forceActiveFocus()
+    field = window.activeFocusItem()
+    if field is not None and is_text_input(field):
+        # letters still being composed (Pinyin before a candidate is picked) would be dropped with the
+        # focus: they stay in the field as typed, so "kl" still searches
+        letters = str(field.property("preeditText") or "").replace(" ", "")
+        QGuiApplication.inputMethod().reset()
+        if letters:
+            QMetaObject.invokeMethod(field, "insert", Q_ARG(int, int(field.property("cursorPosition"))),
+                                            Q_ARG(str, letters))
+        # (focus given to the window's root item would flow back down its focus chain to the field)
+        field.setFocus(False)
     QGuiApplication.inputMethod().hide()
 
 

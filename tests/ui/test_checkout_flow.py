@@ -354,6 +354,8 @@ def test_delivery_form_refuses_a_bad_phone_then_pays_with_the_fee(qtbot: Any, sh
     qtbot.waitUntil(lambda: ui.shopper.fulfilment.phone == "13800138000")
     qtbot.waitUntil(lambda: not prop(ui, "deliveryPhoneError", "visible"))  # fixed: the message goes
     code_url = pay_with(qtbot, ui)
+    # the keyboard that was up for the phone number never covers the QR
+    qtbot.waitUntil(lambda: not ui.item("inputPanel").isVisible())
     order_no = str(ui.shopper.payment.orderNo)
     assert phone_action(code_url, "pay") == "paid"
     qtbot.waitUntil(lambda: ui.navigator.screen == "done", timeout=10_000)

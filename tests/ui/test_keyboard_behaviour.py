@@ -1,4 +1,5 @@
-"""The on-screen keyboard's keys and candidates are touch targets, and it covers nothing a shopper needs."""
+"""The on-screen keyboard: keys and candidates are touch targets, it covers nothing a shopper needs, and it
+goes away when the shopper is done with the field."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskUi
+from tests.ui.conftest import tap
 from tests.ui.test_search_screen import open_search
 
 pytestmark = pytest.mark.gui
@@ -76,3 +78,43 @@ def test_the_keyboard_leaves_the_field_and_the_toolbar_in_sight(
                 if not ui.item(name).isVisible() or design_rect(ui, ui.item(name)).bottom() > panel_top + 0.5]
 
     assert under_the_keyboard() == []
+
+
+def test_a_tap_beside_the_field_puts_the_keyboard_away_a_tap_on_it_or_a_drag_does_not(
+        qtbot: Any, kiosk_ui: KioskUi) -> None:
+    ui = kiosk_ui
+    keyboard = open_search(qtbot, ui)
+    panel = ui.item("inputPanel")
+    tap(qtbot, ui, ui.item("searchField"))
+    keyboard.type("co")  # Pinyin: composing "c o", no candidate picked
+    qtbot.wait(50)
+    assert panel.property("active") and ui.item("searchField").hasActiveFocus()
+
+    # a finger drags across the screen (scrolling): the keyboard stays
+    start = ui.item("searchEmpty").mapToScene(QPointF(20, 20)).toPoint()
+    qtbot.mousePress(ui.window, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(ui.window, pos=start + QPoint(0, 200))
+    qtbot.mouseRelease(ui.window, Qt.MouseButton.LeftButton, pos=start + QPoint(0, 200))
+    qtbot.wait(50)
+    assert panel.property("active")
+
+    tap(qtbot, ui, ui.item("screenTitle"))  # nothing to press there
+    qtbot.waitUntil(lambda: not panel.property("active"))
+    assert not ui.item("searchField").hasActiveFocus()
+    # the letters still being composed stay, as typed
+    qtbot.waitUntil(lambda: ui.shopper.search.text == "co")
+
+    tap(qtbot, ui, ui.item("searchField"))  # and a tap on the field brings it back
+    qtbot.waitUntil(lambda: panel.property("active"))
+
+
+def test_a_new_screen_puts_the_keyboard_away(qtbot: Any, kiosk_ui: KioskUi) -> None:
+    ui = kiosk_ui
+    open_search(qtbot, ui)
+    panel = ui.item("inputPanel")
+    tap(qtbot, ui, ui.item("cartButton"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "cart")
+    qtbot.waitUntil(lambda: not panel.property("active"))
+    ui.navigator.back()  # the search screen takes its field's focus again as it comes back
+    qtbot.waitUntil(lambda: ui.navigator.screen == "search")
+    assert not panel.property("active")
