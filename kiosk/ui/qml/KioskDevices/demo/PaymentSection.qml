@@ -33,13 +33,9 @@ ColumnLayout {
             onClicked: root.section.decline()
         }
     }
-    Text {
+    StatusLine {
         objectName: "demoPaymentResult"
-        Layout.fillWidth: true
-        visible: text !== ""
+        lines: 2
         text: root.section.lastResult
-        wrapMode: Text.Wrap
-        font.pixelSize: 13
-        color: "#37474F"
     }
 }
