@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint unit bench clean sysdeps
+.PHONY: run test lint unit bench clean sysdeps testdeps
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -19,6 +19,11 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 sysdeps:
 	@tools/sysdeps.sh
 
+# what only the tests add: a bare X server (no window manager) and xwininfo for the fullscreen kiosk
+TEST_PACKAGES := xvfb x11-utils
+testdeps:
+	@tools/sysdeps.sh $(TEST_PACKAGES)
+
 run: $(INSTALLED) sysdeps
 	$(BIN)/kiosk --demo --windowed
 
@@ -27,7 +32,7 @@ lint: $(INSTALLED)
 	$(BIN)/mypy
 
 # PostgreSQL-marked tests run against a real server: started here when we are root (tools/postgres.sh)
-test: $(INSTALLED) sysdeps lint
+test: $(INSTALLED) testdeps lint
 	@if [ -z "$$CLOUDSTORE_TEST_PG_URL" ] && [ "$$(id -u)" = 0 ]; then \
 	  pg=$$(tools/postgres.sh 2>&1 | tail -n1); \
 	  case "$$pg" in export*) eval "$$pg";; *) echo "make test: no PostgreSQL ($$pg); postgres tests skip";; esac; \

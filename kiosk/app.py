@@ -70,7 +70,7 @@ class Services:
             return None
         identity = self.config.identity
         receipt = ReceiptSettings(store_name=identity.store_name, device_name=identity.device_name,
-                                  base_url=self.store_url)
+                                  store_name_en=identity.store_name_in("en_US"), base_url=self.store_url)
         sync = self.sync
         return Checkout(self.orders, self.payments,
                         printer=self.devices.printer if self.devices is not None else None,

@@ -89,6 +89,7 @@ class CheckoutUpdate:
 class ReceiptSettings:
     store_name: str
     device_name: str
+    store_name_en: str = ""  # an English receipt's title; "": store_name
     pickup_location: str = "服务台 Service desk"
     order_url: str = "{base}/o/{order_uuid}"  # what the receipt's QR opens
     base_url: str = ""
@@ -256,8 +257,9 @@ class Checkout:
         else:
             fulfilment = Pickup(order.order_no, s.pickup_location)
         payment = next((p for p in order.payments if p.reference or p.payment_id), None)
+        store_name = (s.store_name_en or s.store_name) if english else s.store_name
         return Receipt(
-            store_name=s.store_name, order_no=order.order_no, created_at=order.paid_at or order.created_at,
+            store_name=store_name, order_no=order.order_no, created_at=order.paid_at or order.created_at,
             lines=lines, subtotal=order.subtotal_minor, total=order.total_minor, currency=order.currency,
             payment_method=METHOD_NAMES.get(request.method, request.method),
             payment_ref=(payment.reference or payment.payment_id or "") if payment else "",

@@ -33,7 +33,12 @@ def _range(lo: int, hi: int) -> dict[str, tuple[int, int]]:
 class IdentityConfig:
     device_name: str = "K01"  # short kiosk code, part of every order number
     store_name: str = "云商城自助终端"
+    # what English-speaking shoppers (and their receipts) see; "": the same name in both languages
+    store_name_en: str = "Cloud Mall Self-Service"
     currency: str = "CNY"
+
+    def store_name_in(self, language: str) -> str:
+        return self.store_name if language == "zh_CN" else self.store_name_en or self.store_name
 
 
 @dataclass(frozen=True)
@@ -282,8 +287,26 @@ def _check(config: KioskConfig) -> None:
                                   "ranges") from None
             if end < start:
                 raise ConfigError(key, day, "a range that ends on or after its start")
+    _check_store_names(config.identity)
     if len(config.identity.currency) != 3 or not config.identity.currency.isalpha():
         raise ConfigError("identity.currency", config.identity.currency, "an ISO 4217 code such as CNY")
+
+
+STORE_NAME_MAX = 40  # one line of the header, the attract screen and a receipt's title
+
+
+def _check_store_names(identity: IdentityConfig) -> None:
+    name, name_en = identity.store_name, identity.store_name_en
+    if not name.strip() or len(name) > STORE_NAME_MAX:
+        raise ConfigError("identity.store_name", name, f"a name of 1 to {STORE_NAME_MAX} characters")
+    if len(name_en) > STORE_NAME_MAX:
+        raise ConfigError("identity.store_name_en", name_en, f"a name of up to {STORE_NAME_MAX} characters")
+    default = IdentityConfig()
+    if name != default.store_name and name_en == default.store_name_en:
+        # the demo's English name would stand for another store
+        raise ConfigError("identity.store_name_en", name_en,
+                          'the store\'s English name (or "" for the same name in English) '
+                          "when identity.store_name is set")
 
 
 # documented for the README and `kiosk --print-config`

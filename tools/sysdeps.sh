@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian libraries Qt needs (xcb window, OpenGL/EGL, fonts, PulseAudio for the virtual keyboard's
-# QML plugin). Installs the missing ones when run as root; otherwise prints the command to run.
+# QML plugin), plus any named as arguments (`make test` adds its own). Installs the missing ones
+# when run as root; otherwise prints the command to run.
 set -euo pipefail
 
 packages=(

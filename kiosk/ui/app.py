@@ -30,6 +30,7 @@ from kiosk.ui.focus import TouchFocus, on_new_screen
 from kiosk.ui.fonts import install_fonts
 from kiosk.ui.lockdown import LockdownFilter
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.placement import WindowPlacement
 from kiosk.ui.shell import Shell
 from kiosk.ui.shopper import SINGLETONS as SHOPPER_SINGLETONS
 from kiosk.ui.shopper import Shopper
@@ -119,6 +120,9 @@ class KioskUi:
         self.window: QQuickWindow = roots[0]
         self.touch_focus = TouchFocus(self.window, self.item("keyboardLoader"))
         self.navigator.screenChanged.connect(lambda: on_new_screen(self.window))
+        self.placement = WindowPlacement(self.window, config.ui.windowed, config.ui.orientation)
+        self.shell.orientationChanged.connect(
+            lambda: self.placement.set_orientation(str(self.shell.property("orientation"))))
         self.shopper.bind(self.engine, self.window)
         self._previous_hook = sys.excepthook
         sys.excepthook = self._on_uncaught
@@ -160,24 +164,7 @@ class KioskUi:
         return found
 
     def show(self) -> None:
-        config = self.config
-        if config.ui.windowed:
-            self.window.setFlags(self.window.flags() & ~Qt.WindowType.FramelessWindowHint)
-            self._fit_to_screen()
-            self.window.show()
-        else:
-            self.window.setFlags(self.window.flags() | Qt.WindowType.FramelessWindowHint)
-            self.window.showFullScreen()
-
-    def _fit_to_screen(self) -> None:
-        portrait = self.shell.property("orientation") == "portrait"
-        design_w, design_h = (1080, 1920) if portrait else (1920, 1080)
-        screen = self.window.screen()
-        available = screen.availableGeometry() if screen is not None else None
-        scale = 1.0
-        if available is not None and available.width() > 0:
-            scale = min(1.0, 0.95 * available.width() / design_w, 0.95 * available.height() / design_h)
-        self.window.resize(int(design_w * scale), int(design_h * scale))
+        self.placement.show()
 
     def close(self) -> None:
         sys.excepthook = self._previous_hook

@@ -35,9 +35,10 @@ class Shell(QObject):
             self._ready = ready
             self.readyChanged.emit()
 
-    @Property(str, constant=True)
+    @Property(str, notify=languageChanged)
     def storeName(self) -> str:
-        return self._config.identity.store_name
+        """In the shopper's language (the window's title too)."""
+        return self._config.identity.store_name_in(self._language)
 
     @Property(str, constant=True)
     def deviceName(self) -> str:

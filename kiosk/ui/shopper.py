@@ -58,7 +58,7 @@ class Shopper:
         self.idle = IdleMonitor(config.idle, navigator, clock)
         self.scans = ScanRouter(navigator, self.catalog, self.session)
         currency = config.identity.currency
-        self.cart = CartViewModel(self.state, navigator, currency)
+        self.cart = CartViewModel(self.state, navigator, currency, toast=self.session.showToast)
         self.payment = PaymentViewModel(self.state, navigator, self.cart, self._language, bridge.post)
         self.fulfilment = FulfilmentViewModel(self.state, self.payment.start, currency)
         self.product.checkoutRequested.connect(self.cart.checkout)

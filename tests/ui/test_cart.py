@@ -105,7 +105,7 @@ def test_plus_stops_at_the_stock_and_a_stock_drop_holds_the_checkout(qtbot: Any,
     for expected in ("2", "3"):
         tap(qtbot, ui, ui.item("cartPlus_0"))
         qtbot.waitUntil(lambda e=expected: text(ui, "cartQuantity_0") == e)
-    assert not prop(ui, "cartPlus_0", "enabled")
+    assert prop(ui, "cartPlus_0", "dimmed")
     tap(qtbot, ui, ui.item("cartPlus_0"))
     assert ui.shopper.state.lines[0].quantity == 3
 
@@ -138,7 +138,7 @@ def test_never_more_than_99_of_a_line(qtbot: Any, shopping: KioskUi) -> None:
     qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == str(MAX_LINE_QUANTITY - 1))
     tap(qtbot, ui, ui.item("cartPlus_0"))
     qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == str(MAX_LINE_QUANTITY))
-    assert not prop(ui, "cartPlus_0", "enabled")
+    assert prop(ui, "cartPlus_0", "dimmed")
 
 
 def test_remove_down_to_the_empty_cart_and_back_to_shopping(qtbot: Any, shopping: KioskUi) -> None:
@@ -173,3 +173,37 @@ def test_the_empty_cart_from_the_toolbar_and_checkout_goes_to_fulfilment(qtbot: 
     assert prop(ui, "pickupOption", "selected")  # pickup is the default
     tap(qtbot, ui, ui.item("backButton"))
     qtbot.waitUntil(lambda: ui.navigator.screen == "cart")
+
+
+def test_plus_at_the_stock_limit_says_why(qtbot: Any, shopping: KioskUi) -> None:
+    ui = shopping
+    [(a, *_)] = products(ui, 1)
+    set_stock(ui, a, 2)
+    add(qtbot, ui, a)
+    open_cart(qtbot, ui)
+    tap(qtbot, ui, ui.item("cartPlus_0"))
+    qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == "2")
+    assert prop(ui, "toast", "visible") is False
+    assert prop(ui, "cartPlus_0", "dimmed")  # looks spent, but still answers a tap
+    tap(qtbot, ui, ui.item("cartPlus_0"))
+    qtbot.waitUntil(lambda: bool(prop(ui, "toast", "visible")))
+    assert text(ui, "toastText") == "库存仅剩 2 件"
+    assert ui.shopper.state.lines[0].quantity == 2
+
+    tap(qtbot, ui, ui.item("languageSwitch"))
+    tap(qtbot, ui, ui.item("cartPlus_0"))
+    qtbot.waitUntil(lambda: text(ui, "toastText") == "Only 2 in stock")
+
+
+def test_plus_at_99_says_it_is_the_most_per_line(qtbot: Any, shopping: KioskUi) -> None:
+    ui = shopping
+    [(a, *_)] = products(ui, 1)
+    set_stock(ui, a, 500)
+    add(qtbot, ui, a)
+    open_cart(qtbot, ui)
+    line = ui.shopper.state.lines[0]
+    ui.shopper.state.set_quantity(a, MAX_LINE_QUANTITY, 500, unit_price=line.unit_price)
+    qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == str(MAX_LINE_QUANTITY))
+    tap(qtbot, ui, ui.item("cartPlus_0"))
+    qtbot.waitUntil(lambda: bool(prop(ui, "toast", "visible")))
+    assert text(ui, "toastText") == f"每件商品最多 {MAX_LINE_QUANTITY} 件"

@@ -10,13 +10,16 @@ import pytest
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
+from sqlalchemy import distinct, func, select
 
 from kiosk.app import Services, build_services, data_paths
 from kiosk.config import load_config
+from kiosk.db.models import Product, ProductBarcode
 from kiosk.devices.sim.fake_printer import PaperLevel
 from kiosk.ui.app import KioskUi
 from kiosk.ui.demo import DemoControls
 from kiosk.ui.demo.controls import WINDOW_SIZE, place_beside
+from kiosk.ui.demo.payment import PaymentSection
 from kiosk.ui.demo.printer import PrinterSection, ReceiptSection
 from kiosk.ui.demo.scanner import ScannerSection
 from kiosk.ui.demo.status import StatusSection
@@ -294,3 +297,46 @@ def test_placement_beside_the_kiosk() -> None:
     second = QRect(1920, 0, 1280, 800)
     assert place_beside(full, size, [full, second]) == QRect(2060, 0, 1000, 800)
     assert place_beside(full, size, [full]) == QRect(1920 - 1000 - 12, 0, 1000, 860)
+
+
+def section_frames(demo: Demo) -> dict[str, tuple[float, float]]:
+    frames = {}
+    for kind in (StatusSection, ScannerSection, PaymentSection, PrinterSection, ReceiptSection):
+        title = demo.controls.section(kind).title
+        frame = demo.item(f"demoSection_{title}")
+        frames[title] = (frame.mapToScene(QPointF(0, 0)).y(), frame.height())
+    return frames
+
+
+@pytest.mark.gui
+def test_status_lines_do_not_move_the_layout(demo: Demo, qtbot: Any) -> None:
+    payment: PaymentSection = demo.controls.section(PaymentSection)
+    qtbot.waitUntil(lambda: demo.scanner.productCount >= 150)
+    qtbot.waitUntil(lambda: all(demo.status.stateOf(device) == "ready" for device in ("printer", "scanner")))
+    before = section_frames(demo)
+    long = "a status line long enough to wrap onto a second line in any section of the demo window " * 3
+    for section in (payment, demo.printer):
+        section._last_result = long
+        section.changed.emit()
+    demo.scanner._last_sent = long
+    demo.scanner.changed.emit()
+    qtbot.wait(100)
+    assert section_frames(demo) == before
+    for section in (payment, demo.printer):
+        section._last_result = ""
+        section.changed.emit()
+    qtbot.wait(100)
+    assert section_frames(demo) == before
+
+
+@pytest.mark.gui
+def test_the_product_count_counts_products_not_barcodes(demo: Demo, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: demo.scanner.productCount >= 150)
+    with demo.services.db.read() as session:
+        products = session.scalar(select(func.count(distinct(ProductBarcode.product_id)))
+                                  .join(Product, Product.id == ProductBarcode.product_id)
+                                  .where(Product.active.is_(True)))
+    barcodes = demo.scanner.products.rowCount()
+    assert barcodes > products  # some products have more than one barcode
+    assert demo.scanner.productCount == products
+    assert f"Search {products} demo products" in demo.item("productSearch").property("placeholderText")

@@ -105,3 +105,24 @@ def test_catalog_text_falls_back_to_the_other_language() -> None:
     assert pick("可乐", "Cola", "en_US") == "Cola"
     assert pick("可乐", "", "en_US") == "可乐"
     assert pick("", "Cola", "zh_CN") == "Cola"
+
+
+@pytest.mark.gui
+def test_the_store_name_follows_the_language(qtbot: Any, kiosk_factory: Any) -> None:
+    ui = kiosk_factory()
+    assert prop(ui, "attractStoreName", "text") == "云商城自助终端" == ui.window.title()
+    tap(qtbot, ui, ui.item("languageEn"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "home")
+    assert prop(ui, "screenTitle", "text") == "Cloud Mall Self-Service" == ui.window.title()
+    ui.shopper.session.wipe()  # the next shopper starts in the configured language
+    qtbot.waitUntil(lambda: prop(ui, "attractStoreName", "text") == "云商城自助终端")
+    assert ui.window.title() == "云商城自助终端"
+
+
+@pytest.mark.gui
+def test_a_configured_english_store_name(qtbot: Any, kiosk_factory: Any) -> None:
+    ui = kiosk_factory(identity={"store_name": "万达广场自助购", "store_name_en": "Wanda Plaza Kiosk"},
+                       ui={"language": "en_US"})
+    assert prop(ui, "attractStoreName", "text") == "Wanda Plaza Kiosk" == ui.window.title()
+    ui.shell.setLanguage("zh_CN")
+    qtbot.waitUntil(lambda: ui.window.title() == "万达广场自助购")

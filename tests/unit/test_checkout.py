@@ -86,7 +86,7 @@ def _checkout(store_url: str, device: tuple[str, str], book: OrderBook, updates:
               timeout_s: float = 20.0) -> Checkout:
     client = make_client(store_url, device)
     _clients.append(client)
-    receipt = ReceiptSettings("云商城", "K01", base_url=store_url)
+    receipt = ReceiptSettings("云商城", "K01", store_name_en="Cloud Mall", base_url=store_url)
     return Checkout(book, PaymentClient(client), printer=printer, receipt=receipt, on_update=updates,
                     on_paid=lambda: woken.append(1) if woken is not None else None, timeout_s=timeout_s,
                     interval_s=0.05)
@@ -139,7 +139,8 @@ def test_an_english_shopper_gets_an_english_receipt(
     assert updates.receipt().receipt is JobOutcome.PRINTED
     text = fake.wait_for_jobs(1)[0].text
     assert "Order no." in text and "Classic Cola" in text and "Pickup in store" in text
-    assert "订单号" not in text and "经典可乐" not in text
+    assert "Cloud Mall" in text
+    assert "订单号" not in text and "经典可乐" not in text and "云商城" not in text
 
 
 def test_declined_fails_the_order_and_a_new_attempt_can_pay(store: LiveStore, book: OrderBook,

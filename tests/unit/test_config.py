@@ -48,6 +48,10 @@ def test_kiosk_config_variable_names_the_file(tmp_path: Path) -> None:
     ('[printer]\nkind = "serial"\n', "printer.serial_port", "serial device path"),
     ('[identity]\ndevice_name = "K-01!"\n', "identity.device_name", "letters or digits"),
     ('[store]\nurl = "ftp://x"\n', "store.url", "http"),
+    ('[identity]\nstore_name = "  "\n', "identity.store_name", "1 to 40 characters"),
+    ('[identity]\nstore_name_en = "' + "x" * 41 + '"\n', "identity.store_name_en", "up to 40 characters"),
+    # another store's name must not go out in English under the demo's
+    ('[identity]\nstore_name = "万达自助购"\n', "identity.store_name_en", "English name"),
 ])
 def test_wrong_values_name_key_value_and_what_is_allowed(
         tmp_path: Path, text: str, key: str, allowed: str) -> None:
@@ -73,3 +77,12 @@ def test_broken_toml_and_missing_file_are_refused(tmp_path: Path) -> None:
 def test_printed_config_loads_back_to_the_same_values(tmp_path: Path) -> None:
     config = load_config(environ={"KIOSK_UI__LANGUAGE": "en_US", "KIOSK_PRINTER__PORT": "9999"})
     assert load_config(write(tmp_path, as_toml(config)), environ={}) == config
+
+
+def test_the_store_name_in_each_language(tmp_path: Path) -> None:
+    default = load_config(environ={}).identity
+    assert (default.store_name_in("zh_CN"), default.store_name_in("en_US")) == (
+        "云商城自助终端", "Cloud Mall Self-Service")
+    same = load_config(write(tmp_path, '[identity]\nstore_name = "7-Eleven"\nstore_name_en = ""\n'),
+                       environ={}).identity
+    assert same.store_name_in("en_US") == "7-Eleven"

@@ -40,6 +40,7 @@ class ProductRow:
     gtin: str
     name_zh: str
     name_en: str
+    product_id: int
 
     def matches(self, needle: str) -> bool:
         return (needle in self.gtin or needle in self.name_zh.casefold()
@@ -50,7 +51,7 @@ def load_products(db: Database) -> list[ProductRow]:
     """Every active product with a barcode, by English name (one row per barcode)."""
     with db.read() as session:
         rows = session.execute(
-            select(ProductBarcode.gtin, Product.name_zh, Product.name_en)
+            select(ProductBarcode.gtin, Product.name_zh, Product.name_en, Product.id)
             .join(Product, Product.id == ProductBarcode.product_id)
             .where(Product.active.is_(True))
             .order_by(Product.name_en, ProductBarcode.gtin)
@@ -58,7 +59,7 @@ def load_products(db: Database) -> list[ProductRow]:
     def name(text: str) -> str:
         return display_text.shown(text, display_text.NAME)
 
-    return [ProductRow(gtin, name(zh), name(en)) for gtin, zh, en in rows]
+    return [ProductRow(gtin, name(zh), name(en), product_id) for gtin, zh, en, product_id in rows]
 
 
 def bad_check_digit(gtin: str) -> str:
@@ -118,7 +119,8 @@ class ProductListModel(QAbstractListModel):
 
     @property
     def total(self) -> int:
-        return len(self._all)
+        """Products, not rows: a product with two barcodes is listed twice."""
+        return len({row.product_id for row in self._all})
 
     def first_gtin(self) -> str:
         rows = self._shown or self._all

@@ -80,6 +80,20 @@
             <numerusform>Only %n left: please lower the quantity</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Only %n in stock</source>
+        <translation>
+            <numerusform>Only %n in stock</numerusform>
+            <numerusform>Only %n in stock</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n of one product</source>
+        <translation>
+            <numerusform>At most %n of one product</numerusform>
+            <numerusform>At most %n of one product</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CategoryScreen</name>

@@ -78,6 +78,18 @@
             <numerusform>仅剩 %n 件，请减少数量</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Only %n in stock</source>
+        <translation>
+            <numerusform>库存仅剩 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n of one product</source>
+        <translation>
+            <numerusform>每件商品最多 %n 件</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CategoryScreen</name>

@@ -8,8 +8,9 @@ Window {
     objectName: "kioskWindow"
     title: Shell.storeName
     color: Theme.background
-    width: Theme.designWidth / 2
-    height: Theme.designHeight / 2
+    // not bound to the orientation: the window's size is set from Python (kiosk/ui/placement.py)
+    width: 540
+    height: 960
 
     // lockdown: the window manager's close (Alt+F4, a close button) is refused
     onClosing: (close) => { close.accepted = !Shell.lockdown }

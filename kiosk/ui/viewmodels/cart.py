@@ -7,6 +7,7 @@ added): a line that no longer fits what is left says so and holds the checkout u
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,10 +66,11 @@ class CartViewModel(QObject):
     noticeChanged = Signal()
 
     def __init__(self, session: ShopperSession, navigator: Navigator, currency: str = "CNY",
-                 parent: QObject | None = None) -> None:
+                 toast: Callable[[str], None] = lambda _text: None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._navigator = navigator
+        self._toast = toast
         self._currency = currency
         self._language = "zh_CN"
         self._db: Database | None = None
@@ -179,8 +181,18 @@ class CartViewModel(QObject):
         if line is None:
             return
         self.set_notice("")
+        if delta > 0 and line.quantity >= self._room(line):
+            self._toast(self._why_no_more(line))
+            return
         self._session.set_quantity(line.product_id, line.quantity + delta, self._stock_of(line.product_id),
                                    unit_price=line.unit_price)
+
+    def _why_no_more(self, line: CartLine) -> str:
+        """The "+" is spent: say whether the stock or the per-line cap stopped it."""
+        stock = self._stock_of(line.product_id)
+        if stock < MAX_LINE_QUANTITY:
+            return QCoreApplication.translate("CartScreen", "Only %n in stock", "", stock)
+        return QCoreApplication.translate("CartScreen", "At most %n of one product", "", MAX_LINE_QUANTITY)
 
     @Slot(int)
     def remove(self, row: int) -> None:

@@ -1,12 +1,16 @@
 import QtQuick
+import QtQuick.Layouts
 import Kiosk
 import Kiosk.Backend
 
-// Categories as large buttons that wrap: suggestions when a search finds nothing.
-Flow {
+// Categories as large buttons in rows of equal columns: suggestions when a search finds nothing.
+GridLayout {
     id: chips
     property string namePrefix: "suggestCategory_"
-    spacing: 16
+    columns: Theme.portrait ? 3 : 5
+    columnSpacing: 16
+    rowSpacing: 16
+    uniformCellWidths: true
     Repeater {
         model: Catalog.categories
         KioskButton {
@@ -14,6 +18,8 @@ Flow {
             required property int categoryId
             required property string name
             objectName: chips.namePrefix + index
+            Layout.fillWidth: true
+            Layout.fillHeight: true  // a row shares one height
             text: name
             primary: false
             onClicked: Catalog.openCategory(categoryId)

@@ -8,6 +8,7 @@ Rectangle {
     property string text
     property bool primary: true
     property bool checked: false  // a toggle that is on: drawn filled
+    property bool dimmed: false  // looks disabled but still takes a tap (to say why it does nothing)
     property int fontSize: Theme.fontBody
     signal clicked()
 
@@ -17,7 +18,7 @@ Rectangle {
     color: primary || checked ? Theme.primary : Theme.surface
     border.color: primary || checked ? Theme.primary : Theme.border
     border.width: Theme.highContrast ? 3 : 2
-    opacity: enabled ? (area.pressed ? 0.75 : 1.0) : 0.4
+    opacity: enabled && !dimmed ? (area.pressed ? 0.75 : 1.0) : 0.4
 
     Accessible.role: Accessible.Button
     Accessible.name: text

@@ -211,7 +211,8 @@ Rectangle {
                                 text: "+"
                                 fontSize: Theme.fontTitle
                                 primary: false
-                                enabled: line.canIncrease
+                                // at the limit a tap says why (stock, or the most per line)
+                                dimmed: !line.canIncrease
                                 onClicked: Cart.increase(line.index)
                             }
                             Text {

@@ -83,6 +83,7 @@ Rectangle {
                     columns: Theme.portrait ? 3 : 6
                     columnSpacing: Theme.spacing
                     rowSpacing: Theme.spacing
+                    uniformCellWidths: true
                     Repeater {
                         model: Catalog.categories
                         Rectangle {
@@ -100,12 +101,16 @@ Rectangle {
                             border.color: Theme.border
                             border.width: Theme.highContrast ? 2 : 1
                             opacity: tileArea.pressed ? 0.8 : 1.0
+                            // from the top: the icons of a row line up whatever their labels' length
                             ColumnLayout {
                                 id: tileColumn
-                                anchors.fill: parent
+                                anchors.top: parent.top
+                                anchors.left: parent.left
+                                anchors.right: parent.right
                                 anchors.margins: 12
                                 spacing: 8
                                 Image {
+                                    objectName: "categoryIcon_" + index
                                     Layout.alignment: Qt.AlignHCenter
                                     Layout.preferredWidth: Theme.portrait ? 96 : 72
                                     Layout.preferredHeight: Theme.portrait ? 96 : 72

@@ -34,14 +34,9 @@ ColumnLayout {
             onClicked: root.section.decline()
         }
     }
-    Text {
+    StatusLine {
         objectName: "demoPaymentResult"
-        Layout.fillWidth: true
-        visible: text !== ""
+        lines: 2
         text: root.section.lastResult
-        textFormat: Text.PlainText
-        wrapMode: Text.Wrap
-        font.pixelSize: 13
-        color: "#37474F"
     }
 }

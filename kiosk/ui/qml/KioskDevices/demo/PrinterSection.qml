@@ -63,13 +63,10 @@ ColumnLayout {
         }
     }
 
-    Text {
+    StatusLine {
         objectName: "printResultLabel"
-        Layout.fillWidth: true
+        lines: 2
         text: root.section.lastResult || "No test receipt printed yet"
-        textFormat: Text.PlainText
-        wrapMode: Text.Wrap
-        font.pixelSize: 13
         color: root.section.lastOutcome === "printed" || root.section.lastOutcome === "" ? "#37474F" : "#C62828"
     }
 }

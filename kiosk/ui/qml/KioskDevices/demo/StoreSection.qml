@@ -17,14 +17,10 @@ ColumnLayout {
         font.pixelSize: 13
         color: "#263238"
     }
-    Text {
+    StatusLine {
         objectName: "demoSyncText"
-        Layout.fillWidth: true
+        lines: 2
         text: root.section.syncText
-        textFormat: Text.PlainText
-        wrapMode: Text.Wrap
-        font.pixelSize: 13
-        color: "#37474F"
     }
     Button {
         objectName: "demoOpenAdmin"
@@ -33,14 +29,21 @@ ColumnLayout {
         onClicked: root.section.openAdmin()
     }
     TextEdit {
+        id: adminUrl
         objectName: "demoAdminUrl"
         Layout.fillWidth: true
-        visible: root.section.adminUrl !== ""
+        // its room is kept while the store starts, so the sections below stay put
+        Layout.preferredHeight: 2 * urlMetrics.height
+        clip: true
         text: root.section.adminUrl
         readOnly: true
         selectByMouse: true
         wrapMode: TextEdit.WrapAnywhere
         font.pixelSize: 12
         color: "#546E7A"
+        FontMetrics {
+            id: urlMetrics
+            font: adminUrl.font
+        }
     }
 }
