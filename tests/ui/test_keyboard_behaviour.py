@@ -78,6 +78,10 @@ def test_the_keyboard_leaves_the_field_and_the_toolbar_in_sight(
                 if not ui.item(name).isVisible() or design_rect(ui, ui.item(name)).bottom() > panel_top + 0.5]
 
     assert under_the_keyboard() == []
+    # and a whole result card, price included, between the field and the toolbar
+    qtbot.waitUntil(lambda: ui.shopper.search.state == "results")
+    card = design_rect(ui, ui.item("resultCard_0"))
+    assert card.bottom() <= design_rect(ui, ui.item("helpButton")).top()
 
 
 def test_a_tap_beside_the_field_puts_the_keyboard_away_a_tap_on_it_or_a_drag_does_not(

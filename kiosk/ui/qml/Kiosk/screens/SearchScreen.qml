@@ -90,7 +90,10 @@ Rectangle {
             clip: true
             model: Search.results
             cellWidth: Math.floor(width / (Theme.gridColumns + 1))
-            cellHeight: Math.round(cellWidth * 1.35 + 40 * (Theme.textScale - 1))
+            // a whole card fits above the keyboard (in landscape it leaves one short row): the picture
+            // gives up its height, the name and price keep theirs
+            cellHeight: Math.min(Math.round(cellWidth * 1.35 + 40 * (Theme.textScale - 1)),
+                                 Math.max(Math.round(cellWidth * 0.6), height))
             boundsBehavior: Flickable.StopAtBounds
             delegate: Item {
                 id: cell
