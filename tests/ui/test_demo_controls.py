@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
-from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from sqlalchemy import distinct, func, select
@@ -18,11 +18,12 @@ from kiosk.db.models import Product, ProductBarcode
 from kiosk.devices.sim.fake_printer import PaperLevel
 from kiosk.ui.app import KioskUi
 from kiosk.ui.demo import DemoControls
-from kiosk.ui.demo.controls import WINDOW_SIZE, place_beside
+from kiosk.ui.demo.controls import TAB_SIZE, WINDOW_SIZE, place_beside, place_demo
 from kiosk.ui.demo.payment import PaymentSection
 from kiosk.ui.demo.printer import PrinterSection, ReceiptSection
 from kiosk.ui.demo.scanner import ScannerSection
 from kiosk.ui.demo.status import StatusSection
+from kiosk.ui.placement import DESIGN_SIZES
 from tests.ui.conftest import prop
 from tests.ui.plain_text import MARKUP, assert_shown_literally
 
@@ -35,19 +36,27 @@ def shots(module_tmp: Path) -> Path:
     return folder
 
 
+class Rig(NamedTuple):
+    ui: KioskUi
+    services: Services
+    controls: DemoControls
+    shown: QRect  # the demo window as it first showed: its frame's position, its size
+    shown_collapsed: bool
+
+
 class Demo:
-    def __init__(self, ui: KioskUi, services: Services, controls: DemoControls) -> None:
-        self.ui, self.services, self.controls = ui, services, controls
-        self.window: QQuickWindow = controls.window
-        assert services.devices is not None
-        self.devices = services.devices
+    def __init__(self, rig: Rig) -> None:
+        self.ui, self.services, self.controls = rig.ui, rig.services, rig.controls
+        self.window: QQuickWindow = self.controls.window
+        assert self.services.devices is not None
+        self.devices = self.services.devices
         assert self.devices.fake_printer is not None and self.devices.pty_scanner is not None
         self.fake = self.devices.fake_printer
         self.pty = self.devices.pty_scanner
-        self.status: StatusSection = controls.section(StatusSection)
-        self.scanner: ScannerSection = controls.section(ScannerSection)
-        self.printer: PrinterSection = controls.section(PrinterSection)
-        self.receipt: ReceiptSection = controls.section(ReceiptSection)
+        self.status: StatusSection = self.controls.section(StatusSection)
+        self.scanner: ScannerSection = self.controls.section(ScannerSection)
+        self.printer: PrinterSection = self.controls.section(PrinterSection)
+        self.receipt: ReceiptSection = self.controls.section(ReceiptSection)
 
     def find(self, name: str) -> QQuickItem | None:
         """By objectName, through the visual tree (Repeater and Loader items included)."""
@@ -70,6 +79,15 @@ class Demo:
         qtbot.mouseClick(self.window, Qt.MouseButton.LeftButton, pos=centre)
 
 
+def placed_at(window: QQuickWindow) -> QRect:
+    """As placed: the frame's position and the window's size (the frame adds its margins)."""
+    return QRect(window.framePosition(), window.size())
+
+
+def available_screens() -> list[QRect]:
+    return [s.availableGeometry() for s in QGuiApplication.screens()]
+
+
 def is_status(device: str, state: str, detail: str | None = None) -> Any:
     def check(topic: str, data: dict[str, Any]) -> bool:
         return (topic == "device.status" and data["device"] == device and data["state"] == state
@@ -83,10 +101,11 @@ def module_tmp(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def demo_rig(qapp: Any, module_tmp: Path) -> Iterator[tuple[KioskUi, Services, DemoControls]]:
-    """One kiosk with real simulators for the module: starting them is the slow part."""
+def demo_rig(qapp: Any, module_tmp: Path) -> Iterator[Rig]:
+    """One kiosk with real simulators for the module: starting them is the slow part. The kiosk is
+    fullscreen, as a kiosk runs, on the test screen (800×800): no room beside it for the demo window."""
     config = load_config(environ={}, overrides={
-        "data_dir": str(module_tmp / "data"), "demo": True, "ui": {"windowed": True, "lockdown": False}})
+        "data_dir": str(module_tmp / "data"), "demo": True, "ui": {"windowed": False, "lockdown": False}})
     services = build_services(config, data_paths(config), with_store=False)
     ui = KioskUi(services.config, services.events)
     controls: DemoControls | None = None
@@ -96,7 +115,7 @@ def demo_rig(qapp: Any, module_tmp: Path) -> Iterator[tuple[KioskUi, Services, D
         assert isinstance(controls, DemoControls)
         assert not controls.window.isVisible()  # it waits for the kiosk window
         ui.show()
-        yield ui, services, controls
+        yield Rig(ui, services, controls, placed_at(controls.window), controls.collapsed)
     finally:
         if controls is not None:
             controls.close()
@@ -105,8 +124,10 @@ def demo_rig(qapp: Any, module_tmp: Path) -> Iterator[tuple[KioskUi, Services, D
 
 
 @pytest.fixture
-def demo(demo_rig: tuple[KioskUi, Services, DemoControls], qtbot: Any) -> Iterator[Demo]:
-    rig = Demo(*demo_rig)
+def demo(demo_rig: Rig, qtbot: Any) -> Iterator[Demo]:
+    rig = Demo(demo_rig)
+    # the window starts collapsed (no room beside the kiosk); the tests use it open
+    rig.controls.place(rig.ui.window.frameGeometry(), available_screens(), collapsed=False)
     qtbot.waitExposed(rig.window)
     yield rig
     # leave the devices as a new test expects them
@@ -123,7 +144,7 @@ def test_window_opens_beside_the_kiosk(demo: Demo, qtbot: Any, shots: Path) -> N
     assert demo.window.isVisible()
     assert demo.window.title() == "Kiosk demo controls"
     assert demo.window.transientParent() is demo.ui.window or demo.window.transientParent() == demo.ui.window
-    screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+    screens = available_screens()
     expected = place_beside(demo.ui.window.frameGeometry(), WINDOW_SIZE, screens)
     assert demo.window.size() == expected.size()
     assert demo.window.framePosition() == expected.topLeft()
@@ -297,6 +318,85 @@ def test_placement_beside_the_kiosk() -> None:
     second = QRect(1920, 0, 1280, 800)
     assert place_beside(full, size, [full, second]) == QRect(2060, 0, 1000, 800)
     assert place_beside(full, size, [full]) == QRect(1920 - 1000 - 12, 0, 1000, 860)
+
+
+def kiosk_bands(kiosk: QRect, design: QSize) -> tuple[QRectF, QRectF, QRectF]:
+    """The kiosk's stage (its design size scaled into the window, centred), and its header and toolbar
+    bands at their tallest (large text: 112 × 1.2 design px)."""
+    scale = min(kiosk.width() / design.width(), kiosk.height() / design.height())
+    stage = QRectF(0, 0, design.width() * scale, design.height() * scale)
+    stage.moveCenter(QRectF(kiosk).center())
+    band = 112 * 1.2 * scale
+    return (stage, QRectF(stage.left(), stage.top(), stage.width(), band),
+            QRectF(stage.left(), stage.bottom() - band, stage.width(), band))
+
+
+@pytest.mark.parametrize(("orientation", "screen"), [
+    ("portrait", QRect(0, 0, 1080, 1920)),
+    ("landscape", QRect(0, 0, 1920, 1080)),
+    ("portrait", QRect(0, 0, 2200, 1920)),  # letterboxed: the touch tool's screen
+    ("landscape", QRect(0, 0, 2200, 1920)),
+    ("portrait", QRect(1920, 0, 1080, 1920)),  # not at the origin
+])
+def test_over_a_fullscreen_kiosk_a_tab_clear_of_header_and_toolbar(orientation: str, screen: QRect) -> None:
+    design = DESIGN_SIZES[orientation]
+    placed = place_demo(screen, design, [screen])
+    assert placed.collapsed
+    assert placed.window == place_beside(screen, WINDOW_SIZE, [screen])  # expanded: over the kiosk
+    tab = placed.tab
+    assert tab.size() == TAB_SIZE and tab.height() >= 64
+    assert screen.contains(tab)
+    stage, header, toolbar = kiosk_bands(screen, design)
+    assert not QRectF(tab).intersects(header) and not QRectF(tab).intersects(toolbar)
+    # it hides little: a corner of the stage at most, never the middle of the screen
+    assert QRectF(tab).intersected(stage).width() * QRectF(tab).intersected(stage).height() <= 260 * 64
+    assert tab.left() < screen.center().x() and tab.top() > screen.center().y()
+
+
+def test_a_kiosk_with_room_beside_it_opens_the_window_there() -> None:
+    kiosk, desktop = QRect(0, 0, 1080, 1920), QRect(0, 0, 3840, 2160)
+    placed = place_demo(kiosk, DESIGN_SIZES["portrait"], [desktop])
+    assert not placed.collapsed
+    assert placed.window == QRect(1092, 0, 1000, 860)
+    assert not placed.tab.intersects(kiosk)  # collapsing it there hides nothing either
+
+
+@pytest.mark.gui
+def test_the_window_starts_collapsed_when_it_would_cover_the_kiosk(demo_rig: Rig) -> None:
+    kiosk = demo_rig.ui.window.frameGeometry()
+    assert kiosk == QGuiApplication.primaryScreen().geometry()  # fullscreen: no room beside it
+    _, header, toolbar = kiosk_bands(kiosk, DESIGN_SIZES[demo_rig.ui.placement.orientation])
+    shown = QRectF(demo_rig.shown)
+    assert not shown.intersects(header) and not shown.intersects(toolbar), (demo_rig.shown, kiosk)
+    assert demo_rig.shown_collapsed
+    assert demo_rig.shown.size() == TAB_SIZE
+
+
+@pytest.mark.gui
+def test_tap_the_tab_to_open_and_hide_to_collapse(demo: Demo, qtbot: Any, shots: Path) -> None:
+    screen = QRect(0, 0, 1080, 1920)  # a fullscreen portrait kiosk on its only screen
+    placed = place_demo(screen, DESIGN_SIZES["portrait"], [screen])
+    demo.controls.place(screen, [screen])
+    assert demo.controls.collapsed
+    qtbot.waitUntil(lambda: placed_at(demo.window) == placed.tab)
+    tab = demo.item("demoTab")
+    qtbot.waitUntil(lambda: tab.width() == demo.window.width())  # laid out at the new size
+    assert tab.isVisible() and tab.height() >= 64
+    assert not demo.item("demoColumns").isVisible()
+    demo.window.grabWindow().save(str(shots / "demo-controls-collapsed.png"))
+
+    demo.click(qtbot, "demoTab")
+    assert not demo.controls.collapsed
+    qtbot.waitUntil(lambda: placed_at(demo.window) == placed.window)
+    qtbot.waitUntil(lambda: tab.width() == demo.window.width())
+    assert demo.item("demoColumns").isVisible() and not tab.isVisible()
+    hide = demo.item("collapseDemoButton")
+    assert hide.isVisible() and hide.height() >= 64
+
+    demo.click(qtbot, "collapseDemoButton")
+    assert demo.controls.collapsed
+    qtbot.waitUntil(lambda: placed_at(demo.window) == placed.tab)
+    assert tab.isVisible()
 
 
 def section_frames(demo: Demo) -> dict[str, tuple[float, float]]:

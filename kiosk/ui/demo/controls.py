@@ -1,15 +1,18 @@
 """The demo controls window: a normal window beside the kiosk that drives the simulators.
 
 Sections are view-models (`DemoSection`) with a QML file each, laid out in columns; bus events
-reach every section through the UI bridge.
+reach every section through the UI bridge. Where the window could only cover a fullscreen kiosk (on
+its only screen), it starts collapsed to a small tab that a tap opens: a touch-only shopper keeps the
+kiosk's header and toolbar, and with no window manager nothing else could move the window away.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+import math
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import Property, QObject, QRect, QSize, Signal
+from PySide6.QtCore import Property, QObject, QRect, QSize, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlEngine
 
@@ -19,6 +22,7 @@ from kiosk.ui.demo.scanner import ScannerSection
 from kiosk.ui.demo.section import DemoSection
 from kiosk.ui.demo.status import StatusSection
 from kiosk.ui.demo.store import StoreSection
+from kiosk.ui.placement import DESIGN_SIZES
 from kiosk.ui.qr_display import create_window
 
 if TYPE_CHECKING:
@@ -29,14 +33,27 @@ log = logging.getLogger(__name__)
 
 WINDOW_SIZE = QSize(1000, 860)
 MINIMUM_SIZE = QSize(640, 480)
+TAB_SIZE = QSize(260, 64)
 GAP = 12
+# the kiosk's header and toolbar in design px, at their tallest (Theme.qml: 112, × 1.2 with large text)
+KIOSK_BAND = 135
+
+
+class Placement(NamedTuple):
+    window: QRect  # the demo controls, open
+    tab: QRect  # collapsed
+    collapsed: bool  # how they start: collapsed where the open window would cover the kiosk
+
+
+def home_screen(kiosk: QRect, screens: list[QRect]) -> QRect:
+    return next((s for s in screens if s.contains(kiosk.center())), screens[0] if screens else kiosk)
 
 
 def place_beside(kiosk: QRect, size: QSize, screens: list[QRect], minimum: QSize = MINIMUM_SIZE) -> QRect:
     """Where the demo window goes: right of the kiosk, else left of it (narrowed to the room there,
     down to `minimum`), else on another screen, else over the kiosk's top-right corner.
     `screens` are available geometries."""
-    home = next((s for s in screens if s.contains(kiosk.center())), screens[0] if screens else kiosk)
+    home = home_screen(kiosk, screens)
     height = min(size.height(), home.height())
     top = max(home.top(), min(kiosk.top(), home.bottom() + 1 - height))
 
@@ -56,8 +73,37 @@ def place_beside(kiosk: QRect, size: QSize, screens: list[QRect], minimum: QSize
     return QRect(max(home.left(), home.right() + 1 - width - GAP), home.top(), width, height)
 
 
+def place_tab(kiosk: QRect, design: QSize, home: QRect, size: QSize = TAB_SIZE) -> QRect:
+    """Where the collapsed tab goes, hiding as little of the kiosk as it can: beside the kiosk window
+    if its screen has room, else in a margin the kiosk's stage leaves (the design size scaled into the
+    window and centred), else over the stage's bottom-left corner just above the toolbar."""
+    bottom = min(kiosk.bottom(), home.bottom()) + 1 - GAP - size.height()
+    if home.right() - kiosk.right() >= size.width() + GAP:
+        return QRect(kiosk.right() + 1 + GAP, bottom, size.width(), size.height())
+    if kiosk.left() - home.left() >= size.width() + GAP:
+        return QRect(kiosk.left() - GAP - size.width(), bottom, size.width(), size.height())
+    scale = min(kiosk.width() / design.width(), kiosk.height() / design.height())
+    margin_x = (kiosk.width() - design.width() * scale) / 2
+    margin_y = (kiosk.height() - design.height() * scale) / 2
+    if margin_x >= size.width() + 2 * GAP or margin_y >= size.height() + 2 * GAP:
+        return QRect(kiosk.left() + GAP, bottom, size.width(), size.height())  # the bottom-left margin
+    left = math.ceil(kiosk.left() + margin_x) + GAP
+    top = math.floor(kiosk.bottom() + 1 - margin_y - KIOSK_BAND * scale) - GAP - size.height()
+    return QRect(left, top, size.width(), size.height())  # just above the toolbar
+
+
+def place_demo(kiosk: QRect, design: QSize, screens: list[QRect], size: QSize = WINDOW_SIZE) -> Placement:
+    """The open window beside the kiosk (`place_beside`) and its collapsed tab. Where the window
+    would cover the kiosk, it starts collapsed; elsewhere it collapses in place."""
+    window = place_beside(kiosk, size, screens)
+    if not window.intersects(kiosk):
+        return Placement(window, QRect(window.topLeft(), TAB_SIZE), False)
+    return Placement(window, place_tab(kiosk, design, home_screen(kiosk, screens)), True)
+
+
 class DemoControls(QObject):
     sectionsChanged = Signal()
+    collapsedChanged = Signal()
 
     def __init__(self, ui: KioskUi, services: Services) -> None:
         super().__init__()
@@ -81,11 +127,14 @@ class DemoControls(QObject):
         self._sections = sections
         for section in sections:
             QQmlEngine.setObjectOwnership(section, QQmlEngine.ObjectOwnership.CppOwnership)
+        self._placement: Placement | None = None
+        self._collapsed = False
         ui.bridge.published.connect(self._on_event)
         self.window, self._component = create_window(ui.engine, "DemoControlsWindow.qml", {"controls": self})
         self.window.setTransientParent(ui.window)  # stays above the kiosk, and ends with it
         self.window.resize(WINDOW_SIZE)
         self._closed = False
+        ui.shell.orientationChanged.connect(self._on_orientation)
         if ui.window.isVisible():
             self._show()
         else:
@@ -108,12 +157,45 @@ class DemoControls(QObject):
             self._show()
 
     def _show(self) -> None:
-        kiosk = self._ui.window.frameGeometry()
-        screens = [s.availableGeometry() for s in QGuiApplication.screens()]
-        place = place_beside(kiosk, WINDOW_SIZE, screens)
-        self.window.resize(place.size())
-        self.window.setFramePosition(place.topLeft())
+        self.place(self._ui.window.frameGeometry(), available_screens())
         self.window.show()
+
+    def _on_orientation(self) -> None:
+        # the kiosk's stage turned (its window was refitted first): the tab follows its toolbar
+        if self._placement is not None:
+            self.place(self._ui.window.frameGeometry(), available_screens(), self._collapsed)
+
+    def place(self, kiosk: QRect, screens: list[QRect], collapsed: bool | None = None) -> None:
+        """Place the window for this kiosk frame and these available screen geometries. Unless told,
+        it starts collapsed where `place_demo` advises it over a fullscreen kiosk: a windowed kiosk
+        runs on a desktop, whose window manager moves either window out of the other's way."""
+        shown_as = self._ui.placement  # the kiosk window: its orientation, windowed or fullscreen
+        self._placement = place_demo(kiosk, DESIGN_SIZES[shown_as.orientation], screens)
+        if collapsed is None:
+            collapsed = self._placement.collapsed and not shown_as.windowed
+        self._set_collapsed(collapsed)
+
+    @Property(bool, notify=collapsedChanged)
+    def collapsed(self) -> bool:
+        return self._collapsed
+
+    @Slot()
+    def expand(self) -> None:
+        self._set_collapsed(False)
+
+    @Slot()
+    def collapse(self) -> None:
+        self._set_collapsed(True)
+
+    def _set_collapsed(self, collapsed: bool) -> None:
+        if self._placement is None:
+            return
+        rect = self._placement.tab if collapsed else self._placement.window
+        self.window.resize(rect.size())
+        self.window.setFramePosition(rect.topLeft())
+        if collapsed != self._collapsed:
+            self._collapsed = collapsed
+            self.collapsedChanged.emit()
 
     def _on_event(self, topic: str, data: dict[str, Any]) -> None:
         if topic.startswith(("device.", "sync.")):
@@ -130,12 +212,17 @@ class DemoControls(QObject):
             return
         self._closed = True
         self._ui.bridge.published.disconnect(self._on_event)
+        self._ui.shell.orientationChanged.disconnect(self._on_orientation)
         for section in self._sections:
             section.close()
         # the connection holds the sections until the window is gone: its bindings never see None
         self.window.destroyed.connect(lambda *_: self.objectName())
         self.window.close()
         self.window.deleteLater()
+
+
+def available_screens() -> list[QRect]:
+    return [s.availableGeometry() for s in QGuiApplication.screens()]
 
 
 def open_demo_controls(ui: KioskUi, services: Services) -> DemoControls:
