@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPointF, QRectF
 
 from kiosk.money import Money
 from kiosk.ui.app import KioskUi
@@ -116,3 +117,35 @@ def test_messages_for_odd_input_on_screen_and_a_wipe_forgets_the_form(qtbot: Any
     assert ui.shopper.state.form_fields == {}
     assert (form.name, form.phone, form.address, form.delivery) == ("", "", "", False)
     assert form.property("nameError") == ""
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_a_refused_pay_shows_the_first_field_to_fix_whole_with_large_text(
+        qtbot: Any, kiosk_factory: Any, orientation: str) -> None:
+    ui: KioskUi = kiosk_factory(ui={"orientation": orientation})
+    ui.shell.setAccessibility(True, False, True)  # larger text and reach mode: the form area is smallest
+    ui.shopper.catalog.openProduct(int(ui.shopper.catalog.property("featured").raw(0).id))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
+    tap(qtbot, ui, ui.item("buyNow"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "fulfilment")
+    flick = ui.item("fulfilmentFlick")
+    # the little room there is scrolls, as a finger would drag it, to the option
+    option = ui.item("deliveryOption")
+    flick.setProperty("contentY", option.mapToItem(flick.property("contentItem"), QPointF(0, 0)).y())
+    tap(qtbot, ui, option)
+    qtbot.waitUntil(lambda: bool(prop(ui, "deliveryName", "visible")))
+    flick.setProperty("contentY", 0)
+    form = ui.shopper.fulfilment
+    form.setName("张伟")
+    form.setPhone("12345")  # the one field that is wrong, the second of three
+    form.setAddress("北京市朝阳区建国路88号")
+    tap(qtbot, ui, ui.item("payWechat"))
+    qtbot.waitUntil(lambda: bool(prop(ui, "deliveryPhoneError", "visible")))
+    view = flick.mapRectToScene(QRectF(0, 0, flick.width(), flick.height()))
+
+    def in_view(name: str) -> bool:
+        item = ui.item(name)
+        rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+        return view.top() - 0.5 <= rect.top() and rect.bottom() <= view.bottom() + 0.5
+
+    qtbot.waitUntil(lambda: in_view("deliveryPhone") and in_view("deliveryPhoneError"))

@@ -73,6 +73,7 @@ class FulfilmentViewModel(QObject):
     changed = Signal()  # mode, amounts
     fieldsChanged = Signal()
     messagesChanged = Signal()
+    refused = Signal()  # paying was asked for with the form not right: the screen shows where
 
     def __init__(self, session: ShopperSession, start_payment: StartPayment, currency: str = "CNY",
                  parent: QObject | None = None) -> None:
@@ -229,6 +230,7 @@ class FulfilmentViewModel(QObject):
         self._checked = True
         self.messagesChanged.emit()
         if not self.valid() or not self._session.lines:
+            self.refused.emit()
             return False
         mode = DELIVERY if self.delivery else PICKUP
         self._start_payment(mode, self.contact(), self.shipping().minor, method)

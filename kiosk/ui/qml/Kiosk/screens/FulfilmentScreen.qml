@@ -31,13 +31,20 @@ Rectangle {
         flick.forceActiveFocus()
         Qt.inputMethod.hide()
     }
-    // the form is checked when the shopper pays: if it is not right, show them where
-    function payWith(method) {
-        if (!Fulfilment.pay(method) && Fulfilment.delivery) {
-            putKeyboardAway()
-            flick.contentY = Math.min(Math.max(0, flick.contentHeight - flick.height),
-                                      deliveryForm.mapToItem(body, 0, 0).y)
-        }
+    // the form is checked when the shopper pays: if it is not right, show them the first field to
+    // fix, its message included, whole (with large text in landscape only one field fits)
+    function showFirstProblem() {
+        if (!Fulfilment.delivery)
+            return
+        putKeyboardAway()
+        const wrong = [nameField, phoneField, addressField].find(f => f.error !== "") || nameField
+        const top = wrong.mapToItem(body, 0, 0).y + Theme.margin - Theme.spacing
+        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, top))
+    }
+    Connections {
+        target: Fulfilment
+        // after the messages have been laid out
+        function onRefused() { Qt.callLater(screen.showFirstProblem) }
     }
 
     ColumnLayout {
@@ -286,7 +293,7 @@ Rectangle {
                     Layout.preferredWidth: 1
                     text: qsTr("WeChat Pay")
                     fontSize: Theme.fontTitle
-                    onClicked: screen.payWith("wechat")
+                    onClicked: Fulfilment.pay("wechat")
                 }
                 KioskButton {
                     objectName: "payAlipay"
@@ -294,7 +301,7 @@ Rectangle {
                     Layout.preferredWidth: 1
                     text: qsTr("Alipay")
                     fontSize: Theme.fontTitle
-                    onClicked: screen.payWith("alipay")
+                    onClicked: Fulfilment.pay("alipay")
                 }
             }
         }
