@@ -31,12 +31,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WINDOW_SIZE = QSize(1000, 860)
+WINDOW_SIZE = QSize(1000, 940)  # the sections as they were, and the top bar with Hide
 MINIMUM_SIZE = QSize(640, 480)
-TAB_SIZE = QSize(260, 64)
+TAB_SIZE = QSize(180, 64)
 GAP = 12
-# the kiosk's header and toolbar in design px, at their tallest (Theme.qml: 112, × 1.2 with large text)
-KIOSK_BAND = 135
+# the kiosk's header in design px (Theme.qml's headerHeight; ScreenHeader.qml: Back is 160 wide, 16 in)
+HEADER = 112
+HEADER_BACK_END = 16 + 160
 
 
 class Placement(NamedTuple):
@@ -76,7 +77,9 @@ def place_beside(kiosk: QRect, size: QSize, screens: list[QRect], minimum: QSize
 def place_tab(kiosk: QRect, design: QSize, home: QRect, size: QSize = TAB_SIZE) -> QRect:
     """Where the collapsed tab goes, hiding as little of the kiosk as it can: beside the kiosk window
     if its screen has room, else in a margin the kiosk's stage leaves (the design size scaled into the
-    window and centred), else over the stage's bottom-left corner just above the toolbar."""
+    window and centred), else in the header, right of its Back button: the header never moves (the
+    bottom of a screen does, with the keyboard, and holds the pay buttons), and only a long title
+    reaches that far left."""
     bottom = min(kiosk.bottom(), home.bottom()) + 1 - GAP - size.height()
     if home.right() - kiosk.right() >= size.width() + GAP:
         return QRect(kiosk.right() + 1 + GAP, bottom, size.width(), size.height())
@@ -87,9 +90,9 @@ def place_tab(kiosk: QRect, design: QSize, home: QRect, size: QSize = TAB_SIZE) 
     margin_y = (kiosk.height() - design.height() * scale) / 2
     if margin_x >= size.width() + 2 * GAP or margin_y >= size.height() + 2 * GAP:
         return QRect(kiosk.left() + GAP, bottom, size.width(), size.height())  # the bottom-left margin
-    left = math.ceil(kiosk.left() + margin_x) + GAP
-    top = math.floor(kiosk.bottom() + 1 - margin_y - KIOSK_BAND * scale) - GAP - size.height()
-    return QRect(left, top, size.width(), size.height())  # just above the toolbar
+    left = math.ceil(kiosk.left() + margin_x + HEADER_BACK_END * scale) + GAP
+    top = max(kiosk.top(), home.top(), round(kiosk.top() + margin_y + (HEADER * scale - size.height()) / 2))
+    return QRect(left, top, size.width(), size.height())  # in the header, right of Back
 
 
 def place_demo(kiosk: QRect, design: QSize, screens: list[QRect], size: QSize = WINDOW_SIZE) -> Placement:
@@ -161,7 +164,7 @@ class DemoControls(QObject):
         self.window.show()
 
     def _on_orientation(self) -> None:
-        # the kiosk's stage turned (its window was refitted first): the tab follows its toolbar
+        # the kiosk's stage turned (its window was refitted first): the tab follows its header
         if self._placement is not None:
             self.place(self._ui.window.frameGeometry(), available_screens(), self._collapsed)
 

@@ -12,9 +12,9 @@ ApplicationWindow {
     readonly property bool collapsed: controls ? controls.collapsed : false
     title: "Kiosk demo controls"
     width: 1000
-    height: 860
+    height: 940
     // the collapsed tab's size: a minimum changed while the window is shown is not honoured everywhere
-    minimumWidth: 260
+    minimumWidth: 180
     minimumHeight: 64
     color: "#E8ECEF"
     font.pixelSize: 14  // a desktop window: desktop sizes, not the kiosk's touch sizes
@@ -24,7 +24,7 @@ ApplicationWindow {
         objectName: "demoTab"
         visible: window.collapsed
         anchors.fill: parent
-        text: "Demo controls ▸"
+        text: "Demo ▸"
         font.pixelSize: 22
         highlighted: true
         onClicked: window.controls.expand()
