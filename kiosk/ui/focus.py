@@ -38,8 +38,8 @@ def put_keyboard_away(window: QQuickWindow) -> None:
         letters = str(field.property("preeditText") or "").replace(" ", "")
         QGuiApplication.inputMethod().reset()
         if letters:
-            QMetaObject.invokeMethod(field, "insert", Q_ARG(int, int(field.property("cursorPosition"))),
-                                            Q_ARG(str, letters))
+            at = int(field.property("cursorPosition"))
+            QMetaObject.invokeMethod(field, "insert", Q_ARG(int, at), Q_ARG(str, letters))
         # (focus given to the window's root item would flow back down its focus chain to the field)
         field.setFocus(False)
     QGuiApplication.inputMethod().hide()

@@ -61,3 +61,13 @@ def prop(ui: KioskUi, name: str, key: str) -> Any:
         return ui.item(name).property(key)
     except LookupError:
         return None
+
+
+def open_delivery_form(qtbot: Any, ui: KioskUi) -> None:
+    """A best seller bought now, then home delivery: the delivery form on screen."""
+    ui.shopper.catalog.openProduct(int(ui.shopper.catalog.property("featured").raw(0).id))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
+    tap(qtbot, ui, ui.item("buyNow"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "fulfilment")
+    tap(qtbot, ui, ui.item("deliveryOption"))
+    qtbot.waitUntil(lambda: ui.item("deliveryName").isVisible())

@@ -20,7 +20,7 @@ from kiosk.ui.viewmodels.contact_rules import (
     delivery_fee,
     phone_digits,
 )
-from tests.ui.conftest import prop, tap
+from tests.ui.conftest import open_delivery_form, prop, tap
 
 ODD = ["", "   ", "\t\n", "😀", "张😀伟", "\x00\x07", "A" * 5000, "‮evil", "\ud800", "·", "  张 伟  "]
 
@@ -149,3 +149,12 @@ def test_a_refused_pay_shows_the_first_field_to_fix_whole_with_large_text(
         return view.top() - 0.5 <= rect.top() and rect.bottom() <= view.bottom() + 0.5
 
     qtbot.waitUntil(lambda: in_view("deliveryPhone") and in_view("deliveryPhoneError"))
+
+
+def test_a_tap_beside_the_form_puts_the_keyboard_away(qtbot: Any, kiosk_ui: KioskUi) -> None:
+    ui = kiosk_ui
+    open_delivery_form(qtbot, ui)
+    tap(qtbot, ui, ui.item("deliveryName"))
+    qtbot.waitUntil(lambda: bool(prop(ui, "inputPanel", "active")))
+    tap(qtbot, ui, ui.item("summaryTotal"))  # the amount: nothing to press
+    qtbot.waitUntil(lambda: not prop(ui, "inputPanel", "active"))

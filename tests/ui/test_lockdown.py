@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication, QPointingDevice
 from PySide6.QtTest import QTest
 
 from kiosk.ui.app import KioskUi
-from tests.ui.conftest import tap
+from tests.ui.conftest import open_delivery_form, tap
 
 pytestmark = pytest.mark.gui
 
@@ -85,14 +85,7 @@ def test_form_fields_open_no_context_menu(qtbot: Any, kiosk_ui: KioskUi) -> None
     ui = kiosk_ui
     tap(qtbot, ui, ui.item("attractScreen"))
     qtbot.waitUntil(lambda: ui.navigator.screen == "home")
-    ui.shopper.catalog.openProduct(int(ui.shopper.catalog.property("featured").raw(0).id))
-    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
-    tap(qtbot, ui, ui.item("addToCart"))
-    ui.shopper.cart.open()
-    ui.shopper.cart.checkout()
-    qtbot.waitUntil(lambda: ui.navigator.screen == "fulfilment")
-    tap(qtbot, ui, ui.item("deliveryOption"))
-    qtbot.waitUntil(lambda: ui.item("deliveryName").isVisible())
+    open_delivery_form(qtbot, ui)
     opened = gestures(qtbot, ui, "deliveryName")
     assert opened == {gesture: [] for gesture in opened}
     assert ui.navigator.screen == "fulfilment"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from kiosk.db.models import Product, Review
 from kiosk.devices.scans import parse_scan, scan_event
 from kiosk.ui.app import KioskUi
-from tests.ui.conftest import prop, tap
+from tests.ui.conftest import open_delivery_form, prop, tap
 from tests.ui.plain_text import CONTROLS, MARKUP, assert_no_controls_on_screen, assert_shown_literally
 
 pytestmark = pytest.mark.gui
@@ -132,14 +132,7 @@ def test_a_review_with_markup_is_shown_as_text(qtbot: Any, kiosk_ui: KioskUi) ->
 def test_a_delivery_field_with_markup_and_control_bytes(qtbot: Any, kiosk_ui: KioskUi) -> None:
     ui = kiosk_ui
     home(qtbot, ui)
-    ui.shopper.catalog.openProduct(int(ui.shopper.catalog.property("featured").raw(0).id))
-    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
-    tap(qtbot, ui, ui.item("addToCart"))
-    ui.shopper.cart.open()
-    tap(qtbot, ui, ui.item("cartCheckout"))
-    qtbot.waitUntil(lambda: ui.navigator.screen == "fulfilment")
-    tap(qtbot, ui, ui.item("deliveryOption"))
-    qtbot.waitUntil(lambda: bool(prop(ui, "deliveryAddress", "visible")))
+    open_delivery_form(qtbot, ui)
 
     # a paste or a wedge scanner typing into the focused field
     ui.item("deliveryAddress").setProperty("text", "北京市" + CONTROLS + MARKUP)

@@ -64,14 +64,6 @@ Rectangle {
             boundsBehavior: Flickable.StopAtBounds
             onHeightChanged: screen.revealFocused()  // the keyboard came up
 
-            // a tap beside the fields puts the keyboard away
-            MouseArea {
-                objectName: "fulfilmentTapAway"
-                width: flick.width
-                height: Math.max(flick.height, flick.contentHeight)
-                onClicked: screen.putKeyboardAway()
-            }
-
             GridLayout {
                 id: body
                 x: Theme.margin
