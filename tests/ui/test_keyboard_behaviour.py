@@ -57,6 +57,7 @@ def test_keys_and_pinyin_candidates_are_touch_sized_and_inside_the_panel(
     qtbot.wait(100)  # layouts settle before the next frame
     shown = candidates(panel)
     assert min(design_rect(ui, c).height() for c in shown) >= 64
+    assert min(design_rect(ui, c).width() for c in shown) >= 64  # one character is a target too
     panel_rect = design_rect(ui, panel)
     for candidate in shown:  # the candidates are part of the panel, not laid over the screen above it
         rect = design_rect(ui, candidate)

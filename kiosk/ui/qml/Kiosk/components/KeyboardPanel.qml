@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
+import QtQuick.VirtualKeyboard.Styles
 import Kiosk
 import Kiosk.Backend
 
@@ -33,12 +34,41 @@ InputPanel {
         followLanguage()
         complete = true
     }
-    // a candidate is a touch target like any key: at least Theme.touchMin tall (a Binding: the style
-    // object can be replaced while the panel lives, and its own value is a binding on the panel's width)
+    // a candidate is a touch target like any key: at least Theme.touchMin tall and wide, its word in
+    // the kiosk's body size (Bindings: the style object can be replaced while the panel lives, and its
+    // own values are bindings on the panel's width)
     Binding {
         target: panel.keyboard ? panel.keyboard.style : null
         property: "selectionListHeight"
         value: Theme.touchMin + 16
+    }
+    Binding {
+        target: panel.keyboard ? panel.keyboard.style : null
+        property: "selectionListDelegate"
+        value: candidateDelegate
+    }
+    Component {
+        id: candidateDelegate
+        SelectionListItem {
+            id: candidate
+            width: Math.max(Theme.touchMin + 16, word.implicitWidth + 2 * Theme.spacing)
+            Text {
+                id: word
+                anchors.centerIn: parent
+                text: display  // the model's role, as in Qt's own styles
+                textFormat: Text.PlainText
+                color: "#FFFFFF"
+                opacity: candidate.ListView.isCurrentItem ? 1 : 0.9
+                font.pixelSize: Theme.fontBody
+            }
+            Rectangle {  // the separator between candidates
+                width: 2
+                height: Theme.fontBody
+                color: "#5F6B73"
+                anchors.verticalCenter: parent.verticalCenter
+                anchors.right: parent.left
+            }
+        }
     }
     Connections {
         target: Shell
