@@ -13,12 +13,13 @@ import signal
 import struct
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.test_kiosk_process import wait_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -109,15 +110,6 @@ def kiosk_env(display: str, home: Path) -> dict[str, str]:
     # only the display: the renderer and everything else are the kiosk's own choices
     return {**base, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HOME": str(home),
             "XDG_RUNTIME_DIR": str(home)}
-
-
-def wait_for(predicate: object, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():  # type: ignore[operator]
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_fullscreen_kiosk_covers_a_bare_screen(bare_screen: BareScreen, tmp_path: Path) -> None:

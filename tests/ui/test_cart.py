@@ -127,15 +127,20 @@ def test_plus_stops_at_the_stock_and_a_stock_drop_holds_the_checkout(qtbot: Any,
     assert not prop(ui, "cartCheckout", "enabled")
 
 
-def test_never_more_than_99_of_a_line(qtbot: Any, shopping: KioskUi) -> None:
-    ui = shopping
+def a_line_of(qtbot: Any, ui: KioskUi, quantity: int) -> None:
+    """One product in plenty, `quantity` of it in the cart, the cart on screen."""
     [(a, *_)] = products(ui, 1)
     set_stock(ui, a, 500)
     add(qtbot, ui, a)
     open_cart(qtbot, ui)
     line = ui.shopper.state.lines[0]
-    ui.shopper.state.set_quantity(a, MAX_LINE_QUANTITY - 1, 500, unit_price=line.unit_price)
-    qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == str(MAX_LINE_QUANTITY - 1))
+    ui.shopper.state.set_quantity(a, quantity, 500, unit_price=line.unit_price)
+    qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == str(quantity))
+
+
+def test_never_more_than_99_of_a_line(qtbot: Any, shopping: KioskUi) -> None:
+    ui = shopping
+    a_line_of(qtbot, ui, MAX_LINE_QUANTITY - 1)
     tap(qtbot, ui, ui.item("cartPlus_0"))
     qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == str(MAX_LINE_QUANTITY))
     assert prop(ui, "cartPlus_0", "dimmed")
@@ -197,13 +202,7 @@ def test_plus_at_the_stock_limit_says_why(qtbot: Any, shopping: KioskUi) -> None
 
 def test_plus_at_99_says_it_is_the_most_per_line(qtbot: Any, shopping: KioskUi) -> None:
     ui = shopping
-    [(a, *_)] = products(ui, 1)
-    set_stock(ui, a, 500)
-    add(qtbot, ui, a)
-    open_cart(qtbot, ui)
-    line = ui.shopper.state.lines[0]
-    ui.shopper.state.set_quantity(a, MAX_LINE_QUANTITY, 500, unit_price=line.unit_price)
-    qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == str(MAX_LINE_QUANTITY))
+    a_line_of(qtbot, ui, MAX_LINE_QUANTITY)
     tap(qtbot, ui, ui.item("cartPlus_0"))
     qtbot.waitUntil(lambda: bool(prop(ui, "toast", "visible")))
     assert text(ui, "toastText") == f"每件商品最多 {MAX_LINE_QUANTITY} 件"
