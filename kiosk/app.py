@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.config import KioskConfig
+from kiosk.config import KioskConfig, store_timezone
 from kiosk.errors import AlreadyRunningError
 from kiosk.events import EventBus
 from kiosk.instance_lock import InstanceLock
@@ -122,7 +122,7 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
     bus = events or EventBus()
     db = Database(paths.database)
     orders = OrderBook(db, PiiCipher.from_key_file(paths.key_file), config.identity.device_name,
-                       config.identity.currency)
+                       config.identity.currency, timezone=store_timezone(config.identity))
     services = Services(config=config, paths=paths, db=db, events=bus, orders=orders)
     try:
         if upgrade(db):

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import tomllib
 import typing
+import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,8 @@ class IdentityConfig:
     # what English-speaking shoppers (and their receipts) see; "": the same name in both languages
     store_name_en: str = "Cloud Mall Self-Service"
     currency: str = "CNY"
+    # the store's local day (order numbers, reports, opening hours): an IANA zone, never the kiosk's
+    timezone: str = "Asia/Shanghai"
 
     def store_name_in(self, language: str) -> str:
         return self.store_name if language == "zh_CN" else self.store_name_en or self.store_name
@@ -290,6 +293,15 @@ def _check(config: KioskConfig) -> None:
     _check_store_names(config.identity)
     if len(config.identity.currency) != 3 or not config.identity.currency.isalpha():
         raise ConfigError("identity.currency", config.identity.currency, "an ISO 4217 code such as CNY")
+    try:
+        store_timezone(config.identity)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise ConfigError("identity.timezone", config.identity.timezone,
+                          "an IANA time zone such as Asia/Shanghai") from None
+
+
+def store_timezone(identity: IdentityConfig) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(identity.timezone)
 
 
 STORE_NAME_MAX = 40  # one line of the header, the attract screen and a receipt's title

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.config import IdentityConfig, store_timezone
 from kiosk.db.engine import Database
 from kiosk.db.models import (
     AuditEntry,
@@ -89,14 +90,19 @@ class PaymentRecord:
     reference: str = ""  # the provider's transaction id
 
 
+DEFAULT_TIMEZONE = store_timezone(IdentityConfig())
+
+
 class OrderBook:
     def __init__(self, db: Database, cipher: PiiCipher, device_name: str, currency: str = "CNY",
-                 clock: Callable[[], dt.datetime] = utcnow) -> None:
+                 clock: Callable[[], dt.datetime] = utcnow,
+                 timezone: dt.tzinfo = DEFAULT_TIMEZONE) -> None:
         self.db = db
         self.cipher = cipher
         self.device_name = device_name
         self.currency = currency
-        self.clock = clock
+        self.clock = clock  # naive UTC
+        self.timezone = timezone  # the store's: its day names the order
 
     # --- creation ----------------------------------------------------------------------------------
 
@@ -133,12 +139,23 @@ class OrderBook:
         return order
 
     def _next_order_no(self, session: Session, now: dt.datetime) -> str:
-        """K01-1126-0042: kiosk, month and day, and that day's count: short enough to type."""
-        key = f"order_count:{now:%Y%m%d}"
+        """K01-1126-0042: kiosk, the store's month and day, and a count: short enough to type.
+
+        The number shows no year, so the count of a date runs on from year to year: a number never
+        repeats in the life of the device (a count kept per year made every order fail on the unique
+        number a year after a busy day)."""
+        day = f"{now.replace(tzinfo=dt.UTC).astimezone(self.timezone):%m%d}"
+        key = f"order_count:{day}"
         row = session.get(Setting, key)
-        count = int(row.value) + 1 if row else 1
+        count = (int(row.value) if row else self._highest_count(session, day)) + 1
         session.merge(Setting(key=key, value=str(count)))
-        return f"{self.device_name}-{now:%m%d}-{count:04d}"
+        return f"{self.device_name}-{day}-{count:04d}"
+
+    def _highest_count(self, session: Session, day: str) -> int:
+        """The highest count already issued for this date (counters were once kept per year)."""
+        prefix = f"{self.device_name}-{day}-"
+        numbers = session.scalars(select(Order.order_no).where(Order.order_no.startswith(prefix)))
+        return max((int(n[len(prefix):]) for n in numbers if n[len(prefix):].isdigit()), default=0)
 
     def _encrypted_contact(self, order_uuid: str, contact: Contact) -> dict[str, bytes | None]:
         def enc(name: str, value: str) -> bytes | None:

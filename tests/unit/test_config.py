@@ -86,3 +86,11 @@ def test_the_store_name_in_each_language(tmp_path: Path) -> None:
     same = load_config(write(tmp_path, '[identity]\nstore_name = "7-Eleven"\nstore_name_en = ""\n'),
                        environ={}).identity
     assert same.store_name_in("en_US") == "7-Eleven"
+
+
+def test_the_store_time_zone_is_checked() -> None:
+    berlin = load_config(environ={"KIOSK_IDENTITY__TIMEZONE": "Europe/Berlin"})
+    assert berlin.identity.timezone == "Europe/Berlin"
+    for value in ("Mars/Olympus", "", "../../etc/passwd"):
+        with pytest.raises(ConfigError, match=r"identity\.timezone"):
+            load_config(environ={"KIOSK_IDENTITY__TIMEZONE": value})

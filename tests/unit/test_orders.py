@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from kiosk.db.engine import Database
-from kiosk.db.models import AuditEntry, Order, OrderState, OutboxRow
+from kiosk.db.models import AuditEntry, Order, OrderState, OutboxRow, Setting
 from kiosk.orders import CartLine, Contact, InvalidTransition, OrderBook, OrderError, PaymentRecord
 from kiosk.pii import PiiCipher
 from kiosk.sync.protocol import payload_hash
@@ -138,3 +139,36 @@ def test_contact_details_are_purged_after_sync_and_retention(book: OrderBook, db
         payloads = dict(session.execute(select(OutboxRow.order_uuid, OutboxRow.payload)).all())
     assert "contact_enc" not in payloads[purged.order_uuid]
     assert "contact_enc" in payloads[kept.order_uuid]
+
+
+def test_order_numbers_never_repeat_when_the_year_turns(db: Database, tmp_path: Path) -> None:
+    now = [dt.datetime(2026, 11, 26, 2, 0)]  # UTC; 10:00 in the store
+    book = OrderBook(db, PiiCipher.from_key_file(tmp_path / "pii.key"), "K03", clock=lambda: now[0])
+    first_year = [book.create_pending([COLA]).order_no for _ in range(3)]
+    now[0] = dt.datetime(2027, 11, 26, 2, 0)
+    next_year = [book.create_pending([COLA]).order_no for _ in range(2)]
+    assert first_year == ["K03-1126-0001", "K03-1126-0002", "K03-1126-0003"]
+    assert len(set(first_year + next_year)) == 5
+    assert all(number.startswith("K03-1126-") for number in next_year)
+
+
+def test_the_order_number_carries_the_store_s_day_not_utc(db: Database, tmp_path: Path) -> None:
+    now = [dt.datetime(2026, 11, 26, 15, 30)]  # UTC: 23:30 on the 26th in Shanghai
+    book = OrderBook(db, PiiCipher.from_key_file(tmp_path / "pii.key"), "K03", clock=lambda: now[0],
+                     timezone=ZoneInfo("Asia/Shanghai"))
+    assert book.create_pending([COLA]).order_no == "K03-1126-0001"
+    now[0] = dt.datetime(2026, 11, 26, 16, 30)  # still the 26th in UTC, already the 27th in the store
+    assert book.create_pending([COLA]).order_no == "K03-1127-0001"
+
+
+def test_a_count_kept_per_year_before_runs_on_after_its_highest_number(db: Database, tmp_path: Path) -> None:
+    cipher = PiiCipher.from_key_file(tmp_path / "pii.key")
+    now = [dt.datetime(2026, 11, 26, 2, 0)]
+    book = OrderBook(db, cipher, "K03", clock=lambda: now[0])
+    book.create_pending([COLA])
+    book.create_pending([COLA])
+    with db.write() as session:  # as an earlier version left it: its counter keyed by the year
+        session.execute(delete(Setting).where(Setting.key.startswith("order_count:")))
+        session.add(Setting(key="order_count:20261126", value="2"))
+    now[0] = dt.datetime(2027, 11, 26, 2, 0)
+    assert book.create_pending([COLA]).order_no == "K03-1126-0003"
