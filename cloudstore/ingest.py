@@ -28,7 +28,7 @@ from cloudstore.batch_body import BatchItem
 from cloudstore.models import Device, QuarantinedItem, StoreOrder
 from cloudstore.rawsql import RawSQL, RoundTrip, Statement, raw_sql
 from cloudstore.schemas import order_payloads
-from kiosk.sync.protocol import ORDER_PAID_KIND, canonical_json
+from kiosk.sync.protocol import ORDER_PAID_KIND, canonical_json, delivery_fee_minor
 
 _WALK_PAGE = 500
 _json_string: Callable[[str], str] = json.encoder.encode_basestring
@@ -68,6 +68,8 @@ def audit_flags(order: dict[str, Any], store_prices: Prices) -> tuple[int, list[
             flags.append(f"price:{line['sku']}")
     if order["subtotal_minor"] != subtotal:
         flags.append("subtotal")
+    if order.get("shipping_minor", 0) != delivery_fee_minor(order.get("fulfilment", "pickup"), subtotal):
+        flags.append("shipping")
     computed_total = subtotal + order.get("shipping_minor", 0)
     if order["total_minor"] != computed_total:
         flags.append("total")

@@ -260,7 +260,8 @@ class Checkout:
         store_name = (s.store_name_en or s.store_name) if english else s.store_name
         return Receipt(
             store_name=store_name, order_no=order.order_no, created_at=order.paid_at or order.created_at,
-            lines=lines, subtotal=order.subtotal_minor, total=order.total_minor, currency=order.currency,
+            lines=lines, subtotal=order.subtotal_minor, shipping=order.shipping_minor,
+            total=order.total_minor, currency=order.currency,
             payment_method=METHOD_NAMES.get(request.method, request.method),
             payment_ref=(payment.reference or payment.payment_id or "") if payment else "",
             fulfilment=fulfilment, qr_url=s.order_url.format(base=s.base_url, order_uuid=order.order_uuid),

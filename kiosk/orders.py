@@ -38,7 +38,13 @@ from kiosk.db.models import (
 )
 from kiosk.errors import KioskError
 from kiosk.pii import PiiCipher, mask_phone
-from kiosk.sync.protocol import ORDER_PAID_KIND, OrderPayload, canonical_json, payload_hash
+from kiosk.sync.protocol import (
+    ORDER_PAID_KIND,
+    OrderPayload,
+    canonical_json,
+    delivery_fee_minor,
+    payload_hash,
+)
 
 S = OrderState
 # every allowed move; anything else is a bug or a race, refused loudly
@@ -115,11 +121,13 @@ class OrderBook:
         for line in lines:
             if line.quantity <= 0 or line.unit_price_minor < 0:
                 raise OrderError(f"line {line.sku}: quantity must be positive and price not negative")
-        if shipping_minor < 0:
-            raise OrderError("shipping cannot be negative")
         contact = contact or Contact()
         order_uuid = str(uuid.uuid4())
         subtotal = sum(line.unit_price_minor * line.quantity for line in lines)
+        fee = delivery_fee_minor(fulfilment.value, subtotal)
+        if shipping_minor != fee:
+            # what the shopper saw on screen must be what is charged, never silently another figure
+            raise OrderError(f"a {fulfilment.value} fee of {shipping_minor} was shown; the fee is {fee}")
         now = self.clock()
         with self.db.write() as session:
             order = Order(order_uuid=order_uuid, order_no=self._next_order_no(session, now),

@@ -72,6 +72,7 @@ class Receipt:
     payment_ref: str
     fulfilment: Pickup | Delivery
     qr_url: str
+    shipping: int = 0  # the delivery fee (minor units); subtotal + shipping - discount = total
     discount: int = 0
     device_name: str = ""
     footer: tuple[str, ...] = ()
@@ -85,6 +86,7 @@ class ReceiptLabels:
     kiosk: str = "终端"
     quantity_sep: str = " x "
     subtotal: str = "小计"
+    shipping: str = "运费"
     discount: str = "优惠"
     total: str = "合计"
     payment: str = "支付方式"
@@ -100,8 +102,8 @@ class ReceiptLabels:
 
 
 ENGLISH_LABELS = ReceiptLabels(
-    order_no="Order no.", time="Time", kiosk="Kiosk", subtotal="Subtotal", discount="Discount",
-    total="Total", payment="Payment", reference="Reference", pickup="Pickup in store",
+    order_no="Order no.", time="Time", kiosk="Kiosk", subtotal="Subtotal", shipping="Delivery",
+    discount="Discount", total="Total", payment="Payment", reference="Reference", pickup="Pickup in store",
     pickup_code="Pickup code", pickup_location="Pickup point", delivery="Home delivery",
     recipient="Recipient", phone="Phone", address="Address", scan_hint="Scan to view your order:",
 )
@@ -190,6 +192,8 @@ def _blocks(receipt: Receipt, profile: PaperProfile, labels: ReceiptLabels,
                              money(line.total, cur), cols)
     yield _Block((*items, rule))
     sums = two_columns(labels.subtotal, money(receipt.subtotal, cur), cols)
+    if receipt.shipping or isinstance(receipt.fulfilment, Delivery):  # a free delivery says so too
+        sums += two_columns(labels.shipping, money(receipt.shipping, cur), cols)
     if receipt.discount:
         sums += two_columns(labels.discount, money(-abs(receipt.discount), cur), cols)
     yield _Block(tuple(sums))

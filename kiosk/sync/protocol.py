@@ -182,6 +182,18 @@ class Contact(TypedDict, total=False):
     address: str
 
 
+# The delivery fee. Part of the contract: the kiosk charges it and the store checks what was charged.
+DELIVERY_FEE_MINOR = 1000  # 10.00 per delivery …
+FREE_DELIVERY_FROM_MINOR = 9900  # … free for goods worth 99.00 or more
+
+
+def delivery_fee_minor(fulfilment: str, subtotal_minor: int) -> int:
+    """What getting the goods costs: pickup is free, and so is delivery of goods worth 99.00 or more."""
+    if fulfilment != "delivery" or subtotal_minor >= FREE_DELIVERY_FROM_MINOR:
+        return 0
+    return DELIVERY_FEE_MINOR
+
+
 class OrderPaymentInfo(TypedDict, total=False):
     payment_id: str
     method: str

@@ -67,7 +67,7 @@ def test_orders_page_lists_and_filters(store: LiveStore, browser: httpx.Client) 
 
 def test_pickup_ready_and_shipping_with_tracking(store: LiveStore, browser: httpx.Client) -> None:
     kiosk = store.kiosk()
-    pickup, delivery = _order(kiosk, 1), _order(kiosk, 2, shipping=800)
+    pickup, delivery = _order(kiosk, 1), _order(kiosk, 2, shipping=1000)
     browser.post(f"/admin/orders/{pickup['order_uuid']}/status", data={"status": "READY_FOR_PICKUP"})
     assert _status(kiosk, pickup["order_uuid"])["status"] == "READY_FOR_PICKUP"
     refused = browser.post(f"/admin/orders/{delivery['order_uuid']}/status", data={"status": "SHIPPED"})
@@ -81,7 +81,7 @@ def test_pickup_ready_and_shipping_with_tracking(store: LiveStore, browser: http
 
 def test_modification_request_approved_on_the_page(store: LiveStore, browser: httpx.Client) -> None:
     kiosk = store.kiosk()
-    order = _order(kiosk, 1, shipping=800)
+    order = _order(kiosk, 1, shipping=1000)
     url = f"/v1/orders/{order['order_uuid']}/modifications"
     body = {"request_id": "mod-1", "changes": {"address": "上海市 1 号"}, "reason": "moved"}
     created = kiosk.http.post(url, json=body)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 
-from kiosk.money import Money
+from kiosk.sync.protocol import delivery_fee_minor
 from kiosk.ui.app import KioskUi
 from kiosk.ui.viewmodels.contact_rules import (
     ADDRESS_MAX,
@@ -17,7 +17,6 @@ from kiosk.ui.viewmodels.contact_rules import (
     check_name,
     check_phone,
     clean,
-    delivery_fee,
     phone_digits,
 )
 from tests.ui.conftest import open_delivery_form, prop, tap
@@ -63,10 +62,10 @@ def test_odd_input_never_raises(text: str) -> None:
     assert isinstance(clean(text), str) and isinstance(phone_digits(text), str)
 
 
-def test_delivery_fee_is_free_from_99() -> None:
-    assert delivery_fee(Money(9899)) == Money(1000)
-    assert delivery_fee(Money(9900)) == Money(0)
-    assert delivery_fee(Money(1, "USD")) == Money(1000, "USD")
+def test_delivery_fee_is_free_from_99_and_pickup_is_free() -> None:
+    assert delivery_fee_minor("delivery", 9899) == 1000
+    assert delivery_fee_minor("delivery", 9900) == 0
+    assert delivery_fee_minor("pickup", 1) == 0
 
 
 @pytest.mark.gui

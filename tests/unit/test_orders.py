@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import delete, select
 
 from kiosk.db.engine import Database
-from kiosk.db.models import AuditEntry, Order, OrderState, OutboxRow, Setting
+from kiosk.db.models import AuditEntry, Fulfilment, Order, OrderState, OutboxRow, Setting
 from kiosk.orders import CartLine, Contact, InvalidTransition, OrderBook, OrderError, PaymentRecord
 from kiosk.pii import PiiCipher
 from kiosk.sync.protocol import payload_hash
@@ -30,13 +30,13 @@ def book(db: Database, tmp_path: Path) -> OrderBook:
 
 
 def test_pending_order_is_committed_with_totals_and_a_typeable_number(book: OrderBook, db: Database) -> None:
-    first = book.create_pending([COLA, NOODLES], shipping_minor=800)
+    first = book.create_pending([COLA, NOODLES], fulfilment=Fulfilment.DELIVERY, shipping_minor=1000)
     second = book.create_pending([COLA])
     assert (first.order_no, second.order_no) == ("K03-1126-0001", "K03-1126-0002")
     with db.read() as session:
         stored = session.scalar(select(Order).where(Order.order_uuid == first.order_uuid))
         assert stored is not None and stored.state == OrderState.PENDING_PAYMENT
-        assert (stored.subtotal_minor, stored.shipping_minor, stored.total_minor) == (1290, 800, 2090)
+        assert (stored.subtotal_minor, stored.shipping_minor, stored.total_minor) == (1290, 1000, 2290)
         assert [line.line_total_minor for line in stored.lines] == [700, 590]
 
 
@@ -172,3 +172,14 @@ def test_a_count_kept_per_year_before_runs_on_after_its_highest_number(db: Datab
         session.add(Setting(key="order_count:20261126", value="2"))
     now[0] = dt.datetime(2027, 11, 26, 2, 0)
     assert book.create_pending([COLA]).order_no == "K03-1126-0003"
+
+
+@pytest.mark.parametrize(("fulfilment", "lines", "shown"), [
+    (Fulfilment.PICKUP, [COLA], 800),  # pickup is free
+    (Fulfilment.DELIVERY, [COLA], 0),  # 7.00 of goods: delivery costs 10.00
+    (Fulfilment.DELIVERY, [CartLine("X1", "礼盒", "Gift box", 9900, 1)], 1000),  # free from 99.00
+])
+def test_a_fee_other_than_the_rule_is_never_charged(book: OrderBook, fulfilment: Fulfilment,
+                                                  lines: list[CartLine], shown: int) -> None:
+    with pytest.raises(OrderError, match="fee"):
+        book.create_pending(lines, fulfilment=fulfilment, contact=ZHANG, shipping_minor=shown)

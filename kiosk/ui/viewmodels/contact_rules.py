@@ -11,15 +11,10 @@ import re
 import unicodedata
 from enum import StrEnum
 
-from kiosk.money import Money
-
 NAME_MAX = 30
 ADDRESS_MIN = 5  # "北京市朝阳区" is six: anything shorter cannot be delivered to
 ADDRESS_MAX = 120
 PHONE_DIGITS = 11
-
-DELIVERY_FEE_MINOR = 1000  # 10.00 per delivery …
-FREE_DELIVERY_FROM_MINOR = 9900  # … free for goods worth 99.00 or more
 
 # a mainland mobile number: 11 digits, 1 then 3–9 (13x … 19x)
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -88,10 +83,3 @@ def check_address(text: str) -> Problem:
     if sum(1 for ch in address if not ch.isspace()) < ADDRESS_MIN:
         return Problem.TOO_SHORT
     return Problem.NONE
-
-
-def delivery_fee(subtotal: Money) -> Money:
-    """What home delivery costs for goods worth `subtotal` (pickup is always free)."""
-    if subtotal.minor >= FREE_DELIVERY_FROM_MINOR:
-        return Money.zero(subtotal.currency)
-    return Money(DELIVERY_FEE_MINOR, subtotal.currency)

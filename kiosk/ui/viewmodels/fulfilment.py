@@ -17,14 +17,12 @@ from kiosk.session import ShopperSession
 from kiosk.ui.viewmodels.contact_rules import (
     ADDRESS_MAX,
     ADDRESS_MIN,
-    FREE_DELIVERY_FROM_MINOR,
     NAME_MAX,
     Problem,
     check_address,
     check_name,
     check_phone,
     clean,
-    delivery_fee,
     phone_digits,
 )
 
@@ -126,7 +124,14 @@ class FulfilmentViewModel(QObject):
         return self._session.total(self._currency)
 
     def shipping(self) -> Money:
-        return delivery_fee(self.subtotal()) if self.delivery else Money.zero(self._currency)
+        return self._fee("delivery" if self.delivery else "pickup")
+
+    def _fee(self, fulfilment: str) -> Money:
+        # the rule is the store contract's (the store checks it); imported here, as that module brings
+        # orjson along, which the first frame does not need
+        from kiosk.sync.protocol import delivery_fee_minor
+
+        return Money(delivery_fee_minor(fulfilment, self.subtotal().minor), self._currency)
 
     def _money(self, amount: Money) -> str:
         return format_money(amount, self._language)
@@ -205,8 +210,10 @@ class FulfilmentViewModel(QObject):
     @Property(str, notify=changed)
     def deliveryFeeNote(self) -> str:
         """How delivery is charged, shown beside the choice before the shopper picks it."""
+        from kiosk.sync.protocol import FREE_DELIVERY_FROM_MINOR
+
         free_from = self._money(Money(FREE_DELIVERY_FROM_MINOR, self._currency))
-        fee = delivery_fee(self.subtotal())
+        fee = self._fee("delivery")
         if fee.minor == 0:
             return QCoreApplication.translate("FulfilmentScreen", "Free delivery for orders from %1").replace(
                 "%1", free_from)

@@ -113,14 +113,19 @@ def test_invalid_payloads_are_rejected_item_by_item(store_db: StoreDB) -> None:
 
 def test_totals_are_recomputed_and_mismatches_flagged(store_db: StoreDB) -> None:
     device = _device(store_db)
-    honest = order_payload(qty=2, price=1590, shipping=800)
+    honest = order_payload(qty=2, price=1590, shipping=1000)
     greedy = order_payload(qty=2, price=1590, total=1)  # claims 0.01 for 31.80 of goods
-    out = _push(store_db, device, [batch_item(1, honest), batch_item(2, greedy)])
-    assert _statuses(out) == ["created", "created"]  # a paid order is never dropped: flagged instead
+    overcharged = order_payload(qty=2, price=1590, shipping=1800)  # the delivery fee is 10.00
+    free_taken = order_payload(qty=7, price=1590, shipping=1000)  # 111.30 of goods: delivery is free
+    out = _push(store_db, device, [batch_item(1, honest), batch_item(2, greedy), batch_item(3, overcharged),
+                                   batch_item(4, free_taken)])
+    assert _statuses(out) == ["created"] * 4  # a paid order is never dropped: flagged instead
     with store_db.read() as session:
         rows = {o.order_uuid: o for o in session.execute(select(StoreOrder)).scalars()}
     assert rows[honest["order_uuid"]].audit_flags == ""
-    assert rows[honest["order_uuid"]].computed_total_minor == 3980
+    assert rows[honest["order_uuid"]].computed_total_minor == 4180
+    assert rows[overcharged["order_uuid"]].audit_flags == "shipping"
+    assert rows[free_taken["order_uuid"]].audit_flags == "shipping"
     assert rows[greedy["order_uuid"]].audit_flags == "total"
     assert rows[greedy["order_uuid"]].computed_total_minor == 3180
 
