@@ -28,6 +28,7 @@ from kiosk.ui.bridge import Bridge
 from kiosk.ui.environment import keep_keyboard_from_learning
 from kiosk.ui.focus import TouchFocus, on_new_screen
 from kiosk.ui.fonts import install_fonts
+from kiosk.ui.items import walk
 from kiosk.ui.lockdown import LockdownFilter
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.placement import WindowPlacement
@@ -217,14 +218,12 @@ START_RETRY_MS = 30_000
 def _find_visual(root: QQuickItem, object_name: str) -> QQuickItem | None:
     """Search the visual tree (items made by a Repeater or a view have no QObject parent to find);
     a visible item wins over one on a screen kept alive underneath."""
-    stack, hidden = [root], None
-    while stack:
-        item = stack.pop()
+    hidden = None
+    for item in walk(root):
         if item.objectName() == object_name:
             if item.isVisible():
                 return item
             hidden = hidden or item
-        stack.extend(item.childItems())
     return hidden
 
 

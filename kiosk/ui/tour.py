@@ -22,6 +22,7 @@ from kiosk.config import load_config
 from kiosk.paths import asset
 from kiosk.ui.app import KioskUi
 from kiosk.ui.fonts import FONT_FILES
+from kiosk.ui.items import child_items, walk
 from kiosk.ui.pump import process_events
 
 log = logging.getLogger(__name__)
@@ -78,11 +79,7 @@ class Tour:
         self.pump(0.05)
 
     def _items(self) -> Iterable[QQuickItem]:
-        stack = [self.ui.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            yield item
-            stack.extend(item.childItems())
+        return walk(self.ui.window.contentItem())
 
     def visible_texts(self) -> list[str]:
         window_rect = (0.0, 0.0, float(self.ui.window.width()), float(self.ui.window.height()))
@@ -104,7 +101,7 @@ class Tour:
         cut = []
         for item in self._items():
             if item.metaObject().className().startswith("KioskButton") and item.isVisible():
-                cut += [str(child.property("text")) for child in item.childItems()
+                cut += [str(child.property("text")) for child in child_items(item)
                         if child.metaObject().className().startswith("QQuickText")
                         and child.property("truncated")]
         return cut

@@ -20,7 +20,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import IO, Any
@@ -35,14 +35,6 @@ def _kiosk() -> Any:
     app = sys.modules.get("kiosk.ui.app")  # imported by the kiosk itself, when it starts its window
     kiosks = list(getattr(app, "_by_engine", {}).values())  # the one KioskUi it runs
     return kiosks[0] if kiosks else None
-
-
-def _items(root: Any) -> Iterator[Any]:
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        yield item
-        stack.extend(item.childItems())
 
 
 def _scene_rect(item: Any) -> list[float]:
@@ -65,8 +57,10 @@ def _press(ui: Any, item: Any) -> None:
 
 def _key_item(ui: Any, text: str) -> Any:
     """The visible key of the on-screen keyboard that types `text`."""
+    from kiosk.ui.items import walk
+
     panel = ui.item("inputPanel")
-    for item in _items(panel):
+    for item in walk(panel):
         if (item.metaObject().className().split("_")[0].endswith("Key") and item.isVisible()
                 and str(item.property("text") or "").lower() == text.lower()):
             return item

@@ -3,7 +3,6 @@ goes away when the shopper is done with the field."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,6 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskUi
+from kiosk.ui.items import walk
 from tests.ui.conftest import tap
 from tests.ui.test_search_screen import open_search
 
@@ -19,26 +19,18 @@ pytestmark = pytest.mark.gui
 TOOLBAR = ("helpButton", "languageSwitch", "accessibilityButton", "cartButton")
 
 
-def items(root: QQuickItem) -> Iterator[QQuickItem]:
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        yield item
-        stack.extend(item.childItems())
-
-
 def design_rect(ui: KioskUi, item: QQuickItem) -> QRectF:
     """In the stage's design pixels (1080 wide in portrait, 1920 in landscape): 1080p pixels."""
     return item.mapRectToItem(ui.item("stage"), QRectF(0, 0, item.width(), item.height()))
 
 
 def keys(panel: QQuickItem) -> list[QQuickItem]:
-    return [i for i in items(panel)
+    return [i for i in walk(panel)
             if i.isVisible() and i.width() > 0 and i.metaObject().className().split("_")[0].endswith("Key")]
 
 
 def candidates(panel: QQuickItem) -> list[QQuickItem]:
-    return [i for i in items(panel)
+    return [i for i in walk(panel)
             if i.isVisible() and i.metaObject().className().startswith("SelectionListItem")]
 
 
