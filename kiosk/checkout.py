@@ -28,7 +28,7 @@ from kiosk.db.models import Fulfilment, Order
 from kiosk.devices.ports import JobOutcome, ReceiptPrinter
 from kiosk.devices.receipt import ENGLISH_LABELS, Delivery, Pickup, Receipt, ReceiptLine
 from kiosk.orders import CartLine, Contact, OrderBook, OrderError, PaymentRecord
-from kiosk.sync.payments import PaymentClient, PaymentError, PaymentRefused
+from kiosk.sync.payments import PaymentClient, PaymentError
 from kiosk.sync.protocol import PaymentInfo
 from kiosk.sync.worker import PaymentPoller, PaymentResult
 
@@ -295,21 +295,22 @@ class Checkout:
                 continue
             try:
                 info: PaymentInfo = self.payments.finish(payment_id)
-            except PaymentRefused:
-                self.orders.cancel(order_uuid)
-                settled += 1
-                continue
             except PaymentError as exc:
-                log.info("reconcile %s: store unreachable (%s); later", order_uuid, exc)
+                # refused, unreachable or no answer: none of it says "not paid", so nothing is settled
+                log.warning("reconcile %s: no definite answer (%s); asking again later", order_uuid, exc)
                 continue
             if info["status"] == "PAID":
-                record = PaymentRecord(info["method"], payment_id, info["reference"])
+                record = PaymentRecord(info["method"], payment_id, info.get("reference", ""))
                 self.orders.mark_paid(order_uuid, record)
                 self._on_paid()
             elif info["status"] == "FAILED":
                 self.orders.mark_payment_failed(order_uuid)
-            else:
+            elif info["status"] == "CLOSED":  # the one definite "not paid, and never will be"
                 self.orders.cancel(order_uuid)
+            else:
+                log.warning("reconcile %s: still %s after a close; asking again later", order_uuid,
+                            info["status"])
+                continue
             settled += 1
         return settled
 

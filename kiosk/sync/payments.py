@@ -3,8 +3,9 @@
 The store's sandbox follows WeChat Pay Native / Alipay precreate. When the shopper's time runs out
 or they cancel, the rule is "final query first, then close": a payment that landed at the last
 moment wins over the close (and a close that meets a paid payment answers 409 with the paid state).
-Network trouble raises `PaymentUnavailable`: the outcome is then unknown and the order goes to
-PAYMENT_UNKNOWN for reconciliation, never silently to failed.
+Network trouble, a store that cannot be asked (401 after the clock was corrected, 403, 5xx) or an
+answer that is not a payment raises `PaymentUnavailable`: the outcome is then unknown and the order
+goes to PAYMENT_UNKNOWN for reconciliation, never silently to failed or cancelled.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ class PaymentError(Exception):
 
 
 class PaymentUnavailable(PaymentError):
-    """The store could not be asked (network, timeout, 5xx): the payment's state is unknown."""
+    """The store could not be asked, or its answer was no payment: the payment's state is unknown."""
 
 
 class PaymentRefused(PaymentError):
-    """The store refused the request itself (unknown payment, bad amount, reused out_trade_no)."""
+    """The store refused the request itself (unknown payment, bad amount, reused out_trade_no). It says
+    nothing of whether anything was paid."""
 
     def __init__(self, status_code: int, detail: str) -> None:
         super().__init__(f"HTTP {status_code}: {detail}")
@@ -77,15 +79,32 @@ class PaymentClient:
         return self.close(payment_id)
 
     def _call(self, method: str, path: str, body: Any, *, ok: tuple[int, ...]) -> PaymentInfo:
-        try:
-            response = self.client.request(method, path, json_body=body, timeout=self.timeout_s)
-        except httpx.TransportError as exc:
-            raise PaymentUnavailable(f"{type(exc).__name__}: {exc}") from None
+        response = self._send(method, path, body)
+        if response.status_code == 401:
+            # a kiosk clock out of the store's window: the client has just learnt the store's time
+            # from this answer, so the request is signed again once
+            response = self._send(method, path, body)
         if response.status_code in ok:
-            try:
-                return cast(PaymentInfo, response.json())
-            except ValueError:
-                raise PaymentUnavailable("store answered with a body that is not JSON") from None
-        if response.status_code >= 500 or response.status_code in (408, 429):
+            return _payment(response)
+        if response.status_code >= 500 or response.status_code in (401, 403, 408, 429):
             raise PaymentUnavailable(f"HTTP {response.status_code}")
         raise PaymentRefused(response.status_code, response.text[:300])
+
+    def _send(self, method: str, path: str, body: Any) -> httpx.Response:
+        try:
+            return self.client.request(method, path, json_body=body, timeout=self.timeout_s)
+        except httpx.TransportError as exc:
+            raise PaymentUnavailable(f"{type(exc).__name__}: {exc}") from None
+
+
+def _payment(response: httpx.Response) -> PaymentInfo:
+    """The payment in an answer, or PaymentUnavailable: an answer that is not one says nothing."""
+    try:
+        value = response.json()
+    except ValueError:
+        raise PaymentUnavailable("store answered with a body that is not JSON") from None
+    if not (isinstance(value, dict) and isinstance(value.get("payment_id"), str)
+            and value.get("status") in set(PaymentStatus) and isinstance(value.get("method"), str)
+            and isinstance(value.get("reference", ""), str)):
+        raise PaymentUnavailable(f"store answered with no payment: {str(value)[:120]!r}")
+    return cast(PaymentInfo, value)

@@ -4,10 +4,12 @@ payment lands in the order book exactly once, and a paid order is pushed, printe
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -18,9 +20,9 @@ from kiosk.db.models import Fulfilment, Order, OrderState, OutboxRow
 from kiosk.devices.escpos_printer import EscposReceiptPrinter
 from kiosk.devices.ports import JobOutcome
 from kiosk.devices.sim.fake_printer import FakePrinter
-from kiosk.orders import CartLine, Contact, OrderBook
+from kiosk.orders import CartLine, Contact, OrderBook, PaymentRecord
 from kiosk.pii import PiiCipher
-from kiosk.sync.client import SyncClient
+from kiosk.sync.client import StoreEndpoint, SyncClient
 from kiosk.sync.payments import PaymentClient
 from tests.unit.cloudstore.harness import LiveStore
 from tests.unit.devices.helpers import connected_printer
@@ -272,3 +274,51 @@ def test_a_second_attempt_while_one_runs_is_refused(store: LiveStore, book: Orde
         checkout.begin(CheckoutRequest(LINES))
     checkout.cancel()
     assert checkout.wait(5)
+
+
+def test_a_kiosk_clock_ten_minutes_off_at_boot_settles_a_paid_order_as_paid_once(
+        store: LiveStore, book: OrderBook, db: Database) -> None:
+    device = store.add_device("K01")
+    # before the restart: the order, its payment at the store, and the phone pays; then the kiosk dies
+    accurate = make_client(store.base_url, device)
+    _clients.append(accurate)
+    order = book.create_pending(LINES)
+    info = PaymentClient(accurate).create(order.order_uuid, order.total_minor, "CNY", "wechat")
+    book.record_payment(order.order_uuid, PaymentRecord("wechat", info["payment_id"]),
+                        code_url=info["code_url"], expires_at=None)
+    _phone(store, info["code_url"], "pay")
+
+    # the kiosk comes back with its clock ten minutes slow: its first request is refused (401)
+    device_id, secret = device
+    skewed = SyncClient(StoreEndpoint(store.base_url, device_id, secret), clock=lambda: time.time() - 600)
+    _clients.append(skewed)
+    checkout = Checkout(book, PaymentClient(skewed), printer=None, receipt=ReceiptSettings("云商城", "K01"),
+                        on_update=Updates(), on_paid=lambda: None)
+    assert checkout.reconcile(at_boot=True) == 1
+    assert _order(db, order.order_uuid) == (OrderState.PAID, 1)
+    assert checkout.reconcile(at_boot=True) == 0  # settled once: nothing left to settle
+    assert _order(db, order.order_uuid) == (OrderState.PAID, 1)
+
+
+def _stub_store(status: int, body: bytes) -> httpx.MockTransport:
+    """A store that answers every payment request alike (what the real one never sends)."""
+    return httpx.MockTransport(lambda _request: httpx.Response(status, content=body))
+
+
+@pytest.mark.parametrize(("status", "body"), [
+    (401, b'{"detail": "bad signature"}'), (403, b'{"detail": "revoked"}'), (500, b"oops"),
+    (502, b""), (200, b"[]"), (200, b"{}"), (200, b'{"status": "CLOSED"}'), (200, b"<html>"),
+    (200, b'{"payment_id": "p1", "method": "wechat", "status": "NOTPAY"}'),
+    (404, b'{"detail": "no such payment"}'),
+])
+def test_only_a_definite_closed_cancels_an_order(book: OrderBook, db: Database, status: int,
+                                                 body: bytes) -> None:
+    order = book.create_pending(LINES)
+    book.record_payment(order.order_uuid, PaymentRecord("wechat", "p1"), code_url="", expires_at=None)
+    client = SyncClient(StoreEndpoint("http://store.test", "K01", "s"), transport=_stub_store(status, body))
+    _clients.append(client)
+    checkout = Checkout(book, PaymentClient(client), printer=None, receipt=ReceiptSettings("云商城", "K01"),
+                        on_update=Updates(), on_paid=lambda: None)
+    assert checkout.reconcile(at_boot=True) == 0
+    assert _order(db, order.order_uuid) == (OrderState.PENDING_PAYMENT, 0)
+    assert book.unresolved() == [order.order_uuid]
