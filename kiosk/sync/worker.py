@@ -238,6 +238,14 @@ class PaymentPoller:
         return self._result
 
     def _run(self) -> None:
+        try:
+            self._poll()
+        except Exception as exc:  # a shopper is waiting on this: whatever broke, the wait ends, unknown
+            log.exception("payment %s: polling failed", self.payment_id)
+            if not self._done.is_set():
+                self._finish(PaymentResult("UNKNOWN", None, f"{type(exc).__name__}: {exc}"))
+
+    def _poll(self) -> None:
         deadline = time.monotonic() + self.timeout_s
         last_status: str | None = None
         error = ""

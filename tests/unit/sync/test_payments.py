@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import threading
 
+import httpx
 import pytest
 
-from kiosk.sync.client import SyncClient
+from kiosk.sync.client import StoreEndpoint, SyncClient
 from kiosk.sync.payments import PaymentClient, PaymentUnavailable
 from kiosk.sync.protocol import PaymentInfo
 from kiosk.sync.worker import PaymentPoller, PaymentResult
@@ -89,3 +90,24 @@ def test_an_unreachable_store_is_unknown_not_failed(device: tuple[str, str]) -> 
     finally:
         sock.close()
     assert result is not None and result.status == "UNKNOWN" and result.error
+
+
+@pytest.mark.parametrize("body", [b"{}", b"[]", b"<html>busy</html>", b"", b'{"status": "PAID"}',
+                                  b'{"payment_id": "p", "method": "wechat", "status": "SOMETHING"}'])
+def test_answers_that_are_no_payment_end_the_wait_unknown(body: bytes) -> None:
+    stub = httpx.MockTransport(lambda _request: httpx.Response(200, content=body))
+    with SyncClient(StoreEndpoint("http://store.test", "K01", "s"), transport=stub) as client:
+        result = PaymentPoller(PaymentClient(client), "p", timeout_s=0.3, interval_s=0.05).start().wait(5)
+    assert result is not None and result.status == "UNKNOWN", result
+
+
+def test_a_listener_that_breaks_still_ends_the_wait(store: LiveStore, client: SyncClient) -> None:
+    payments = PaymentClient(client)
+    created = payments.create("order-9", 100, "CNY", "wechat")
+
+    def broken(_info: PaymentInfo) -> None:
+        raise RuntimeError("a view-model bug")
+
+    poller = PaymentPoller(payments, created["payment_id"], timeout_s=5, interval_s=0.05, on_update=broken)
+    result = poller.start().wait(10)
+    assert result is not None and result.status == "UNKNOWN" and "view-model bug" in result.error
