@@ -104,8 +104,10 @@ class Checkout:
 
     def __init__(self, orders: OrderBook, payments: PaymentClient, *, printer: ReceiptPrinter | None,
                  receipt: ReceiptSettings, on_update: Listener, on_paid: Callable[[], None] = lambda: None,
-                 timeout_s: float = PAYMENT_TIMEOUT_S, interval_s: float = 1.0) -> None:
+                 timeout_s: float = PAYMENT_TIMEOUT_S, interval_s: float = 1.0,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
         self.orders = orders
+        self.clock = clock or _utcnow  # the kiosk's own (naive UTC), which the countdown runs on
         self.payments = payments
         self.printer = printer
         self.receipt = receipt
@@ -177,7 +179,8 @@ class Checkout:
             # the order uuid as merchant number: a create retried after a lost answer finds the same payment
             info = self.payments.create(order.order_uuid, order.total_minor, order.currency, request.method,
                                         description=f"{self.receipt.store_name} {order.order_no}",
-                                        out_trade_no=order.order_uuid.replace("-", ""))
+                                        out_trade_no=order.order_uuid.replace("-", ""),
+                                        expires_in_s=max(10, round(self.timeout_s)))
         except PaymentError as exc:
             # nothing was shown to pay, so nothing can have been paid: the order is cancelled
             log.warning("checkout %s: no payment could be created: %s", order.order_no, exc)
@@ -189,8 +192,11 @@ class Checkout:
                                    code_url=info["code_url"], expires_at=expires_at)
         timeout = self.timeout_s
         if expires_at is not None:
-            timeout = min(timeout, max(1.0, (expires_at - _utcnow()).total_seconds()))
-        deadline = _utcnow() + dt.timedelta(seconds=timeout)
+            # the store's expiry against the store's clock, learnt from its answers: a kiosk clock that is
+            # off must not cut the shopper's time to pay (the countdown below runs on the kiosk's clock)
+            store_now = dt.datetime.fromtimestamp(self.payments.client.now(), dt.UTC).replace(tzinfo=None)
+            timeout = min(timeout, max(1.0, (expires_at - store_now).total_seconds()))
+        deadline = self.clock() + dt.timedelta(seconds=timeout)
         log.info("checkout %s: awaiting payment %s of %d %s", order.order_no, info["payment_id"],
                  order.total_minor, order.currency)
         self._emit(_with(base, Phase.AWAITING_PAYMENT, code_url=info["code_url"], expires_at=expires_at,

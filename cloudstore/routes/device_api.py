@@ -109,8 +109,8 @@ def create_payment(body: PaymentCreateIn, caller: Caller, db: DB, request: Reque
     now = utcnow()
     try:
         with db.write() as session:
-            payment, is_new = payments.create(session, caller.device_id, body, now,
-                                              get_settings(request).payment_ttl_s)
+            ttl_s = body.expires_in_s or get_settings(request).payment_ttl_s
+            payment, is_new = payments.create(session, caller.device_id, body, now, ttl_s)
             out = payments.to_out(payment, public_base(request), now)
     except payments.PaymentConflict as exc:
         raise HTTPException(409, detail=str(exc)) from None

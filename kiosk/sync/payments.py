@@ -50,12 +50,15 @@ class PaymentClient:
         self.timeout_s = timeout_s
 
     def create(self, order_uuid: str, amount_minor: int, currency: str, method: Literal["wechat", "alipay"],
-               *, description: str = "", out_trade_no: str | None = None) -> PaymentInfo:
+               *, description: str = "", out_trade_no: str | None = None,
+               expires_in_s: int | None = None) -> PaymentInfo:
         """A new payment (or the same one again for a repeated `out_trade_no`)."""
         # the merchant number makes a retried create return the payment the first try made
         trade_no = out_trade_no or uuid.uuid4().hex
         body: PaymentCreate = {"order_uuid": order_uuid, "amount_minor": amount_minor, "currency": currency,
                                "method": method, "description": description[:128], "out_trade_no": trade_no}
+        if expires_in_s is not None:
+            body["expires_in_s"] = expires_in_s
         last: Exception | None = None
         for _attempt in range(_CREATE_ATTEMPTS):
             try:

@@ -270,6 +270,8 @@ class PaymentCreate(TypedDict):
     method: Literal["wechat", "alipay"]
     description: NotRequired[str]
     out_trade_no: NotRequired[str]  # merchant payment number; repeating it returns the same payment
+    # the kiosk's time to pay: the payment expires when it ends (WeChat time_expire, Alipay timeout_express)
+    expires_in_s: NotRequired[int]
 
 
 class PaymentInfo(TypedDict):

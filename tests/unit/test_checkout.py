@@ -3,6 +3,7 @@ payment lands in the order book exactly once, and a paid order is pushed, printe
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Iterator
@@ -322,3 +323,26 @@ def test_only_a_definite_closed_cancels_an_order(book: OrderBook, db: Database, 
     assert checkout.reconcile(at_boot=True) == 0
     assert _order(db, order.order_uuid) == (OrderState.PENDING_PAYMENT, 0)
     assert book.unresolved() == [order.order_uuid]
+
+
+@pytest.mark.parametrize("skew_s", [600, -600])
+def test_a_kiosk_clock_ten_minutes_off_still_gives_the_whole_time_to_pay(
+        store: LiveStore, book: OrderBook, skew_s: int) -> None:
+    device_id, secret = store.add_device("K01")
+    client = SyncClient(StoreEndpoint(store.base_url, device_id, secret), clock=lambda: time.time() + skew_s)
+    _clients.append(client)
+
+    def kiosk_now() -> dt.datetime:
+        return (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=skew_s)).replace(tzinfo=None)
+
+    updates = Updates()
+    checkout = Checkout(book, PaymentClient(client), printer=None, receipt=ReceiptSettings("云商城", "K01"),
+                        on_update=updates, timeout_s=30, interval_s=0.05, clock=kiosk_now)
+    checkout.begin(CheckoutRequest(LINES))
+    shown = updates.wait_for(Phase.AWAITING_PAYMENT)
+    assert shown.deadline is not None and (shown.deadline - kiosk_now()).total_seconds() > 25
+    with store.db.read() as session:  # the phone's page counts down to the same end
+        payment = session.scalars(select(SandboxPayment)).one()
+        assert abs((payment.expires_at - payment.created_at).total_seconds() - 30) < 1
+    checkout.cancel()
+    updates.wait_for(Phase.CANCELLED)
