@@ -170,7 +170,7 @@ class PaymentCreateIn(BaseModel):
     method: Literal["wechat", "alipay"]
     description: str = Field(default="", max_length=128)
     out_trade_no: str | None = Field(default=None, min_length=1, max_length=64)
-    expires_in_s: int | None = Field(default=None, ge=10, le=3600)  # else the store's payment_ttl_s
+    expires_in_s: int | None = Field(default=None, ge=1, le=3600)  # else the store's payment_ttl_s
 
 
 class PaymentOut(BaseModel):

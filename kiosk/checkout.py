@@ -38,6 +38,9 @@ PaymentMethod = Literal["wechat", "alipay"]
 METHOD_NAMES = {"wechat": "微信支付 WeChat Pay", "alipay": "支付宝 Alipay"}
 RECEIPT_WAIT_S = 30.0  # a receipt that takes longer is reported as not printed; the order stands
 PAYMENT_TIMEOUT_S = 120.0  # how long a shopper has to pay; reconciliation leaves younger orders alone
+# the store's payment outlives the kiosk's countdown by this much: the kiosk's final query and close
+# reach a payment that is still open, and the phone's page ends with the kiosk's, a moment later
+CLOSE_GRACE_S = 5
 
 
 class Phase(StrEnum):
@@ -180,7 +183,7 @@ class Checkout:
             info = self.payments.create(order.order_uuid, order.total_minor, order.currency, request.method,
                                         description=f"{self.receipt.store_name} {order.order_no}",
                                         out_trade_no=order.order_uuid.replace("-", ""),
-                                        expires_in_s=max(10, round(self.timeout_s)))
+                                        expires_in_s=round(self.timeout_s) + CLOSE_GRACE_S)
         except PaymentError as exc:
             # nothing was shown to pay, so nothing can have been paid: the order is cancelled
             log.warning("checkout %s: no payment could be created: %s", order.order_no, exc)
