@@ -42,3 +42,18 @@ def test_cloudstore_uses_only_the_shared_protocol_of_kiosk() -> None:
 def test_the_check_sees_imports() -> None:
     modules = {m for _, m in imported_modules(ROOT / "kiosk" / "ui")}
     assert any(m.startswith("PySide6") for m in modules)
+
+
+# application services sit above core, sync and devices and may use all three (DESIGN.md, "Layers")
+APPLICATION_SERVICES = {"app.py", "__main__.py", "checkout.py"}
+
+
+def test_core_imports_neither_devices_nor_sync_but_the_wire_types() -> None:
+    core = [p for p in (ROOT / "kiosk").rglob("*.py")
+            if not {"ui", "devices", "sync"} & set(p.relative_to(ROOT / "kiosk").parts[:-1])
+            and p.relative_to(ROOT / "kiosk").as_posix() not in APPLICATION_SERVICES]
+    assert ROOT / "kiosk" / "orders.py" in core and ROOT / "kiosk" / "catalog" / "search.py" in core
+    below = ("kiosk.devices", "kiosk.sync")
+    offenders = [f"{p.relative_to(ROOT)}: {m}" for p, m in imported_modules(ROOT / "kiosk")
+                 if p in core and m.startswith(below) and m != "kiosk.sync.protocol"]
+    assert offenders == []
