@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from kiosk.config import IdentityConfig, store_timezone
@@ -33,6 +33,7 @@ from kiosk.db.models import (
     OutboxRow,
     Payment,
     PaymentState,
+    Product,
     Setting,
     utcnow,
 )
@@ -207,6 +208,7 @@ class OrderBook:
                               amount_minor=order.total_minor, currency=order.currency, created_at=now)
                 order.payments.append(row)
             row.state, row.reference, row.updated_at = PaymentState.PAID, payment.reference, now
+            self._take_from_stock(session, order)
             session.flush()
             wire = self.wire_payload(order, payment)
             stored = self._stored_payload(order, wire)
@@ -214,6 +216,15 @@ class OrderBook:
                                   payload=canonical_json(stored).decode(), payload_hash=payload_hash(wire),
                                   created_at=now))
         return order
+
+    @staticmethod
+    def _take_from_stock(session: Session, order: Order) -> None:
+        """What was paid for leaves this kiosk's stock at once (in the payment's transaction): the next
+        shopper cannot buy the last unit again before the store's catalog catches up."""
+        for line in order.lines:
+            which = Product.id == line.product_id if line.product_id is not None else Product.sku == line.sku
+            session.execute(update(Product).where(which)
+                            .values(stock=func.max(Product.stock - line.quantity, 0)))
 
     def record_payment(self, order_uuid: str, payment: PaymentRecord, *, code_url: str,
                        expires_at: dt.datetime | None) -> None:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import delete, select
 
 from kiosk.db.engine import Database
-from kiosk.db.models import AuditEntry, Fulfilment, Order, OrderState, OutboxRow, Setting
+from kiosk.db.models import AuditEntry, Category, Fulfilment, Order, OrderState, OutboxRow, Product, Setting
 from kiosk.orders import CartLine, Contact, InvalidTransition, OrderBook, OrderError, PaymentRecord
 from kiosk.pii import PiiCipher
 from kiosk.sync.protocol import payload_hash
@@ -183,3 +183,22 @@ def test_a_fee_other_than_the_rule_is_never_charged(book: OrderBook, fulfilment:
                                                   lines: list[CartLine], shown: int) -> None:
     with pytest.raises(OrderError, match="fee"):
         book.create_pending(lines, fulfilment=fulfilment, contact=ZHANG, shipping_minor=shown)
+
+
+def test_a_paid_order_takes_its_goods_from_local_stock_once(book: OrderBook, db: Database) -> None:
+    with db.write() as session:
+        category = Category(code="drinks", name_zh="饮料", name_en="Drinks")
+        session.add_all([category, Product(sku="D00001", category=category, name_zh="经典可乐",
+                                           name_en="Classic Cola", price_minor=350, stock=3)])
+    order = book.create_pending([COLA])  # 2 of them
+    book.mark_paid(order.order_uuid, WECHAT)
+    book.mark_paid(order.order_uuid, WECHAT)  # a repeated notification takes nothing more
+
+    def stock() -> int:
+        with db.read() as session:
+            return int(session.scalar(select(Product.stock).where(Product.sku == "D00001")) or 0)
+
+    assert stock() == 1
+    last_two = book.create_pending([COLA])
+    book.mark_paid(last_two.order_uuid, PaymentRecord("wechat", "pay-2"))
+    assert stock() == 0  # never below nothing: the order is paid, the shelf is empty
