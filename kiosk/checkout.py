@@ -202,10 +202,17 @@ class Checkout:
         deadline = self.clock() + dt.timedelta(seconds=timeout)
         log.info("checkout %s: awaiting payment %s of %d %s", order.order_no, info["payment_id"],
                  order.total_minor, order.currency)
-        self._emit(_with(base, Phase.AWAITING_PAYMENT, code_url=info["code_url"], expires_at=expires_at,
-                         deadline=deadline))
+        awaiting = _with(base, Phase.AWAITING_PAYMENT, code_url=info["code_url"], expires_at=expires_at,
+                         deadline=deadline)
+        self._emit(awaiting)
+
+        def trouble(error: str | None) -> None:  # the QR stays: a phone may still pay it
+            log.warning("checkout %s: %s", order.order_no,
+                        f"the store cannot be reached ({error})" if error else "the store answers again")
+            self._emit(replace(awaiting, detail=error or ""))
+
         poller = PaymentPoller(self.payments, info["payment_id"], timeout_s=timeout,
-                               interval_s=self.interval_s)
+                               interval_s=self.interval_s, on_trouble=trouble)
         with self._lock:
             self._poller = poller
             if self._cancelled.is_set():

@@ -204,18 +204,21 @@ class PaymentPoller:
 
     On time-up or cancel it does the final query and then the close (`PaymentClient.finish`), so a
     payment that landed in the last second is still reported PAID. `on_update` gets every status
-    change, `on_done` the result exactly once; both run on the poller's thread.
+    change, `on_done` the result exactly once, and `on_trouble` what went wrong when the store stops
+    answering (None once it answers again); all run on the poller's thread.
     """
 
     def __init__(self, payments: PaymentClient, payment_id: str, *, timeout_s: float,
                  interval_s: float = 1.0, on_update: Callable[[PaymentInfo], None] | None = None,
-                 on_done: Callable[[PaymentResult], None] | None = None) -> None:
+                 on_done: Callable[[PaymentResult], None] | None = None,
+                 on_trouble: Callable[[str | None], None] | None = None) -> None:
         self.payments = payments
         self.payment_id = payment_id
         self.timeout_s = timeout_s
         self.interval_s = interval_s
         self._on_update = on_update
         self._on_done = on_done
+        self._on_trouble = on_trouble
         self._cancel = threading.Event()
         self._done = threading.Event()
         self._result: PaymentResult | None = None
@@ -256,8 +259,13 @@ class PaymentPoller:
                 self._finish(PaymentResult("UNKNOWN", None, str(exc)))
                 return
             except PaymentError as exc:
+                if not error and self._on_trouble is not None:
+                    self._on_trouble(str(exc))  # at once: the shopper must not wait on as if all were well
                 error = str(exc)
             else:
+                if error and self._on_trouble is not None:
+                    self._on_trouble(None)
+                error = ""
                 if info["status"] != last_status:
                     last_status = info["status"]
                     if self._on_update is not None:

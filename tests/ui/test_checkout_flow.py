@@ -398,6 +398,10 @@ def test_store_gone_while_waiting_is_unknown_not_failed(qtbot: Any, shop_factory
         fill_cart(qtbot, ui)
         to_payment(qtbot, ui)
     order_no = str(ui.shopper.payment.orderNo)  # the store has stopped: its answer cannot be known
+    # the shopper is told at once, and the code stays: a phone may still pay it
+    qtbot.waitUntil(lambda: bool(prop(ui, "paymentTrouble", "visible")), timeout=5_000)
+    assert str(prop(ui, "paymentTrouble", "text")).startswith("暂时无法连接支付服务")
+    assert prop(ui, "paymentQr", "visible") and ui.navigator.screen == "payment"
     ui.shopper.payment.cancel()
     qtbot.waitUntil(lambda: ui.navigator.screen == "paymentProblem", timeout=10_000)
     assert prop(ui, "problemTitle", "text") == "无法确认您的支付结果"

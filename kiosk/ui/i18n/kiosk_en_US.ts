@@ -497,6 +497,10 @@
         <source>Cancelling the payment…</source>
         <translation>Cancelling the payment…</translation>
     </message>
+    <message>
+        <source>We cannot reach the payment service right now. If you have paid, keep this screen: we keep checking and your payment will count.</source>
+        <translation>We cannot reach the payment service right now. If you have paid, keep this screen: we keep checking and your payment will count.</translation>
+    </message>
 </context>
 <context>
     <name>ProductScreen</name>

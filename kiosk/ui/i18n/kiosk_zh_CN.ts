@@ -492,6 +492,10 @@
         <source>Cancelling the payment…</source>
         <translation>正在取消支付…</translation>
     </message>
+    <message>
+        <source>We cannot reach the payment service right now. If you have paid, keep this screen: we keep checking and your payment will count.</source>
+        <translation>暂时无法连接支付服务。如果您已付款，请停留在此页面：我们会继续查询，您的付款一定有效。</translation>
+    </message>
 </context>
 <context>
     <name>ProductScreen</name>

@@ -167,9 +167,13 @@ class PaymentViewModel(QObject):
                 self._set_phase(phase)
             return
         if phase == AWAITING:
-            if not cancelling:  # a QR that comes after the cancel is never shown
-                self._show_code(update)
-                self._set_phase(phase)
+            if cancelling:  # a QR that comes after the cancel is never shown
+                return
+            if self._phase == AWAITING:
+                self.changed.emit()  # the same QR: the store stopped (or started again) answering
+                return
+            self._show_code(update)
+            self._set_phase(phase)
             return
         if phase == PAID and self._phase == PAID:
             self.changed.emit()  # the second word of a paid attempt: how the receipt went
@@ -265,6 +269,15 @@ class PaymentViewModel(QObject):
         if self._phase == CANCELLING:
             return QCoreApplication.translate("PaymentScreen", "Cancelling the payment…")
         return ""
+
+    @Property(str, notify=changed)
+    def troubleText(self) -> str:
+        """While the QR is up and the store cannot be reached: said at once, the QR stays."""
+        if self._phase != AWAITING or self._update is None or not self._update.detail:
+            return ""
+        return QCoreApplication.translate(
+            "PaymentScreen", "We cannot reach the payment service right now. If you have paid, keep this "
+            "screen: we keep checking and your payment will count.")
 
     @Property(bool, notify=changed)
     def canRetry(self) -> bool:

@@ -4,6 +4,8 @@ first, then close" rule, late payments, cancel, and an unreachable store."""
 from __future__ import annotations
 
 import threading
+import time
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -13,6 +15,7 @@ from kiosk.sync.payments import PaymentClient, PaymentUnavailable
 from kiosk.sync.protocol import PaymentInfo
 from kiosk.sync.worker import PaymentPoller, PaymentResult
 from tests.unit.cloudstore.harness import LiveStore, free_socket
+from tests.unit.sync.fault_proxy import Fault, fault_proxy
 from tests.unit.sync.helpers import make_client
 
 
@@ -111,3 +114,24 @@ def test_a_listener_that_breaks_still_ends_the_wait(store: LiveStore, client: Sy
     poller = PaymentPoller(payments, created["payment_id"], timeout_s=5, interval_s=0.05, on_update=broken)
     result = poller.start().wait(10)
     assert result is not None and result.status == "UNKNOWN" and "view-model bug" in result.error
+
+
+def test_the_poller_says_at_once_when_the_store_goes_and_when_it_is_back(store: LiveStore) -> None:
+    device = store.add_device("K09")
+    troubles: list[str | None] = []
+    with fault_proxy(urlsplit(store.base_url).port or 0) as proxy, \
+            make_client(proxy.url, device) as client:
+        payments = PaymentClient(client)
+        created = payments.create("order-t", 100, "CNY", "wechat")
+        proxy.set_rates({Fault.RESET: 1.0})
+        poller = PaymentPoller(payments, created["payment_id"], timeout_s=10, interval_s=0.05,
+                               on_trouble=troubles.append).start()
+        deadline = time.monotonic() + 5
+        while not troubles and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proxy.heal()
+        while len(troubles) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        poller.cancel()
+        assert poller.wait(10) is not None
+    assert len(troubles) == 2 and troubles[0] and troubles[1] is None  # once each way, not every poll

@@ -165,6 +165,18 @@ Rectangle {
                         wrapMode: Text.Wrap
                     }
                     Text {
+                        objectName: "paymentTrouble"
+                        Layout.fillWidth: true
+                        visible: text !== ""
+                        text: Payment.troubleText
+                        textFormat: Text.PlainText
+                        color: Theme.warning
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        horizontalAlignment: waitingGrid.sideBySide ? Text.AlignLeft : Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                    }
+                    Text {
                         objectName: "paymentCountdown"
                         Layout.fillWidth: true
                         text: screen.timeUp ? qsTr("Time is up: checking the payment one last time…")
