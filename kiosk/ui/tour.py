@@ -278,6 +278,8 @@ def _checkout_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("fulfilment-keyboard", keyboard("deliveryAddress")),
         ("payment-preparing", step(Phase.PREPARING)),
         ("payment", step(Phase.AWAITING_PAYMENT, code_url=code_url, expires_at=expires)),
+        ("payment-store-gone", step(Phase.AWAITING_PAYMENT, code_url=code_url, expires_at=expires,
+                                    detail="ConnectError")),
         ("payment-declined", step(Phase.DECLINED)),
         ("payment-unavailable", step(Phase.UNAVAILABLE)),
         ("payment-unknown", step(Phase.UNKNOWN)),
