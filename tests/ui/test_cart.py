@@ -98,10 +98,7 @@ def test_lines_show_name_price_quantity_and_the_total(qtbot: Any, shopping: Kios
 
 def test_plus_stops_at_the_stock_and_a_stock_drop_holds_the_checkout(qtbot: Any, shopping: KioskUi) -> None:
     ui = shopping
-    [(a, *_)] = products(ui, 1)
-    set_stock(ui, a, 3)
-    add(qtbot, ui, a)
-    open_cart(qtbot, ui)
+    a = one_in_the_cart(qtbot, ui, 3)
     for expected in ("2", "3"):
         tap(qtbot, ui, ui.item("cartPlus_0"))
         qtbot.waitUntil(lambda e=expected: text(ui, "cartQuantity_0") == e)
@@ -127,12 +124,18 @@ def test_plus_stops_at_the_stock_and_a_stock_drop_holds_the_checkout(qtbot: Any,
     assert not prop(ui, "cartCheckout", "enabled")
 
 
-def a_line_of(qtbot: Any, ui: KioskUi, quantity: int) -> None:
-    """One product in plenty, `quantity` of it in the cart, the cart on screen."""
+def one_in_the_cart(qtbot: Any, ui: KioskUi, stock: int) -> int:
+    """One of a product with `stock` in store in the cart, the cart on screen; returns the product."""
     [(a, *_)] = products(ui, 1)
-    set_stock(ui, a, 500)
+    set_stock(ui, a, stock)
     add(qtbot, ui, a)
     open_cart(qtbot, ui)
+    return a
+
+
+def a_line_of(qtbot: Any, ui: KioskUi, quantity: int) -> None:
+    """One product in plenty, `quantity` of it in the cart, the cart on screen."""
+    a = one_in_the_cart(qtbot, ui, 500)
     line = ui.shopper.state.lines[0]
     ui.shopper.state.set_quantity(a, quantity, 500, unit_price=line.unit_price)
     qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == str(quantity))
@@ -182,10 +185,7 @@ def test_the_empty_cart_from_the_toolbar_and_checkout_goes_to_fulfilment(qtbot: 
 
 def test_plus_at_the_stock_limit_says_why(qtbot: Any, shopping: KioskUi) -> None:
     ui = shopping
-    [(a, *_)] = products(ui, 1)
-    set_stock(ui, a, 2)
-    add(qtbot, ui, a)
-    open_cart(qtbot, ui)
+    one_in_the_cart(qtbot, ui, 2)
     tap(qtbot, ui, ui.item("cartPlus_0"))
     qtbot.waitUntil(lambda: text(ui, "cartQuantity_0") == "2")
     assert prop(ui, "toast", "visible") is False

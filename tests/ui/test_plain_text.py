@@ -4,10 +4,12 @@ typed, never rendered; control bytes never reach a visible text; a bad read says
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kiosk.db.models import Product, Review
 from kiosk.devices.scans import parse_scan, scan_event
@@ -34,6 +36,19 @@ def toast(qtbot: Any, ui: KioskUi) -> str:
 def home(qtbot: Any, ui: KioskUi) -> None:
     tap(qtbot, ui, ui.item("attractScreen"))
     qtbot.waitUntil(lambda: ui.navigator.screen == "home")
+
+
+def open_changed_product(qtbot: Any, ui: KioskUi, change: Callable[[Session, Product], None]) -> None:
+    """Change a product in the kiosk's database, as a careless store's catalog could, and open it."""
+    assert ui.services is not None
+    with ui.services.db.write() as s:
+        product = s.scalars(select(Product).where(Product.stock > 5).order_by(Product.id)).first()
+        assert product is not None and product.specs
+        change(s, product)
+        product_id = product.id
+    home(qtbot, ui)
+    ui.shopper.catalog.openProduct(product_id)
+    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
 
 
 def test_a_scanned_code_with_markup_is_shown_as_text(qtbot: Any, kiosk_ui: KioskUi) -> None:
@@ -72,18 +87,14 @@ def test_a_misread_in_english(qtbot: Any, kiosk_ui: KioskUi) -> None:
 
 def test_a_product_name_brand_and_spec_with_markup_are_shown_as_text(qtbot: Any, kiosk_ui: KioskUi) -> None:
     ui = kiosk_ui
-    assert ui.services is not None
-    with ui.services.db.write() as s:
-        product = s.scalars(select(Product).where(Product.stock > 5).order_by(Product.id)).first()
-        assert product is not None and product.specs
+
+    def change(_s: Session, product: Product) -> None:
         product.name_zh = MARKUP + CONTROLS
         product.brand = CONTROLS + MARKUP
         product.description_zh = f"{MARKUP}\n{CONTROLS}第二行"
         product.specs[0].value_zh = MARKUP
-        product_id = product.id
-    home(qtbot, ui)
-    ui.shopper.catalog.openProduct(product_id)
-    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
+
+    open_changed_product(qtbot, ui, change)
     for name in ("productName", "productBrand", "productDescription", "specValue_0"):
         assert_shown_literally(ui.item(name))
     assert prop(ui, "productDescription", "lineCount") >= 2  # its own line break is kept
@@ -99,31 +110,19 @@ def test_a_product_name_brand_and_spec_with_markup_are_shown_as_text(qtbot: Any,
 
 def test_a_long_product_name_is_capped(qtbot: Any, kiosk_ui: KioskUi) -> None:
     ui = kiosk_ui
-    assert ui.services is not None
-    with ui.services.db.write() as s:
-        product = s.scalars(select(Product).order_by(Product.id)).first()
-        assert product is not None
-        product.name_zh = "长" * 5000
-        product_id = product.id
-    home(qtbot, ui)
-    ui.shopper.catalog.openProduct(product_id)
-    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
+    open_changed_product(qtbot, ui, lambda _s, product: setattr(product, "name_zh", "长" * 5000))
     shown = str(prop(ui, "productName", "text"))
     assert shown.endswith("…") and len(shown) <= 200
 
 
 def test_a_review_with_markup_is_shown_as_text(qtbot: Any, kiosk_ui: KioskUi) -> None:
     ui = kiosk_ui
-    assert ui.services is not None
-    with ui.services.db.write() as s:
-        product = s.scalars(select(Product).order_by(Product.id)).first()
-        assert product is not None
-        product_id = product.id
-        s.add(Review(product_id=product_id, rating=5, text=CONTROLS + MARKUP, language="zh_CN",
+
+    def add_review(s: Session, product: Product) -> None:
+        s.add(Review(product_id=product.id, rating=5, text=CONTROLS + MARKUP, language="zh_CN",
                      created_on=dt.date.today() + dt.timedelta(days=1), author_masked="<b>王*</b>\x07"))
-    home(qtbot, ui)
-    ui.shopper.catalog.openProduct(product_id)
-    qtbot.waitUntil(lambda: ui.navigator.screen == "product")
+
+    open_changed_product(qtbot, ui, add_review)
     assert_shown_literally(ui.item("reviewText_0"))  # the newest review comes first
     assert_shown_literally(ui.item("reviewAuthor_0"), "<b>王*</b>")
     assert_no_controls_on_screen(ui)

@@ -2,8 +2,8 @@
 
 Sections are view-models (`DemoSection`) with a QML file each, laid out in columns; bus events
 reach every section through the UI bridge. Where the window could only cover a fullscreen kiosk (on
-its only screen), it starts collapsed to a small tab that a tap opens: a touch-only shopper keeps the
-kiosk's header and toolbar, and with no window manager nothing else could move the window away.
+its only screen), it starts collapsed to a small tab that a tap opens: a touch-only shopper keeps
+every button of the kiosk, and with no window manager nothing else could move the window away.
 """
 
 from __future__ import annotations
