@@ -275,7 +275,8 @@ class Checkout:
         payment = next((p for p in order.payments if p.reference or p.payment_id), None)
         store_name = (s.store_name_en or s.store_name) if english else s.store_name
         return Receipt(
-            store_name=store_name, order_no=order.order_no, created_at=order.paid_at or order.created_at,
+            store_name=store_name, order_no=order.order_no,
+            created_at=self.orders.local_time(order.paid_at or order.created_at),  # the store's time
             lines=lines, subtotal=order.subtotal_minor, shipping=order.shipping_minor,
             total=order.total_minor, currency=order.currency,
             payment_method=METHOD_NAMES.get(request.method, request.method),

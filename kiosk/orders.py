@@ -147,13 +147,17 @@ class OrderBook:
             self._audit(session, "order.created", order)
         return order
 
+    def local_time(self, moment: dt.datetime) -> dt.datetime:
+        """A naive UTC time as the store's wall clock shows it (what a receipt prints)."""
+        return moment.replace(tzinfo=dt.UTC).astimezone(self.timezone).replace(tzinfo=None)
+
     def _next_order_no(self, session: Session, now: dt.datetime) -> str:
         """K01-1126-0042: kiosk, the store's month and day, and a count: short enough to type.
 
         The number shows no year, so the count of a date runs on from year to year: a number never
         repeats in the life of the device (a count kept per year made every order fail on the unique
         number a year after a busy day)."""
-        day = f"{now.replace(tzinfo=dt.UTC).astimezone(self.timezone):%m%d}"
+        day = f"{self.local_time(now):%m%d}"
         key = f"order_count:{day}"
         row = session.get(Setting, key)
         count = (int(row.value) if row else self._highest_count(session, day)) + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,3 +73,13 @@ def test_the_receipt_s_money_lines_are_the_order_s_and_add_up(
     # delivery always shows its fee (0.00 when free), pickup has none
     assert shipping == (paid.shipping_minor if delivery else None)
     assert total == paid.total_minor == subtotal + (shipping or 0)
+
+
+def test_the_receipt_s_time_is_the_store_s_like_its_order_number(checkout: Checkout) -> None:
+    book = checkout.orders
+    book.clock = lambda: dt.datetime(2026, 12, 6, 23, 8)  # UTC: 07:08 on the 7th in Shanghai
+    order = book.create_pending([CartLine("S1", "商品", "Item", 100, 1)])
+    paid = book.mark_paid(order.order_uuid, PaymentRecord("wechat", "pay-time", "WX1"))
+    receipt = checkout.receipt_for(paid, CheckoutRequest([]))
+    assert paid.order_no.split("-")[1] == "1207"
+    assert receipt.created_at == dt.datetime(2026, 12, 7, 7, 8)
