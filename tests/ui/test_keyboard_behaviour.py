@@ -115,3 +115,14 @@ def test_a_new_screen_puts_the_keyboard_away(qtbot: Any, kiosk_ui: KioskUi) -> N
     ui.navigator.back()  # the search screen takes its field's focus again as it comes back
     qtbot.waitUntil(lambda: ui.navigator.screen == "search")
     assert not panel.property("active")
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_suggested_categories_keep_their_size_above_the_keyboard(
+        qtbot: Any, kiosk_factory: Any, orientation: str) -> None:
+    ui: KioskUi = kiosk_factory(ui={"orientation": orientation})
+    open_search(qtbot, ui)  # the keyboard is up, little room is left
+    qtbot.wait(100)  # layouts settle before the next frame
+    count = ui.shopper.catalog.property("categories").rowCount()
+    chips = [ui.item(f"suggestCategory_{i}") for i in range(count)]
+    assert len(chips) > 5 and min(design_rect(ui, chip).height() for chip in chips) >= 64

@@ -19,7 +19,8 @@ GridLayout {
             required property string name
             objectName: chips.namePrefix + index
             Layout.fillWidth: true
-            Layout.fillHeight: true  // a row shares one height
+            Layout.fillHeight: true  // a row shares one height…
+            Layout.minimumHeight: implicitHeight  // …never less than a touch target
             text: name
             primary: false
             onClicked: Catalog.openCategory(categoryId)

@@ -56,28 +56,36 @@ Rectangle {
             }
         }
 
-        // nothing typed yet, or nothing found: say so and offer the categories
-        ColumnLayout {
+        // nothing typed yet, or nothing found: say so and offer the categories (scrolled, where the
+        // keyboard leaves too little room for them all: a button never shrinks below a touch target)
+        Flickable {
+            objectName: "searchSuggestions"
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.margins: Theme.spacing
             visible: Search.state !== "results"
-            spacing: Theme.spacing
-            Text {
-                objectName: Search.state === "noResults" ? "searchNoResults" : "searchEmpty"
-                Layout.fillWidth: true
-                text: Search.state === "noResults"
-                      ? qsTr("Nothing found for “%1”. Check the spelling, or browse a category:").arg(Search.query)
-                      : qsTr("Type a product name, brand, pinyin (e.g. “kl” for 可乐) or barcode, or browse a category:")
-                textFormat: Text.PlainText
-                color: Theme.text
-                font.pixelSize: Theme.fontBody
-                wrapMode: Text.Wrap
+            contentHeight: suggestions.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            ColumnLayout {
+                id: suggestions
+                width: parent.width
+                spacing: Theme.spacing
+                Text {
+                    objectName: Search.state === "noResults" ? "searchNoResults" : "searchEmpty"
+                    Layout.fillWidth: true
+                    text: Search.state === "noResults"
+                          ? qsTr("Nothing found for “%1”. Check the spelling, or browse a category:").arg(Search.query)
+                          : qsTr("Type a product name, brand, pinyin (e.g. “kl” for 可乐) or barcode, or browse a category:")
+                    textFormat: Text.PlainText
+                    color: Theme.text
+                    font.pixelSize: Theme.fontBody
+                    wrapMode: Text.Wrap
+                }
+                CategoryChips {
+                    Layout.fillWidth: true
+                }
             }
-            CategoryChips {
-                Layout.fillWidth: true
-            }
-            Item { Layout.fillHeight: true }
         }
         GridView {
             id: results
