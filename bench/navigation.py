@@ -31,11 +31,12 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
-from kiosk.app import build_services, data_paths
+from kiosk.app import build_services
 from kiosk.catalog.generator import generate_catalog
 from kiosk.config import load_config
 from kiosk.db.engine import Database
 from kiosk.db.migrate import upgrade
+from kiosk.services import data_paths
 from kiosk.ui.app import KioskUi, ensure_app
 from kiosk.ui.pump import process_events
 

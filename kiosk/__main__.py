@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import __version__
-from kiosk.errors import ConfigError
+from kiosk.errors import EXIT_CONFIG, ConfigError
 
 _LANGS = {"zh": "zh_CN", "zh_CN": "zh_CN", "en": "en_US", "en_US": "en_US"}
 
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.screenshot_tour:
         return screenshot_tour(args.screenshot_tour)
-    from kiosk.app import EXIT_CONFIG, run
+    from kiosk.app import run
     from kiosk.config import as_toml, load_config
 
     try:

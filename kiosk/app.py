@@ -8,87 +8,32 @@ import os
 import sys
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.config import KioskConfig, store_timezone
-from kiosk.errors import AlreadyRunningError
+from kiosk.errors import EXIT_ALREADY_RUNNING, EXIT_NO_DISPLAY, AlreadyRunningError
 from kiosk.events import EventBus
 from kiosk.instance_lock import InstanceLock
 from kiosk.logs import setup_logging
-from kiosk.paths import DataPaths, default_data_dir
+from kiosk.paths import DataPaths
+from kiosk.services import Services, data_paths
 
 if TYPE_CHECKING:
-    from kiosk.checkout import Checkout, Listener
-    from kiosk.db.engine import Database
     from kiosk.devices.sim.demo import DemoDevices
     from kiosk.devices.status import DeviceStatus as DeviceStatusReport
-    from kiosk.local_store import LocalStore, StoreCredentials
-    from kiosk.orders import OrderBook
-    from kiosk.sync.payments import PaymentClient
+    from kiosk.local_store import StoreCredentials
     from kiosk.sync.protocol import DeviceStatus
-    from kiosk.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_CONFIG = 2
-EXIT_ALREADY_RUNNING = 3
-EXIT_NO_DISPLAY = 4
+
+# a receipt owed by a crash is printed at restart if the order was paid this recently (older: the
+# shopper has gone; a technician reprints it on request)
+RECOVERY_WINDOW = dt.timedelta(minutes=10)
 
 # Qt platforms that draw without a display server
 _HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay"}
-
-
-@dataclass
-class Services:
-    """Everything the UI needs, built once at start-up."""
-
-    config: KioskConfig
-    paths: DataPaths
-    db: Database
-    events: EventBus
-    orders: OrderBook
-    devices: DemoDevices | None = None
-    store: LocalStore | None = None  # demo mode's local reference store
-    sync: SyncWorker | None = None
-    payments: PaymentClient | None = None  # set once the store is known (demo: once it has started)
-    store_url: str = ""
-    # the latest status of each device, for the heartbeat and the technician screens
-    device_states: dict[str, DeviceStatus] = field(default_factory=dict)
-
-    def make_checkout(self, on_update: Listener, *, timeout_s: float | None = None,
-                      interval_s: float = 1.0) -> Checkout | None:
-        """A checkout wired to this kiosk's orders, store payments and printer; None while no store is
-        known (the UI then says that paying is unavailable and keeps the cart)."""
-        from kiosk.checkout import PAYMENT_TIMEOUT_S, Checkout, ReceiptSettings
-
-        if self.payments is None:
-            return None
-        identity = self.config.identity
-        receipt = ReceiptSettings(store_name=identity.store_name, device_name=identity.device_name,
-                                  store_name_en=identity.store_name_in("en_US"), base_url=self.store_url)
-        sync = self.sync
-        return Checkout(self.orders, self.payments,
-                        printer=self.devices.printer if self.devices is not None else None,
-                        receipt=receipt, on_update=on_update, on_paid=sync.wake if sync else lambda: None,
-                        timeout_s=PAYMENT_TIMEOUT_S if timeout_s is None else timeout_s,
-                        interval_s=interval_s)
-
-    def close(self) -> None:
-        if self.sync is not None:
-            self.sync.stop()
-            self.sync.pusher.client.close()  # made by start_sync for the worker alone
-        if self.payments is not None:
-            self.payments.client.close()
-        if self.devices is not None:
-            self.devices.stop()
-        if self.store is not None:
-            self.store.stop()
-        self.db.close()
 
 
 def display_problem(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> str | None:
@@ -101,10 +46,6 @@ def display_problem(environ: Mapping[str, str] | None = None, platform: str = sy
         return None
     return ("no display found: DISPLAY and WAYLAND_DISPLAY are not set. Start the kiosk from the "
             "touch screen's desktop session, under Xvfb, or with QT_QPA_PLATFORM=offscreen.")
-
-
-def data_paths(config: KioskConfig) -> DataPaths:
-    return DataPaths(Path(config.data_dir) if config.data_dir else default_data_dir()).ensure()
 
 
 def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | None = None,
@@ -154,6 +95,8 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
 def start_sync(services: Services, url: str, device_id: str, secret: str) -> None:
     """The one sync worker of this data dir (outbox push, catalog pull, heartbeat), the payment client,
     and the reconciliation of payments left open by a crash or a lost network."""
+    from kiosk.checkout import PAYMENT_TIMEOUT_S
+    from kiosk.reconcile import Reconciler
     from kiosk.sync.client import StoreEndpoint, SyncClient
     from kiosk.sync.payments import PaymentClient
     from kiosk.sync.worker import SyncAlreadyRunning, SyncWorker
@@ -176,6 +119,8 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
     services.sync = worker
     # payments have a client of their own: a shopper waiting on a QR never queues behind a large push
     services.payments = PaymentClient(SyncClient(StoreEndpoint(url, device_id, secret)))
+    services.reconciler = Reconciler(services.orders, services.payments, pay_window_s=PAYMENT_TIMEOUT_S,
+                                     on_paid=services.wake_sync, alert=services.raise_alert)
     services.store_url = url
     log.info("sync worker started for %s", url)
     # no shopper can be paying yet: every open payment is from before this start
@@ -184,16 +129,34 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
 
 
 def reconcile(services: Services, *, at_boot: bool) -> None:
-    checkout = services.make_checkout(lambda _update: None)
-    if checkout is None:
+    """Settle the payments left open; at boot, then print the receipts a crash kept from printing."""
+    if services.reconciler is None:
         return
     try:
-        settled = checkout.reconcile(at_boot=at_boot)
+        settled = services.reconciler.run(at_boot=at_boot)
     except Exception:
         log.exception("reconciling open payments failed; the next heartbeat tries again")
         return
     if settled:
         log.info("reconciled %d order(s) whose payment outcome was open", settled)
+    if at_boot:
+        recover_receipts(services)
+
+
+def recover_receipts(services: Services) -> None:
+    """An order paid just before a crash (or settled paid just now) gets its receipt, once; a shopper
+    still at the kiosk is shown the order (the "checkout.recovered" event)."""
+    since = services.orders.clock() - RECOVERY_WINDOW
+    try:
+        owed = services.receipt_desk().print_owed(since)
+    except Exception:
+        log.exception("printing the receipts owed since the restart failed")
+        return
+    for order_uuid in owed:
+        order = services.orders.get(order_uuid)
+        services.events.publish("checkout.recovered", order_uuid=order_uuid, order_no=order.order_no,
+                                total_minor=order.total_minor, currency=order.currency,
+                                receipt_state=order.receipt_state)
 
 
 def start_devices(config: KioskConfig, paths: DataPaths, bus: EventBus,

@@ -4,11 +4,15 @@ One attempt is one order committed as PENDING_PAYMENT before any QR code shows (
 finds it), one payment created in the store (WeChat Pay Native / Alipay precreate style) and a poller
 that follows it. Every outcome lands in `OrderBook`:
 
-- paid → PAID: payment, receipt number and outbox row in one transaction; the receipt is printed and
-  the sync worker is woken to push the order now;
-- declined → PAYMENT_FAILED (the shopper may try again: a new attempt, a new order);
+- paid → PAID: payment, receipt number and outbox row in one transaction; the receipt is printed
+  (once: kiosk.receipts) and the sync worker is woken to push the order now;
+- declined → the payment is closed at the store (a payment that lands meanwhile wins) → PAYMENT_FAILED;
+  the shopper may try again, or pay the same order the other way (`CheckoutRequest.retry_order`);
 - time up or cancelled → the final query first (a late payment wins), then the close → CANCELLED;
-- the store cannot be asked → PAYMENT_UNKNOWN, kept for reconciliation (`reconcile`), never guessed.
+- the store cannot be asked → PAYMENT_UNKNOWN, and the screen keeps checking for a while (CHECKING);
+  what stays open after that is settled by reconciliation (kiosk.reconcile), never guessed.
+
+While an attempt runs, its order is held: reconciliation leaves it alone.
 
 Listeners get a `CheckoutUpdate` for every step, on the checkout's own thread: the UI bridges them.
 """
@@ -17,30 +21,34 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
 import threading
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
 
-from kiosk.db.models import Fulfilment, Order
+from kiosk.db.models import Fulfilment, Order, OrderState
 from kiosk.devices.ports import JobOutcome, ReceiptPrinter
-from kiosk.devices.receipt import ENGLISH_LABELS, Delivery, Pickup, Receipt, ReceiptLine
+from kiosk.devices.receipt import Receipt
 from kiosk.orders import CartLine, Contact, OrderBook, OrderError, PaymentRecord
-from kiosk.sync.payments import PaymentClient, PaymentError
+from kiosk.receipts import METHOD_NAMES, ReceiptDesk, ReceiptSettings
+from kiosk.sync.payments import PaymentClient, PaymentError, PaymentPoller, PaymentResult
 from kiosk.sync.protocol import PaymentInfo
-from kiosk.sync.worker import PaymentPoller, PaymentResult
+
+__all__ = ["METHOD_NAMES", "Checkout", "CheckoutRequest", "CheckoutUpdate", "Phase", "ReceiptSettings"]
 
 log = logging.getLogger(__name__)
 
 PaymentMethod = Literal["wechat", "alipay"]
-METHOD_NAMES = {"wechat": "微信支付 WeChat Pay", "alipay": "支付宝 Alipay"}
-RECEIPT_WAIT_S = 30.0  # a receipt that takes longer is reported as not printed; the order stands
 PAYMENT_TIMEOUT_S = 120.0  # how long a shopper has to pay; reconciliation leaves younger orders alone
 # the store's payment outlives the kiosk's countdown by this much: the kiosk's final query and close
 # reach a payment that is still open, and the phone's page ends with the kiosk's, a moment later
 CLOSE_GRACE_S = 5
+# an outcome the store could not give: the screen keeps asking this long before it says "unknown"
+CHECKING_S = 60.0
+CHECKING_INTERVAL_S = 3.0
 
 
 class Phase(StrEnum):
@@ -51,6 +59,7 @@ class Phase(StrEnum):
     EXPIRED = "expired"  # the time to pay ran out
     CANCELLED = "cancelled"  # the shopper cancelled
     UNAVAILABLE = "unavailable"  # no payment could be created: nothing was charged, the cart is kept
+    CHECKING = "checking"  # the outcome could not be learnt yet: still asking the store, on screen
     UNKNOWN = "unknown"  # the outcome could not be learnt: the order is kept and checked later
 
 
@@ -67,6 +76,8 @@ class CheckoutRequest:
     shipping_minor: int = 0
     language: str = "zh_CN"
     catalog_version: int = 0
+    # pay this declined order again (e.g. the other way) instead of making a new one
+    retry_order: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,21 +93,13 @@ class CheckoutUpdate:
     receipt: JobOutcome | None = None  # once paid: how the receipt print went (None: no printer)
     receipt_pending: bool = False  # PAID comes first, then PAID again with the receipt's outcome
     detail: str = ""  # for the log and the technician, never shown raw to a shopper
+    method: str = ""  # wechat | alipay: how this attempt pays
+    payment_ref: str = ""  # the store's payment id, for staff to find it
+    order_page: str = ""  # the store's page of the order (the e-receipt), once paid
 
     @property
     def final(self) -> bool:
         return self.phase in FINAL_PHASES
-
-
-@dataclass(frozen=True)
-class ReceiptSettings:
-    store_name: str
-    device_name: str
-    store_name_en: str = ""  # an English receipt's title; "": store_name
-    pickup_location: str = "服务台 Service desk"
-    order_url: str = "{base}/o/{order_uuid}"  # what the receipt's QR opens
-    base_url: str = ""
-    footer: tuple[str, ...] = ("谢谢惠顾！", "Thank you!")
 
 
 Listener = Callable[[CheckoutUpdate], None]
@@ -108,12 +111,16 @@ class Checkout:
     def __init__(self, orders: OrderBook, payments: PaymentClient, *, printer: ReceiptPrinter | None,
                  receipt: ReceiptSettings, on_update: Listener, on_paid: Callable[[], None] = lambda: None,
                  timeout_s: float = PAYMENT_TIMEOUT_S, interval_s: float = 1.0,
-                 clock: Callable[[], dt.datetime] | None = None) -> None:
+                 clock: Callable[[], dt.datetime] | None = None, checking_s: float = CHECKING_S,
+                 checking_interval_s: float = CHECKING_INTERVAL_S) -> None:
         self.orders = orders
         self.clock = clock or _utcnow  # the kiosk's own (naive UTC), which the countdown runs on
         self.payments = payments
         self.printer = printer
         self.receipt = receipt
+        self.receipts = ReceiptDesk(orders, printer, receipt)
+        self.checking_s = checking_s
+        self.checking_interval_s = checking_interval_s
         self._on_update = on_update
         self._on_paid = on_paid
         self.timeout_s = timeout_s
@@ -168,21 +175,32 @@ class Checkout:
     def _run(self, request: CheckoutRequest) -> None:
         self._emit(self._current)
         try:
-            order = self.orders.create_pending(
-                request.lines, fulfilment=request.fulfilment, contact=request.contact,
-                language=request.language, shipping_minor=request.shipping_minor,
-                catalog_version=request.catalog_version)
+            if request.retry_order:
+                order = self.orders.retry_payment(request.retry_order)
+            else:
+                order = self.orders.create_pending(
+                    request.lines, fulfilment=request.fulfilment, contact=request.contact,
+                    language=request.language, shipping_minor=request.shipping_minor,
+                    catalog_version=request.catalog_version)
         except Exception as exc:
             log.exception("checkout: the order could not be created")
             self._emit(CheckoutUpdate(Phase.UNAVAILABLE, detail=f"order not created: {exc}"))
             return
+        with self.orders.hold(order.order_uuid):
+            self._pay(order, request)
+
+    def _pay(self, order: Order, request: CheckoutRequest) -> None:
         base = self._current = CheckoutUpdate(Phase.PREPARING, order.order_uuid, order.order_no,
-                                              order.total_minor, order.currency)
+                                              order.total_minor, order.currency, method=request.method)
+        # the order uuid as merchant number: a create retried after a lost answer finds the same payment;
+        # paying a declined order again is a new payment, so a new number
+        trade_no = order.order_uuid.replace("-", "")
+        if request.retry_order:
+            trade_no = trade_no[:24] + secrets.token_hex(4)
         try:
-            # the order uuid as merchant number: a create retried after a lost answer finds the same payment
             info = self.payments.create(order.order_uuid, order.total_minor, order.currency, request.method,
                                         description=f"{self.receipt.store_name} {order.order_no}",
-                                        out_trade_no=order.order_uuid.replace("-", ""),
+                                        out_trade_no=trade_no,
                                         expires_in_s=round(self.timeout_s) + CLOSE_GRACE_S)
         except PaymentError as exc:
             # nothing was shown to pay, so nothing can have been paid: the order is cancelled
@@ -190,6 +208,7 @@ class Checkout:
             self.orders.cancel(order.order_uuid)
             self._emit(_with(base, Phase.UNAVAILABLE, detail=str(exc)))
             return
+        base = self._current = replace(base, payment_ref=info["payment_id"])
         expires_at = _parse_time(info["expires_at"])
         self.orders.record_payment(order.order_uuid, PaymentRecord(request.method, info["payment_id"]),
                                    code_url=info["code_url"], expires_at=expires_at)
@@ -224,112 +243,94 @@ class Checkout:
     def _settle(self, order: Order, request: CheckoutRequest, base: CheckoutUpdate,
                 result: PaymentResult) -> None:
         uuid_, no = order.order_uuid, order.order_no
+        if result.status == "FAILED" and result.info is not None:
+            closed = self._close_declined(order, result.info)
+            if closed is not None and closed["status"] == "PAID":
+                result = PaymentResult("PAID", closed)
+            else:
+                self.orders.mark_payment_failed(uuid_, closed=closed["payment_id"] if closed else None)
+                log.info("checkout %s: payment declined", no)
+                self._emit(_with(base, Phase.DECLINED))
+                return
         if result.status == "PAID" and result.info is not None:
-            paid = self.orders.mark_paid(uuid_, PaymentRecord(request.method, result.info["payment_id"],
-                                                              result.info.get("reference", "")))
-            log.info("checkout %s: paid (%s)", no, paid.state)
-            self._on_paid()
-            # the shopper's phone already says paid: the screen says so now, the receipt follows
-            printing = self.printer is not None
-            self._emit(_with(base, Phase.PAID, receipt_pending=printing))
-            if printing:
-                self._emit(_with(base, Phase.PAID, receipt=self._print(paid, request)))
-        elif result.status == "FAILED":
+            self._paid(order, base, result.info)
+        elif result.status == "FAILED":  # declined with no payment to close
             self.orders.mark_payment_failed(uuid_)
             log.info("checkout %s: payment declined", no)
             self._emit(_with(base, Phase.DECLINED))
         elif result.status == "CLOSED":
-            self.orders.cancel(uuid_)
+            self.orders.cancel(uuid_, closed=result.info["payment_id"] if result.info else None)
             phase = Phase.CANCELLED if self._cancelled.is_set() else Phase.EXPIRED
             log.info("checkout %s: %s, payment closed unpaid", no, phase)
             self._emit(_with(base, phase))
         else:
             self.orders.mark_payment_unknown(uuid_)
-            log.warning("checkout %s: payment outcome unknown (%s); kept for reconciliation", no,
-                        result.error)
-            self._emit(_with(base, Phase.UNKNOWN, detail=result.error))
+            log.warning("checkout %s: payment outcome unknown (%s); still asking", no, result.error)
+            self._keep_checking(order, base, result.error)
 
-    def _print(self, order: Order, request: CheckoutRequest) -> JobOutcome | None:
-        if self.printer is None:
-            return None
-        receipt = self.receipt_for(order, request)
+    def _close_declined(self, order: Order, info: PaymentInfo) -> PaymentInfo | None:
+        """A declined payment is closed at the store, so nothing can pay it later; the answer may say
+        PAID (a second try on the phone landed first: it wins). None: not closed yet."""
         try:
-            return self.printer.print_receipt(order.order_uuid, receipt).result(RECEIPT_WAIT_S).outcome
-        except FutureTimeout:
-            log.error("checkout %s: the receipt did not print within %.0f s", order.order_no, RECEIPT_WAIT_S)
-        except Exception:
-            log.exception("checkout %s: the receipt could not be printed", order.order_no)
-        return JobOutcome.NOT_PRINTED
+            closed = self.payments.close(info["payment_id"])
+        except PaymentError as exc:
+            log.warning("checkout %s: the declined payment could not be closed yet (%s); reconciliation "
+                        "closes it", order.order_no, exc)
+            return None
+        if closed["status"] == "PAID":
+            log.info("checkout %s: declined, then paid before the close: paid", order.order_no)
+        return closed
 
-    def receipt_for(self, order: Order, request: CheckoutRequest) -> Receipt:
-        s = self.receipt
-        english = request.language != "zh_CN"
-        lines = tuple(ReceiptLine((line.name_en or line.name_zh) if english else line.name_zh, line.quantity,
-                                  line.unit_price_minor, line.line_total_minor) for line in order.lines)
-        fulfilment: Pickup | Delivery
-        if order.fulfilment is Fulfilment.DELIVERY:
-            contact = request.contact
-            fulfilment = Delivery(contact.name, contact.phone, contact.address)
-        else:
-            fulfilment = Pickup(order.order_no, s.pickup_location)
-        payment = next((p for p in order.payments if p.reference or p.payment_id), None)
-        store_name = (s.store_name_en or s.store_name) if english else s.store_name
-        return Receipt(
-            store_name=store_name, order_no=order.order_no,
-            created_at=self.orders.local_time(order.paid_at or order.created_at),  # the store's time
-            lines=lines, subtotal=order.subtotal_minor, shipping=order.shipping_minor,
-            total=order.total_minor, currency=order.currency,
-            payment_method=METHOD_NAMES.get(request.method, request.method),
-            payment_ref=(payment.reference or payment.payment_id or "") if payment else "",
-            fulfilment=fulfilment, qr_url=s.order_url.format(base=s.base_url, order_uuid=order.order_uuid),
-            device_name=s.device_name, footer=s.footer, labels=ENGLISH_LABELS if english else None)
+    def _keep_checking(self, order: Order, base: CheckoutUpdate, error: str) -> None:
+        """The store could not say: keep asking on screen for a while; once it answers, settle as it
+        says (unpaid: the shopper keeps the cart). After that, the order waits for reconciliation."""
+        self._emit(_with(base, Phase.CHECKING, detail=error))
+        payment_id = self.orders.payment_id_of(order.order_uuid)
+        until = time.monotonic() + self.checking_s
+        while payment_id is not None and time.monotonic() < until:
+            time.sleep(min(self.checking_interval_s, max(0.0, until - time.monotonic())))
+            try:
+                info = self.payments.finish(payment_id)
+            except PaymentError as exc:
+                error = str(exc)
+                continue
+            if info["status"] == "PAID":
+                self._paid(order, base, info)
+            elif info["status"] in ("FAILED", "CLOSED"):
+                if info["status"] == "FAILED":
+                    self.orders.mark_payment_failed(order.order_uuid, closed=payment_id)
+                else:
+                    self.orders.cancel(order.order_uuid, closed=payment_id)
+                log.info("checkout %s: the store settled it unpaid (%s)", order.order_no, info["status"])
+                self._emit(_with(base, Phase.DECLINED if info["status"] == "FAILED" else Phase.EXPIRED))
+            else:
+                continue
+            return
+        log.warning("checkout %s: outcome still unknown (%s); kept for reconciliation", order.order_no,
+                    error)
+        self._emit(_with(base, Phase.UNKNOWN, detail=error))
+
+    def _paid(self, order: Order, base: CheckoutUpdate, info: PaymentInfo) -> None:
+        paid = self.orders.mark_paid(order.order_uuid, PaymentRecord(
+            info.get("method", base.method), info["payment_id"], info.get("reference", "")))
+        log.info("checkout %s: paid (%s)", order.order_no, paid.state)
+        self._on_paid()
+        # the shopper's phone already says paid: the screen says so now, the receipt follows
+        done = _with(base, Phase.PAID, payment_ref=info.get("reference") or info["payment_id"],
+                     order_page=self.receipt.order_page(order.order_uuid))
+        printing = self.printer is not None and paid.state is OrderState.PAID
+        self._emit(replace(done, receipt_pending=printing))
+        if printing:
+            self._emit(replace(done, receipt=self.receipts.print_once(order.order_uuid)))
+
+    def receipt_for(self, order: Order) -> Receipt:
+        return self.receipts.build(order)
 
     def _emit(self, update: CheckoutUpdate) -> None:
         try:
             self._on_update(update)
         except Exception:
             log.exception("checkout listener failed on %s", update.phase)
-
-    # --- after the fact ------------------------------------------------------------------------------
-
-    def reconcile(self, *, at_boot: bool = False) -> int:
-        """Ask the store about every order whose payment outcome is open (at boot, then periodically).
-
-        Paid → PAID (and pushed); declined or closed → settled; still open → closed now (the shopper
-        left long ago), where a late payment still wins. Orders younger than a checkout's time to pay
-        are left alone, unless `at_boot` (no shopper was paying before the kiosk started). Returns how
-        many were settled.
-        """
-        now = self.orders.clock()
-        # at boot only what is older than this call: a shopper may start paying the moment the store is up
-        before = now if at_boot else now - dt.timedelta(seconds=self.timeout_s + 60)
-        settled = 0
-        for order_uuid in self.orders.unresolved(before):
-            payment_id = self.orders.payment_id_of(order_uuid)
-            if payment_id is None:
-                self.orders.cancel(order_uuid)  # no payment was ever created: nothing to ask
-                settled += 1
-                continue
-            try:
-                info: PaymentInfo = self.payments.finish(payment_id)
-            except PaymentError as exc:
-                # refused, unreachable or no answer: none of it says "not paid", so nothing is settled
-                log.warning("reconcile %s: no definite answer (%s); asking again later", order_uuid, exc)
-                continue
-            if info["status"] == "PAID":
-                record = PaymentRecord(info["method"], payment_id, info.get("reference", ""))
-                self.orders.mark_paid(order_uuid, record)
-                self._on_paid()
-            elif info["status"] == "FAILED":
-                self.orders.mark_payment_failed(order_uuid)
-            elif info["status"] == "CLOSED":  # the one definite "not paid, and never will be"
-                self.orders.cancel(order_uuid)
-            else:
-                log.warning("reconcile %s: still %s after a close; asking again later", order_uuid,
-                            info["status"])
-                continue
-            settled += 1
-        return settled
 
 
 def _with(base: CheckoutUpdate, phase: Phase, **changes: object) -> CheckoutUpdate:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+# how the process ends (kiosk.__main__)
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_CONFIG = 2
+EXIT_ALREADY_RUNNING = 3
+EXIT_NO_DISPLAY = 4
+
 
 class KioskError(Exception):
     """Base for the kiosk's own failures."""

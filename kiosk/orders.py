@@ -14,8 +14,10 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,13 +54,15 @@ S = OrderState
 TRANSITIONS: dict[OrderState, frozenset[OrderState]] = {
     S.PENDING_PAYMENT: frozenset({S.PAID, S.PAYMENT_FAILED, S.PAYMENT_UNKNOWN, S.CANCELLED}),
     S.PAYMENT_UNKNOWN: frozenset({S.PAID, S.PAYMENT_FAILED, S.CANCELLED}),
-    S.PAYMENT_FAILED: frozenset({S.PENDING_PAYMENT, S.CANCELLED}),
+    S.PAYMENT_FAILED: frozenset({S.PENDING_PAYMENT, S.CANCELLED, S.PAID_ORPHAN}),
     S.CANCELLED: frozenset({S.PAID_ORPHAN}),  # the bank says paid after all: never lose it
     S.PAID: frozenset({S.SYNCED}),
     S.PAID_ORPHAN: frozenset(),
     S.SYNCED: frozenset(),
 }
 _CONTACT_FIELDS = ("name", "phone", "address")
+RECEIPT_SENDING = "sending"
+RECEIPT_NOT_PRINTED = "not_printed"  # JobOutcome.NOT_PRINTED: refused before a byte was sent
 
 
 class OrderError(KioskError):
@@ -110,6 +114,25 @@ class OrderBook:
         self.currency = currency
         self.clock = clock  # naive UTC
         self.timezone = timezone  # the store's: its day names the order
+        self._held: set[str] = set()  # orders a live checkout is working on: reconciliation keeps off
+        self._held_lock = threading.Lock()
+
+    # --- live checkouts -----------------------------------------------------------------------------
+
+    @contextmanager
+    def hold(self, order_uuid: str) -> Iterator[None]:
+        """While a live checkout works on an order, reconciliation leaves it alone."""
+        with self._held_lock:
+            self._held.add(order_uuid)
+        try:
+            yield
+        finally:
+            with self._held_lock:
+                self._held.discard(order_uuid)
+
+    def held(self, order_uuid: str) -> bool:
+        with self._held_lock:
+            return order_uuid in self._held
 
     # --- creation ----------------------------------------------------------------------------------
 
@@ -199,7 +222,8 @@ class OrderBook:
             order = self._load(session, order_uuid)
             if order.state in (S.PAID, S.SYNCED, S.PAID_ORPHAN):
                 return order  # a late duplicate notification: already recorded exactly once
-            target = S.PAID_ORPHAN if order.state == S.CANCELLED else S.PAID
+            # the shopper was told it failed or was cancelled, and has gone: staff must hand it over
+            target = S.PAID_ORPHAN if order.state in (S.CANCELLED, S.PAYMENT_FAILED) else S.PAID
             self._move(session, order, target)
             now = self.clock()
             order.paid_at = now
@@ -248,8 +272,9 @@ class OrderBook:
             return session.scalar(select(Payment.payment_id).join(Order).where(Order.order_uuid == order_uuid)
                                   .order_by(Payment.id.desc()).limit(1))
 
-    def mark_payment_failed(self, order_uuid: str) -> Order:
-        return self._transition(order_uuid, S.PAYMENT_FAILED)
+    def mark_payment_failed(self, order_uuid: str, *, closed: str | None = None) -> Order:
+        """Declined; `closed`: the payment the store has since closed (nothing more can come of it)."""
+        return self._transition(order_uuid, S.PAYMENT_FAILED, closed=closed)
 
     def mark_payment_unknown(self, order_uuid: str) -> Order:
         """The bank could not be asked: reconciled on reconnect and at boot, never guessed."""
@@ -258,14 +283,34 @@ class OrderBook:
     def retry_payment(self, order_uuid: str) -> Order:
         return self._transition(order_uuid, S.PENDING_PAYMENT)
 
-    def cancel(self, order_uuid: str) -> Order:
-        return self._transition(order_uuid, S.CANCELLED)
+    def cancel(self, order_uuid: str, *, closed: str | None = None) -> Order:
+        """Not paid; `closed`: the payment the store says is closed."""
+        return self._transition(order_uuid, S.CANCELLED, closed=closed)
 
-    def _transition(self, order_uuid: str, target: OrderState) -> Order:
+    def _transition(self, order_uuid: str, target: OrderState, *, closed: str | None = None) -> Order:
         with self.db.write() as session:
             order = self._load(session, order_uuid)
             self._move(session, order, target)
+            if closed is not None:
+                self._close_payment(order, closed)
         return order
+
+    def _close_payment(self, order: Order, payment_id: str) -> None:
+        for payment in order.payments:
+            if payment.payment_id == payment_id and payment.state is not PaymentState.PAID:
+                payment.state, payment.updated_at = PaymentState.CLOSED, self.clock()
+
+    def payment_closed(self, order_uuid: str, payment_id: str) -> None:
+        """The store closed this payment of a declined or cancelled order: nothing more can come of it."""
+        with self.db.write() as session:
+            self._close_payment(self._load(session, order_uuid), payment_id)
+
+    def payment_unanswerable(self, order_uuid: str, payment_id: str) -> None:
+        """The store does not know this payment: stop asking (maintenance may still settle it)."""
+        with self.db.write() as session:
+            for payment in self._load(session, order_uuid).payments:
+                if payment.payment_id == payment_id and payment.state is not PaymentState.PAID:
+                    payment.state = PaymentState.UNKNOWN
 
     def purge_contact_details(self, retention: dt.timedelta) -> int:
         """Erase the contact details of orders the store has had for longer than `retention`.
@@ -290,12 +335,59 @@ class OrderBook:
 
     def unresolved(self, created_before: dt.datetime | None = None) -> list[str]:
         """Orders whose payment outcome is open, to reconcile with the store; `created_before` leaves
-        out the ones a shopper may still be paying."""
+        out the ones a shopper may still be paying, and an order a live checkout holds is left out."""
         stmt = select(Order.order_uuid).where(Order.state.in_([S.PENDING_PAYMENT, S.PAYMENT_UNKNOWN]))
         if created_before is not None:
             stmt = stmt.where(Order.created_at < created_before)
         with self.db.read() as session:
-            return list(session.scalars(stmt.order_by(Order.id)))
+            return [u for u in session.scalars(stmt.order_by(Order.id)) if not self.held(u)]
+
+    def unclosed_payments(self, created_before: dt.datetime | None = None) -> list[tuple[str, str]]:
+        """(order, payment) of declined or cancelled orders whose payment the store has not confirmed
+        closed: a phone could still pay them, so reconciliation closes them (a late payment wins)."""
+        stmt = (select(Order.order_uuid, Payment.payment_id).join(Payment)
+                .where(Order.state.in_([S.PAYMENT_FAILED, S.CANCELLED]),
+                       Payment.state.in_([PaymentState.CREATED, PaymentState.FAILED]),
+                       Payment.payment_id.is_not(None)))
+        if created_before is not None:
+            stmt = stmt.where(Order.created_at < created_before)
+        with self.db.read() as session:
+            rows = session.execute(stmt.order_by(Order.id, Payment.id)).all()
+        return [(u, p) for u, p in rows if p is not None and not self.held(u)]
+
+    # --- the receipt's print, at most once ---------------------------------------------------------
+
+    def claim_receipt(self, order_uuid: str) -> bool:
+        """True once per paid order: the caller may send its receipt now. Committed before a byte goes to
+        the printer, so no retry or restart ever prints it again; a print refused before a byte was sent
+        (`not_printed`) may be claimed again."""
+        with self.db.write() as session:
+            claimed = session.execute(
+                update(Order).where(Order.order_uuid == order_uuid,
+                                    Order.state.in_([S.PAID, S.SYNCED, S.PAID_ORPHAN]),
+                                    Order.receipt_state.in_(["", RECEIPT_NOT_PRINTED]))
+                .values(receipt_state=RECEIPT_SENDING, receipt_sent_at=self.clock()))
+            return bool(getattr(claimed, "rowcount", 0))
+
+    def receipt_outcome(self, order_uuid: str, outcome: str) -> None:
+        with self.db.write() as session:
+            session.execute(update(Order).where(Order.order_uuid == order_uuid)
+                            .values(receipt_state=outcome[:16]))
+
+    def receipts_owed(self, paid_since: dt.datetime) -> list[str]:
+        """Paid orders since then whose receipt was never sent (a crash between PAID and the print)."""
+        with self.db.read() as session:
+            return list(session.scalars(select(Order.order_uuid).where(
+                Order.state.in_([S.PAID, S.SYNCED]), Order.receipt_state == "",
+                Order.paid_at >= paid_since).order_by(Order.id)))
+
+    def get(self, order_uuid: str) -> Order:
+        """The order with its lines and payments, detached for reading."""
+        with self.db.read() as session:
+            order = self._load(session, order_uuid)
+            _ = order.lines, order.payments
+            session.expunge(order)
+            return order
 
     # --- payloads ----------------------------------------------------------------------------------
 

@@ -222,6 +222,10 @@ class Order(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     pii_purged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # the receipt's print, at most once: "" never tried, "sending" (a crash here leaves it unknown, so
+    # it is never sent again by itself), then the printer's outcome (kiosk.devices.ports.JobOutcome)
+    receipt_state: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    receipt_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
     lines: Mapped[list[OrderLine]] = relationship(
         order_by="OrderLine.position", cascade="all, delete-orphan", back_populates="order")

@@ -77,6 +77,7 @@ class Receipt:
     device_name: str = ""
     footer: tuple[str, ...] = ()
     labels: ReceiptLabels | None = None  # the shopper's language; None: the printer's own labels
+    copy: bool = False  # a reprint: marked so it is never taken for a second purchase
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class ReceiptLabels:
     phone: str = "电话"
     address: str = "地址"
     scan_hint: str = "扫码查看订单："
+    copy: str = "** 副本 COPY **"
 
 
 ENGLISH_LABELS = ReceiptLabels(
@@ -106,6 +108,7 @@ ENGLISH_LABELS = ReceiptLabels(
     discount="Discount", total="Total", payment="Payment", reference="Reference", pickup="Pickup in store",
     pickup_code="Pickup code", pickup_location="Pickup point", delivery="Home delivery",
     recipient="Recipient", phone="Phone", address="Address", scan_hint="Scan to view your order:",
+    copy="** COPY **",
 )
 
 
@@ -179,6 +182,8 @@ def _blocks(receipt: Receipt, profile: PaperProfile, labels: ReceiptLabels,
     rule = "-" * cols
     cur = receipt.currency
     yield _Block(tuple(wrap(receipt.store_name, cols // 2)), "center", bold=True, width=2, height=2)
+    if receipt.copy:
+        yield _Block(tuple(wrap(labels.copy, cols)), "center", bold=True)
     yield _Block((labels.order_no,), "center")
     yield _Block(tuple(wrap(receipt.order_no, cols // 2)), "center", bold=True, width=2, height=2)
     info = [*two_columns(labels.time, receipt.created_at.strftime("%Y-%m-%d %H:%M:%S"), cols)]

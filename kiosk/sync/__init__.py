@@ -6,7 +6,8 @@
 - `catalog_pull`: the catalog change feed into the local catalog and the search index
 - `heartbeat`: heartbeat and alerts for the store's fleet view
 - `payments`: the payment client checkout uses (create / query / close, final query before close)
-- `worker`: `SyncWorker` (one per data dir) and `PaymentPoller`
+  and `PaymentPoller`, which follows one payment
+- `worker`: `SyncWorker` (one per data dir)
 
 Modules are imported by name: cloudstore imports `kiosk.sync.protocol` alone, and this package
 must not drag the kiosk's database layer into the store.

@@ -1,4 +1,5 @@
-"""The payment client checkout uses: create → `code_url` for the QR, query, close.
+"""The payment client checkout uses (create → `code_url` for the QR, query, close) and the poller that
+follows one payment on a short-lived thread of its own.
 
 The store's sandbox follows WeChat Pay Native / Alipay precreate. When the shopper's time runs out
 or they cancel, the rule is "final query first, then close": a payment that landed at the last
@@ -10,13 +11,20 @@ goes to PAYMENT_UNKNOWN for reconciliation, never silently to failed or cancelle
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 import httpx
 
 from kiosk.sync.client import SyncClient
 from kiosk.sync.protocol import PaymentCreate, PaymentInfo, PaymentStatus
+
+log = logging.getLogger(__name__)
 
 FINAL_STATUSES = frozenset({PaymentStatus.PAID, PaymentStatus.FAILED, PaymentStatus.CLOSED})
 REQUEST_TIMEOUT_S = 5.0  # a shopper is waiting: fail fast and let the poller try again
@@ -70,25 +78,41 @@ class PaymentClient:
     def query(self, payment_id: str) -> PaymentInfo:
         return self._call("GET", f"/v1/payments/{payment_id}", None, ok=(200,))
 
+    def for_order(self, order_uuid: str) -> list[PaymentInfo]:
+        """Every payment the store created for this order, newest first: for an order whose payment id
+        the kiosk never recorded (a crash between the store's create and the kiosk's record)."""
+        response = self._answer("GET", f"/v1/payments?order_uuid={order_uuid}", None, ok=(200,))
+        try:
+            listed = response.json()["payments"]
+        except (ValueError, KeyError, TypeError):
+            raise PaymentUnavailable("store answered with no list of payments") from None
+        if not isinstance(listed, list):
+            raise PaymentUnavailable("store answered with no list of payments")
+        return [_payment_value(value) for value in listed]
+
     def close(self, payment_id: str) -> PaymentInfo:
         """Close an unpaid payment; returns the payment as it stands (PAID if it was paid first)."""
         return self._call("POST", f"/v1/payments/{payment_id}/close", None, ok=(200, 409))
 
     def finish(self, payment_id: str) -> PaymentInfo:
-        """Timeout or cancel: the final query first (a late payment wins), then close."""
+        """Timeout, cancel or decline: the final query first (a late payment wins), then close, so
+        nothing can pay it later (a declined payment too: a phone could try it again)."""
         info = self.query(payment_id)
-        if is_final(info):
+        if info["status"] in (PaymentStatus.PAID, PaymentStatus.CLOSED):
             return info
         return self.close(payment_id)
 
     def _call(self, method: str, path: str, body: Any, *, ok: tuple[int, ...]) -> PaymentInfo:
+        return _payment(self._answer(method, path, body, ok=ok))
+
+    def _answer(self, method: str, path: str, body: Any, *, ok: tuple[int, ...]) -> httpx.Response:
         response = self._send(method, path, body)
         if response.status_code == 401:
             # a kiosk clock out of the store's window: the client has just learnt the store's time
             # from this answer, so the request is signed again once
             response = self._send(method, path, body)
         if response.status_code in ok:
-            return _payment(response)
+            return response
         if response.status_code >= 500 or response.status_code in (401, 403, 408, 429):
             raise PaymentUnavailable(f"HTTP {response.status_code}")
         raise PaymentRefused(response.status_code, response.text[:300])
@@ -106,8 +130,110 @@ def _payment(response: httpx.Response) -> PaymentInfo:
         value = response.json()
     except ValueError:
         raise PaymentUnavailable("store answered with a body that is not JSON") from None
+    return _payment_value(value)
+
+
+def _payment_value(value: object) -> PaymentInfo:
     if not (isinstance(value, dict) and isinstance(value.get("payment_id"), str)
             and value.get("status") in set(PaymentStatus) and isinstance(value.get("method"), str)
             and isinstance(value.get("reference", ""), str)):
         raise PaymentUnavailable(f"store answered with no payment: {str(value)[:120]!r}")
     return cast(PaymentInfo, value)
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    status: str  # PAID, FAILED, CLOSED, or UNKNOWN when the store could not tell us
+    info: PaymentInfo | None
+    error: str = ""
+
+
+class PaymentPoller:
+    """Polls one payment until it is final, the time is up or the shopper cancels.
+
+    On time-up or cancel it does the final query and then the close (`PaymentClient.finish`), so a
+    payment that landed in the last second is still reported PAID. `on_update` gets every status
+    change, `on_done` the result exactly once, and `on_trouble` what went wrong when the store stops
+    answering (None once it answers again); all run on the poller's thread.
+    """
+
+    def __init__(self, payments: PaymentClient, payment_id: str, *, timeout_s: float,
+                 interval_s: float = 1.0, on_update: Callable[[PaymentInfo], None] | None = None,
+                 on_done: Callable[[PaymentResult], None] | None = None,
+                 on_trouble: Callable[[str | None], None] | None = None) -> None:
+        self.payments = payments
+        self.payment_id = payment_id
+        self.timeout_s = timeout_s
+        self.interval_s = interval_s
+        self._on_update = on_update
+        self._on_done = on_done
+        self._on_trouble = on_trouble
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+        self._result: PaymentResult | None = None
+        self._thread = threading.Thread(target=self._run, name=f"payment-{payment_id}", daemon=True)
+
+    def start(self) -> PaymentPoller:
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        """The shopper gave up: finish now (final query, then close)."""
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> PaymentResult | None:
+        self._done.wait(timeout)
+        return self._result
+
+    @property
+    def result(self) -> PaymentResult | None:
+        return self._result
+
+    def _run(self) -> None:
+        try:
+            self._poll()
+        except Exception as exc:  # a shopper is waiting on this: whatever broke, the wait ends, unknown
+            log.exception("payment %s: polling failed", self.payment_id)
+            if not self._done.is_set():
+                self._finish(PaymentResult("UNKNOWN", None, f"{type(exc).__name__}: {exc}"))
+
+    def _poll(self) -> None:
+        deadline = time.monotonic() + self.timeout_s
+        last_status: str | None = None
+        error = ""
+        while not self._cancel.is_set() and time.monotonic() < deadline:
+            try:
+                info = self.payments.query(self.payment_id)
+            except PaymentRefused as exc:  # the store does not know it: nothing to wait for
+                self._finish(PaymentResult("UNKNOWN", None, str(exc)))
+                return
+            except PaymentError as exc:
+                if not error and self._on_trouble is not None:
+                    self._on_trouble(str(exc))  # at once: the shopper must not wait on as if all were well
+                error = str(exc)
+            else:
+                if error and self._on_trouble is not None:
+                    self._on_trouble(None)
+                error = ""
+                if info["status"] != last_status:
+                    last_status = info["status"]
+                    if self._on_update is not None:
+                        self._on_update(info)
+                if is_final(info):
+                    self._finish(PaymentResult(info["status"], info))
+                    return
+            self._cancel.wait(min(self.interval_s, max(0.0, deadline - time.monotonic())))
+        try:
+            info = self.payments.finish(self.payment_id)
+        except PaymentError as exc:
+            self._finish(PaymentResult("UNKNOWN", None, str(exc) or error))
+            return
+        if self._on_update is not None and info["status"] != last_status:
+            self._on_update(info)
+        self._finish(PaymentResult(info["status"], info))
+
+    def _finish(self, result: PaymentResult) -> None:
+        self._result = result
+        self._done.set()
+        if self._on_done is not None:
+            self._on_done(result)

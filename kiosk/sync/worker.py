@@ -1,9 +1,10 @@
-"""The sync worker (one thread: outbox push, catalog pull, heartbeat) and the payment-status poller.
+"""The sync worker (one thread: outbox push, catalog pull, heartbeat).
 
 Exactly one sync worker may run per data dir: it holds an exclusive lock on `<data dir>/sync.lock`
 (released by the OS if the process dies), so two pushers can never race over one outbox. Payment
-polling runs in its own short-lived thread per payment, so a shopper's QR never waits behind a large
-push. Everything reports through the EventBus (topics below); nothing here knows about Qt.
+polling (kiosk.sync.payments) runs in its own short-lived thread per payment, so a shopper's QR never
+waits behind a large push. Everything reports through the EventBus (topics below); nothing here knows
+about Qt.
 
     sync.queue        depth, oldest_pending_age_s, quarantined      (after every push round)
     sync.pushed       sent, quarantined                              (a batch was answered)
@@ -35,8 +36,6 @@ from kiosk.sync.catalog_pull import CatalogPuller, CatalogPullError
 from kiosk.sync.client import SyncClient
 from kiosk.sync.heartbeat import DeviceStatuses, HeartbeatSender
 from kiosk.sync.outbox import BackoffPolicy, OutboxPusher, PushStatus, queue_stats
-from kiosk.sync.payments import PaymentClient, PaymentError, PaymentRefused, is_final
-from kiosk.sync.protocol import PaymentInfo
 
 log = logging.getLogger(__name__)
 
@@ -188,103 +187,3 @@ class SyncWorker:
             self._online = online
             self.events.publish("sync.online", online=online, error=error)
 
-
-# --- payment-status polling ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PaymentResult:
-    status: str  # PAID, FAILED, CLOSED, or UNKNOWN when the store could not tell us
-    info: PaymentInfo | None
-    error: str = ""
-
-
-class PaymentPoller:
-    """Polls one payment until it is final, the time is up or the shopper cancels.
-
-    On time-up or cancel it does the final query and then the close (`PaymentClient.finish`), so a
-    payment that landed in the last second is still reported PAID. `on_update` gets every status
-    change, `on_done` the result exactly once, and `on_trouble` what went wrong when the store stops
-    answering (None once it answers again); all run on the poller's thread.
-    """
-
-    def __init__(self, payments: PaymentClient, payment_id: str, *, timeout_s: float,
-                 interval_s: float = 1.0, on_update: Callable[[PaymentInfo], None] | None = None,
-                 on_done: Callable[[PaymentResult], None] | None = None,
-                 on_trouble: Callable[[str | None], None] | None = None) -> None:
-        self.payments = payments
-        self.payment_id = payment_id
-        self.timeout_s = timeout_s
-        self.interval_s = interval_s
-        self._on_update = on_update
-        self._on_done = on_done
-        self._on_trouble = on_trouble
-        self._cancel = threading.Event()
-        self._done = threading.Event()
-        self._result: PaymentResult | None = None
-        self._thread = threading.Thread(target=self._run, name=f"payment-{payment_id}", daemon=True)
-
-    def start(self) -> PaymentPoller:
-        self._thread.start()
-        return self
-
-    def cancel(self) -> None:
-        """The shopper gave up: finish now (final query, then close)."""
-        self._cancel.set()
-
-    def wait(self, timeout: float | None = None) -> PaymentResult | None:
-        self._done.wait(timeout)
-        return self._result
-
-    @property
-    def result(self) -> PaymentResult | None:
-        return self._result
-
-    def _run(self) -> None:
-        try:
-            self._poll()
-        except Exception as exc:  # a shopper is waiting on this: whatever broke, the wait ends, unknown
-            log.exception("payment %s: polling failed", self.payment_id)
-            if not self._done.is_set():
-                self._finish(PaymentResult("UNKNOWN", None, f"{type(exc).__name__}: {exc}"))
-
-    def _poll(self) -> None:
-        deadline = time.monotonic() + self.timeout_s
-        last_status: str | None = None
-        error = ""
-        while not self._cancel.is_set() and time.monotonic() < deadline:
-            try:
-                info = self.payments.query(self.payment_id)
-            except PaymentRefused as exc:  # the store does not know it: nothing to wait for
-                self._finish(PaymentResult("UNKNOWN", None, str(exc)))
-                return
-            except PaymentError as exc:
-                if not error and self._on_trouble is not None:
-                    self._on_trouble(str(exc))  # at once: the shopper must not wait on as if all were well
-                error = str(exc)
-            else:
-                if error and self._on_trouble is not None:
-                    self._on_trouble(None)
-                error = ""
-                if info["status"] != last_status:
-                    last_status = info["status"]
-                    if self._on_update is not None:
-                        self._on_update(info)
-                if is_final(info):
-                    self._finish(PaymentResult(info["status"], info))
-                    return
-            self._cancel.wait(min(self.interval_s, max(0.0, deadline - time.monotonic())))
-        try:
-            info = self.payments.finish(self.payment_id)
-        except PaymentError as exc:
-            self._finish(PaymentResult("UNKNOWN", None, str(exc) or error))
-            return
-        if self._on_update is not None and info["status"] != last_status:
-            self._on_update(info)
-        self._finish(PaymentResult(info["status"], info))
-
-    def _finish(self, result: PaymentResult) -> None:
-        self._result = result
-        self._done.set()
-        if self._on_done is not None:
-            self._on_done(result)

@@ -20,10 +20,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlEngine, QQmlError, qmlRegisterSingletonType
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk.app import EXIT_FAILURE, Services, data_paths
 from kiosk.config import KioskConfig
+from kiosk.errors import EXIT_FAILURE
 from kiosk.events import EventBus
 from kiosk.paths import qml_dir
+from kiosk.services import Services, data_paths
 from kiosk.ui.bridge import Bridge
 from kiosk.ui.environment import keep_keyboard_from_learning
 from kiosk.ui.focus import TouchFocus, on_new_screen

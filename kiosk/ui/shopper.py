@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtQml import QQmlEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.app import Services
 from kiosk.config import KioskConfig
+from kiosk.services import Services
 from kiosk.session import ShopperSession
 from kiosk.ui.bridge import Bridge
 from kiosk.ui.navigator import Navigator

@@ -17,9 +17,10 @@ from fontTools.ttLib import TTFont
 from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.app import Services, build_services, data_paths
+from kiosk.app import build_services
 from kiosk.config import load_config
 from kiosk.paths import asset
+from kiosk.services import Services, data_paths
 from kiosk.ui.app import KioskUi
 from kiosk.ui.fonts import FONT_FILES
 from kiosk.ui.items import child_items, walk

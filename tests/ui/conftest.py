@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.app import Services, build_services, data_paths
+from kiosk.app import build_services
 from kiosk.config import load_config
+from kiosk.services import Services, data_paths
 from kiosk.ui.app import KioskUi
 
 

@@ -29,10 +29,11 @@ from sqlalchemy import select
 from cloudstore.__main__ import demo_catalog_path
 from cloudstore.catalog import load_catalog
 from cloudstore.models import StoreOrder
-from kiosk.app import build_services, data_paths
+from kiosk.app import build_services
 from kiosk.config import load_config
 from kiosk.db.models import Order, OrderState, OutboxRow
 from kiosk.orders import Contact
+from kiosk.services import data_paths
 from kiosk.sync.catalog_pull import load_cursor
 from kiosk.ui.app import KioskUi
 from kiosk.ui.demo.payment import PaymentSection, phone_action
@@ -85,6 +86,7 @@ def shop_factory(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., KioskUi]]
         made.append(ui)
         ui.attach(services)
         ui.shopper.payment.interval_s = POLL_S
+        ui.shopper.payment.checking_s = 1.0
         # half the design size: the stage is scaled, as on a real screen
         ui.window.resize(*((540, 960) if orientation == "portrait" else (960, 540)))
         ui.window.show()
@@ -460,6 +462,7 @@ def test_demo_mode_pays_into_the_store_it_starts(qtbot: Any, tmp_path: Path) -> 
     try:
         ui.attach(services)
         ui.shopper.payment.interval_s = POLL_S
+        ui.shopper.payment.checking_s = 1.0
         ui.window.resize(540, 960)
         ui.window.show()
         qtbot.waitExposed(ui.window)

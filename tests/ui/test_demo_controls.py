@@ -12,10 +12,11 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from sqlalchemy import distinct, func, select
 
-from kiosk.app import Services, build_services, data_paths
+from kiosk.app import build_services
 from kiosk.config import load_config
 from kiosk.db.models import Product, ProductBarcode
 from kiosk.devices.sim.fake_printer import PaperLevel
+from kiosk.services import Services, data_paths
 from kiosk.ui.app import KioskUi
 from kiosk.ui.demo import DemoControls
 from kiosk.ui.demo.controls import TAB_SIZE, WINDOW_SIZE, place_beside, place_demo

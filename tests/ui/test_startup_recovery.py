@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QTimer
 
 import kiosk.ui.app as ui_app
-from kiosk.app import Services
 from kiosk.config import load_config
 from kiosk.events import EventBus
+from kiosk.services import Services
 from tests.ui.conftest import make_services
 
 pytestmark = pytest.mark.gui

@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from kiosk.app import build_services, data_paths
+from kiosk.app import build_services
 from kiosk.config import load_config
 from kiosk.events import Event
+from kiosk.services import data_paths
 from kiosk.ui.app import KioskUi
 
 pytestmark = pytest.mark.gui

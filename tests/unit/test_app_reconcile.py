@@ -11,10 +11,11 @@ import pytest
 from sqlalchemy import select
 
 from cloudstore.models import StoreOrder
-from kiosk.app import Services, build_services, data_paths, start_sync
+from kiosk.app import build_services, start_sync
 from kiosk.config import load_config
 from kiosk.db.models import Order, OrderState
 from kiosk.orders import CartLine, PaymentRecord
+from kiosk.services import Services, data_paths
 from kiosk.sync.payments import PaymentClient
 from tests.unit.cloudstore.harness import LiveStore
 from tests.unit.sync.helpers import make_client

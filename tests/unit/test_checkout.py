@@ -23,10 +23,10 @@ from kiosk.devices.ports import JobOutcome
 from kiosk.devices.sim.fake_printer import FakePrinter
 from kiosk.orders import CartLine, Contact, OrderBook, PaymentRecord
 from kiosk.pii import PiiCipher
+from kiosk.reconcile import Reconciler
 from kiosk.sync.client import StoreEndpoint, SyncClient
 from kiosk.sync.payments import PaymentClient
 from tests.unit.cloudstore.harness import LiveStore
-from tests.unit.devices.helpers import connected_printer
 from tests.unit.sync.fault_proxy import Fault, fault_proxy
 from tests.unit.sync.helpers import make_client
 
@@ -63,17 +63,6 @@ class Updates:
         return [u.phase for u in self.seen]
 
 
-@pytest.fixture
-def book(db: Database, tmp_path: Path) -> OrderBook:
-    return OrderBook(db, PiiCipher.from_key_file(tmp_path / "pii.key"), "K01")
-
-
-@pytest.fixture
-def printer() -> Iterator[tuple[FakePrinter, EscposReceiptPrinter]]:
-    with FakePrinter(80) as fake, connected_printer(fake) as (adapter, _log):
-        yield fake, adapter
-
-
 _clients: list[SyncClient] = []
 
 
@@ -92,7 +81,11 @@ def _checkout(store_url: str, device: tuple[str, str], book: OrderBook, updates:
     receipt = ReceiptSettings("云商城", "K01", store_name_en="Cloud Mall", base_url=store_url)
     return Checkout(book, PaymentClient(client), printer=printer, receipt=receipt, on_update=updates,
                     on_paid=lambda: woken.append(1) if woken is not None else None, timeout_s=timeout_s,
-                    interval_s=0.05)
+                    interval_s=0.05, checking_s=1.0, checking_interval_s=0.1)
+
+
+def _reconciler(checkout: Checkout) -> Reconciler:
+    return Reconciler(checkout.orders, checkout.payments, pay_window_s=checkout.timeout_s)
 
 
 def _phone(store: LiveStore, code_url: str, action: str) -> None:
@@ -226,10 +219,10 @@ def test_store_lost_mid_payment_is_unknown_then_reconciled_as_paid(store: LiveSt
         _phone(store, shown.code_url, "pay")  # …while the shopper's phone pays
         updates.wait_for(Phase.UNKNOWN)
         assert _order(db, shown.order_uuid) == (OrderState.PAYMENT_UNKNOWN, 0)
-        assert checkout.reconcile(at_boot=True) == 0  # still unreachable: kept, not guessed
+        assert _reconciler(checkout).run(at_boot=True) == 0  # still unreachable: kept, not guessed
         proxy.heal()
-        assert checkout.reconcile() == 0  # too young: a shopper could still be paying it
-        assert checkout.reconcile(at_boot=True) == 1
+        assert _reconciler(checkout).run() == 0  # too young: a shopper could still be paying it
+        assert _reconciler(checkout).run(at_boot=True) == 1
     assert _order(db, shown.order_uuid) == (OrderState.PAID, 1)
     assert book.unresolved() == []
 
@@ -295,9 +288,9 @@ def test_a_kiosk_clock_ten_minutes_off_at_boot_settles_a_paid_order_as_paid_once
     _clients.append(skewed)
     checkout = Checkout(book, PaymentClient(skewed), printer=None, receipt=ReceiptSettings("云商城", "K01"),
                         on_update=Updates(), on_paid=lambda: None)
-    assert checkout.reconcile(at_boot=True) == 1
+    assert _reconciler(checkout).run(at_boot=True) == 1
     assert _order(db, order.order_uuid) == (OrderState.PAID, 1)
-    assert checkout.reconcile(at_boot=True) == 0  # settled once: nothing left to settle
+    assert _reconciler(checkout).run(at_boot=True) == 0  # settled once: nothing left to settle
     assert _order(db, order.order_uuid) == (OrderState.PAID, 1)
 
 
@@ -320,7 +313,7 @@ def test_only_a_definite_closed_cancels_an_order(book: OrderBook, db: Database, 
     _clients.append(client)
     checkout = Checkout(book, PaymentClient(client), printer=None, receipt=ReceiptSettings("云商城", "K01"),
                         on_update=Updates(), on_paid=lambda: None)
-    assert checkout.reconcile(at_boot=True) == 0
+    assert _reconciler(checkout).run(at_boot=True) == 0
     assert _order(db, order.order_uuid) == (OrderState.PENDING_PAYMENT, 0)
     assert book.unresolved() == [order.order_uuid]
 

@@ -45,7 +45,7 @@ def test_the_check_sees_imports() -> None:
 
 
 # application services sit above core, sync and devices and may use all three (DESIGN.md, "Layers")
-APPLICATION_SERVICES = {"app.py", "__main__.py", "checkout.py"}
+APPLICATION_SERVICES = {"app.py", "__main__.py", "checkout.py", "services.py", "reconcile.py", "receipts.py"}
 
 
 def test_core_imports_neither_devices_nor_sync_but_the_wire_types() -> None:
@@ -56,4 +56,14 @@ def test_core_imports_neither_devices_nor_sync_but_the_wire_types() -> None:
     below = ("kiosk.devices", "kiosk.sync")
     offenders = [f"{p.relative_to(ROOT)}: {m}" for p, m in imported_modules(ROOT / "kiosk")
                  if p in core and m.startswith(below) and m != "kiosk.sync.protocol"]
+    assert offenders == []
+
+
+# entry points: the kiosk's own, and the screenshot tour (a tool that builds its own services)
+ENTRY_POINTS = {"__main__.py", "ui/tour.py"}
+
+
+def test_nothing_below_the_composition_root_imports_it() -> None:
+    offenders = [f"{p.relative_to(ROOT)}: {m}" for p, m in imported_modules(ROOT / "kiosk")
+                 if m == "kiosk.app" and p.relative_to(ROOT / "kiosk").as_posix() not in ENTRY_POINTS]
     assert offenders == []

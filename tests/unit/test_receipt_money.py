@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.checkout import Checkout, CheckoutRequest, ReceiptSettings
+from kiosk.checkout import Checkout, ReceiptSettings
 from kiosk.db.engine import Database
 from kiosk.db.models import Fulfilment
 from kiosk.devices.receipt import ENGLISH_LABELS, ReceiptLabels, receipt_text_lines
@@ -58,12 +58,11 @@ def test_the_receipt_s_money_lines_are_the_order_s_and_add_up(
     fee = delivery_fee_minor(fulfilment.value, sum(price * quantity for price, quantity in cart))
     contact = Contact("张三", "13812345678", "上海市浦东新区世纪大道100号") if delivery else Contact()
     book = checkout.orders
-    order = book.create_pending(lines, fulfilment=fulfilment, contact=contact, shipping_minor=fee)
+    order = book.create_pending(lines, fulfilment=fulfilment, contact=contact, shipping_minor=fee,
+                                language="en_US" if english else "zh_CN")
     paid = book.mark_paid(order.order_uuid, PaymentRecord("wechat", f"pay-{order.order_uuid}", "WX1"))
-    request = CheckoutRequest(lines, fulfilment=fulfilment, contact=contact, shipping_minor=fee,
-                              language="en_US" if english else "zh_CN")
     labels: ReceiptLabels = ENGLISH_LABELS if english else ReceiptLabels()
-    text = receipt_text_lines(checkout.receipt_for(paid, request), labels=labels)
+    text = receipt_text_lines(checkout.receipt_for(paid), labels=labels)
 
     items = [amount(line) for line in text if labels.quantity_sep in line and line.startswith("  ")]
     subtotal, shipping = money_line(text, labels.subtotal), money_line(text, labels.shipping)
@@ -80,6 +79,6 @@ def test_the_receipt_s_time_is_the_store_s_like_its_order_number(checkout: Check
     book.clock = lambda: dt.datetime(2026, 12, 6, 23, 8)  # UTC: 07:08 on the 7th in Shanghai
     order = book.create_pending([CartLine("S1", "商品", "Item", 100, 1)])
     paid = book.mark_paid(order.order_uuid, PaymentRecord("wechat", "pay-time", "WX1"))
-    receipt = checkout.receipt_for(paid, CheckoutRequest([]))
+    receipt = checkout.receipt_for(paid)
     assert paid.order_no.split("-")[1] == "1207"
     assert receipt.created_at == dt.datetime(2026, 12, 7, 7, 8)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import EXIT_ALREADY_RUNNING, EXIT_CONFIG, EXIT_NO_DISPLAY, display_problem
-from kiosk.errors import AlreadyRunningError
+from kiosk.app import display_problem
+from kiosk.errors import EXIT_ALREADY_RUNNING, EXIT_CONFIG, EXIT_NO_DISPLAY, AlreadyRunningError
 from kiosk.instance_lock import InstanceLock
 
 

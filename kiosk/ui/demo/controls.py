@@ -26,7 +26,7 @@ from kiosk.ui.placement import DESIGN_SIZES
 from kiosk.ui.qr_display import create_window
 
 if TYPE_CHECKING:
-    from kiosk.app import Services
+    from kiosk.services import Services
     from kiosk.ui.app import KioskUi
 
 log = logging.getLogger(__name__)

@@ -498,6 +498,10 @@
         <translation>Cancelling the payment…</translation>
     </message>
     <message>
+        <source>Checking your payment with the payment service… If you have paid, please stay: it will count.</source>
+        <translation>Checking your payment with the payment service… If you have paid, please stay: it will count.</translation>
+    </message>
+    <message>
         <source>We cannot reach the payment service right now. If you have paid, keep this screen: we keep checking and your payment will count.</source>
         <translation>We cannot reach the payment service right now. If you have paid, keep this screen: we keep checking and your payment will count.</translation>
     </message>

@@ -493,6 +493,10 @@
         <translation>正在取消支付…</translation>
     </message>
     <message>
+        <source>Checking your payment with the payment service… If you have paid, please stay: it will count.</source>
+        <translation>正在向支付服务确认您的支付结果…如果您已付款，请稍候，付款不会丢失。</translation>
+    </message>
+    <message>
         <source>We cannot reach the payment service right now. If you have paid, keep this screen: we keep checking and your payment will count.</source>
         <translation>暂时无法连接支付服务。如果您已付款，请停留在此页面：我们会继续查询，您的付款一定有效。</translation>
     </message>

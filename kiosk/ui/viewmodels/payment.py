@@ -26,9 +26,9 @@ from kiosk.ui.viewmodels.cart import CartViewModel
 if TYPE_CHECKING:
     # the checkout brings SQLAlchemy and the sync client: loaded when the first shopper pays, not
     # before the first frame
-    from kiosk.app import Services
     from kiosk.checkout import Checkout, CheckoutUpdate
     from kiosk.orders import CartLine, Contact
+    from kiosk.services import Services
     from kiosk.ui.qr_display import QrPaymentView, QtQrDisplay
 
 log = logging.getLogger(__name__)
@@ -39,8 +39,9 @@ Post = Callable[[Callable[[], Any]], None]
 PREPARING, AWAITING, PAID = "preparing", "awaiting_payment", "paid"
 DECLINED, EXPIRED, CANCELLED = "declined", "expired", "cancelled"
 UNAVAILABLE, UNKNOWN = "unavailable", "unknown"
+CHECKING = "checking"  # the outcome is not known yet: the store is still being asked, on screen
 CANCELLING = "cancelling"  # the shopper cancelled; the store is asked once more before the close
-RUNNING = {PREPARING, AWAITING, CANCELLING}
+RUNNING = {PREPARING, AWAITING, CANCELLING, CHECKING}
 CAN_RETRY = {DECLINED, UNAVAILABLE}
 PRINTED = {"printed", "duplicate"}  # kiosk.devices.ports.JobOutcome values
 PICKUP = "pickup"  # kiosk.db.models.Fulfilment.PICKUP
@@ -89,6 +90,7 @@ class PaymentViewModel(QObject):
         # what make_checkout is asked for (None: kiosk.checkout.PAYMENT_TIMEOUT_S); tests shorten both
         self.timeout_s: float | None = None
         self.interval_s = 1.0
+        self.checking_s: float | None = None  # None: kiosk.checkout.CHECKING_S
         self._checkout: Checkout | None = None
         self._serial = 0  # which attempt the screen follows
         self._phase = ""
@@ -129,7 +131,7 @@ class PaymentViewModel(QObject):
             # made now, not at start-up: in demo mode the store only becomes known after the first frame
             checkout = self._services.make_checkout(
                 lambda update: self._post(lambda: self._on_update(serial, update)),
-                timeout_s=self.timeout_s, interval_s=self.interval_s)
+                timeout_s=self.timeout_s, interval_s=self.interval_s, checking_s=self.checking_s)
         if checkout is None:
             log.warning("checkout: no store known yet; paying is unavailable")
             self._set_phase(UNAVAILABLE)
@@ -173,6 +175,10 @@ class PaymentViewModel(QObject):
                 self.changed.emit()  # the same QR: the store stopped (or started again) answering
                 return
             self._show_code(update)
+            self._set_phase(phase)
+            return
+        if phase == CHECKING:  # the code goes; the screen says it is still asking, and stays
+            self._clear_code()
             self._set_phase(phase)
             return
         if phase == PAID and self._phase == PAID:
@@ -268,6 +274,10 @@ class PaymentViewModel(QObject):
             return QCoreApplication.translate("PaymentScreen", "Preparing your payment…")
         if self._phase == CANCELLING:
             return QCoreApplication.translate("PaymentScreen", "Cancelling the payment…")
+        if self._phase == CHECKING:
+            return QCoreApplication.translate(
+                "PaymentScreen", "Checking your payment with the payment service… If you have paid, "
+                "please stay: it will count.")
         return ""
 
     @Property(str, notify=changed)

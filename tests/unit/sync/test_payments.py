@@ -11,9 +11,8 @@ import httpx
 import pytest
 
 from kiosk.sync.client import StoreEndpoint, SyncClient
-from kiosk.sync.payments import PaymentClient, PaymentUnavailable
+from kiosk.sync.payments import PaymentClient, PaymentPoller, PaymentResult, PaymentUnavailable
 from kiosk.sync.protocol import PaymentInfo
-from kiosk.sync.worker import PaymentPoller, PaymentResult
 from tests.unit.cloudstore.harness import LiveStore, free_socket
 from tests.unit.sync.fault_proxy import Fault, fault_proxy
 from tests.unit.sync.helpers import make_client

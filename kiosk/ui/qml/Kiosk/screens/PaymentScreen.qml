@@ -39,7 +39,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
 
-            // preparing the order and the payment, or cancelling it
+            // preparing the order and the payment, cancelling it, or still asking how it went
             ColumnLayout {
                 objectName: "paymentBusy"
                 visible: !screen.waiting

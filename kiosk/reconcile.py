@@ -1,0 +1,134 @@
+"""Reconciliation: settles with the store every payment whose outcome the kiosk does not know.
+
+Run at boot and at the sync worker's housekeeping cadence, one run at a time. It never touches an order
+a live checkout holds (`OrderBook.hold`), and settling an order already settled changes nothing. The
+store decides, the kiosk never guesses:
+
+- an order still pending or unknown: the store's answer after the final query and close. PAID → PAID
+  (pushed); FAILED → declined; CLOSED → cancelled. No answer, or an answer that is no payment, leaves
+  it to be asked again. An order with no recorded payment (a crash between the store's create and the
+  kiosk's record) is looked up by its id at the store, never cancelled blind;
+- a declined or cancelled order whose payment the store has not confirmed closed: closed now. If the
+  store says it was paid after all, the late payment wins: PAID_ORPHAN, with a staff alert, since the
+  shopper was told otherwise and has gone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+
+from kiosk.orders import OrderBook, PaymentRecord
+from kiosk.sync.payments import PaymentClient, PaymentError, PaymentRefused
+from kiosk.sync.protocol import PaymentInfo
+
+log = logging.getLogger(__name__)
+
+# an alert for staff: (alert id, kind, message, order uuid)
+Alert = Callable[[str, str, str, str], None]
+
+
+class Reconciler:
+    def __init__(self, orders: OrderBook, payments: PaymentClient, *, pay_window_s: float,
+                 on_paid: Callable[[], None] = lambda: None, alert: Alert = lambda *_: None) -> None:
+        self.orders = orders
+        self.payments = payments
+        self.pay_window_s = pay_window_s  # a shopper may still be paying an order this young
+        self.on_paid = on_paid
+        self.alert = alert
+        self._running = threading.Lock()
+
+    def run(self, *, at_boot: bool = False) -> int:
+        """Settle what can be settled now; returns how many orders changed. A run that finds another
+        one going returns 0 at once."""
+        if not self._running.acquire(blocking=False):
+            log.info("reconciliation already running; this round is skipped")
+            return 0
+        try:
+            now = self.orders.clock()
+            # at boot only what is older than this call: a shopper may start paying the moment the store is up
+            before = now if at_boot else now - dt.timedelta(seconds=self.pay_window_s + 60)
+            settled = sum(self._settle_open(order_uuid) for order_uuid in self.orders.unresolved(before))
+            settled += sum(self._close_after(order_uuid, payment_id)
+                           for order_uuid, payment_id in self.orders.unclosed_payments(before))
+            return settled
+        finally:
+            self._running.release()
+
+    def _settle_open(self, order_uuid: str) -> int:
+        payment_id = self.orders.payment_id_of(order_uuid)
+        try:
+            if payment_id is None:
+                return self._settle_unrecorded(order_uuid)
+            info = self.payments.finish(payment_id)
+        except PaymentError as exc:
+            # refused, unreachable or no answer: none of it says "not paid", so nothing is settled
+            log.warning("reconcile %s: no definite answer (%s); asking again later", order_uuid, exc)
+            return 0
+        return self._apply(order_uuid, info)
+
+    def _settle_unrecorded(self, order_uuid: str) -> int:
+        """No payment id was recorded: ask the store what it created under this order."""
+        found = self.payments.for_order(order_uuid)
+        if not found:
+            log.info("reconcile %s: the store created no payment for it; cancelled", order_uuid)
+            self.orders.cancel(order_uuid)
+            return 1
+        paid = next((info for info in found if info["status"] == "PAID"), None)
+        if paid is not None:
+            return self._apply(order_uuid, paid)
+        answers = [self.payments.finish(info["payment_id"]) for info in found]
+        paid = next((info for info in answers if info["status"] == "PAID"), None)
+        if paid is not None:
+            return self._apply(order_uuid, paid)
+        if all(info["status"] in ("CLOSED", "FAILED") for info in answers):
+            log.info("reconcile %s: its %d payment(s) at the store are closed; cancelled", order_uuid,
+                     len(answers))
+            self.orders.cancel(order_uuid)
+            return 1
+        return 0
+
+    def _apply(self, order_uuid: str, info: PaymentInfo) -> int:
+        status, payment_id = info["status"], info["payment_id"]
+        if status == "PAID":
+            self._paid(order_uuid, info)
+        elif status == "FAILED":
+            self.orders.mark_payment_failed(order_uuid, closed=payment_id)
+        elif status == "CLOSED":  # the one definite "not paid, and never will be"
+            self.orders.cancel(order_uuid, closed=payment_id)
+        else:
+            log.warning("reconcile %s: still %s after a close; asking again later", order_uuid, status)
+            return 0
+        return 1
+
+    def _close_after(self, order_uuid: str, payment_id: str) -> int:
+        """A declined or cancelled order's payment, not yet known closed: close it; a late payment wins."""
+        try:
+            info = self.payments.finish(payment_id)
+        except PaymentRefused as exc:
+            log.warning("reconcile %s: the store does not know payment %s (%s); left to staff", order_uuid,
+                        payment_id, exc)
+            self.orders.payment_unanswerable(order_uuid, payment_id)
+            return 0
+        except PaymentError as exc:
+            log.warning("reconcile %s: no definite answer on %s (%s)", order_uuid, payment_id, exc)
+            return 0
+        if info["status"] == "PAID":
+            self._paid(order_uuid, info)
+            return 1
+        if info["status"] in ("CLOSED", "FAILED"):
+            self.orders.payment_closed(order_uuid, payment_id)
+        return 0
+
+    def _paid(self, order_uuid: str, info: PaymentInfo) -> None:
+        order = self.orders.mark_paid(order_uuid, PaymentRecord(info["method"], info["payment_id"],
+                                                                info.get("reference", "")))
+        self.on_paid()
+        if order.state.value == "PAID_ORPHAN":
+            log.error("order %s was paid after its shopper was told otherwise: PAID_ORPHAN, staff alerted",
+                      order.order_no)
+            self.alert(f"orphan-{order.order_no}", "order.paid_orphan",
+                       f"Order {order.order_no} ({order.total_minor} {order.currency}) was paid after the "
+                       "shopper had left: hand it over or refund it.", order_uuid)

@@ -1,0 +1,107 @@
+"""The services the kiosk runs on, as the composition root (kiosk.app) builds them.
+
+They live apart from the root so the UI can type against them without importing it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.config import KioskConfig
+from kiosk.events import EventBus
+from kiosk.paths import DataPaths, default_data_dir
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from kiosk.checkout import Checkout, Listener
+    from kiosk.db.engine import Database
+    from kiosk.devices.ports import ReceiptPrinter
+    from kiosk.devices.sim.demo import DemoDevices
+    from kiosk.local_store import LocalStore
+    from kiosk.orders import OrderBook
+    from kiosk.receipts import ReceiptDesk, ReceiptSettings
+    from kiosk.reconcile import Reconciler
+    from kiosk.sync.payments import PaymentClient
+    from kiosk.sync.protocol import DeviceStatus
+    from kiosk.sync.worker import SyncWorker
+
+
+@dataclass
+class Services:
+    """Everything the UI needs, built once at start-up."""
+
+    config: KioskConfig
+    paths: DataPaths
+    db: Database
+    events: EventBus
+    orders: OrderBook
+    devices: DemoDevices | None = None
+    store: LocalStore | None = None  # demo mode's local reference store
+    sync: SyncWorker | None = None
+    payments: PaymentClient | None = None  # set once the store is known (demo: once it has started)
+    reconciler: Reconciler | None = None  # likewise
+    store_url: str = ""
+    # the latest status of each device, for the heartbeat and the technician screens
+    device_states: dict[str, DeviceStatus] = field(default_factory=dict)
+
+    def make_checkout(self, on_update: Listener, *, timeout_s: float | None = None,
+                      interval_s: float = 1.0, checking_s: float | None = None) -> Checkout | None:
+        """A checkout wired to this kiosk's orders, store payments and printer; None while no store is
+        known (the UI then says that paying is unavailable and keeps the cart)."""
+        from kiosk.checkout import CHECKING_S, PAYMENT_TIMEOUT_S, Checkout
+
+        if self.payments is None:
+            return None
+        return Checkout(self.orders, self.payments, printer=self.printer, receipt=self.receipt_settings(),
+                        on_update=on_update, on_paid=self.wake_sync,
+                        timeout_s=PAYMENT_TIMEOUT_S if timeout_s is None else timeout_s,
+                        interval_s=interval_s, checking_s=CHECKING_S if checking_s is None else checking_s)
+
+    @property
+    def printer(self) -> ReceiptPrinter | None:
+        return self.devices.printer if self.devices is not None else None
+
+    def receipt_settings(self) -> ReceiptSettings:
+        from kiosk.receipts import ReceiptSettings
+
+        identity = self.config.identity
+        return ReceiptSettings(store_name=identity.store_name, device_name=identity.device_name,
+                               store_name_en=identity.store_name_in("en_US"), base_url=self.store_url)
+
+    def receipt_desk(self) -> ReceiptDesk:
+        from kiosk.receipts import ReceiptDesk
+
+        return ReceiptDesk(self.orders, self.printer, self.receipt_settings())
+
+    def wake_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.wake()
+
+    def raise_alert(self, alert_id: str, kind: str, message: str, order_uuid: str = "") -> None:
+        """For staff: on the store's fleet page (when it can be reached) and on the kiosk's event bus."""
+        log.error("alert %s: %s", kind, message)
+        self.events.publish("orders.alert", alert_id=alert_id, kind=kind, message=message,
+                            order_uuid=order_uuid)
+        if self.sync is not None:
+            self.sync.heartbeat.alert(alert_id, kind, message, severity="critical", order_uuid=order_uuid)
+
+    def close(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync.pusher.client.close()  # made by start_sync for the worker alone
+        if self.payments is not None:
+            self.payments.client.close()
+        if self.devices is not None:
+            self.devices.stop()
+        if self.store is not None:
+            self.store.stop()
+        self.db.close()
+
+
+
+def data_paths(config: KioskConfig) -> DataPaths:
+    return DataPaths(Path(config.data_dir) if config.data_dir else default_data_dir()).ensure()
