@@ -74,7 +74,7 @@ def test_poller_cancel_and_timeout_close_after_a_final_query(store: LiveStore, c
     # paid between the last poll and the time-up: the final query sees it, the close never happens
     late_id = payments.create("order-7", 100, "CNY", "wechat")["payment_id"]
     gate = threading.Event()
-    late = PaymentPoller(payments, late_id, timeout_s=0.3, interval_s=10,
+    late = PaymentPoller(payments, late_id, timeout_s=2.0, interval_s=10,
                          on_update=lambda info: gate.set()).start()
     gate.wait(5)
     _force(store, late_id)
