@@ -6,8 +6,10 @@ copied into another row or field does not decrypt there.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import tempfile
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -30,18 +32,9 @@ class PiiCipher:
     @classmethod
     def from_key_file(cls, path: Path) -> PiiCipher:
         """Load the key, creating it (owner-only) on first use."""
+        path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # O_EXCL: two processes starting together cannot each write a different key
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                pass
-            else:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(AESGCM.generate_key(bit_length=KEY_BYTES * 8))
-                    fh.flush()
-                    os.fsync(fh.fileno())
+            _create_key_file(path)
         return cls(path.read_bytes())
 
     def encrypt(self, text: str, *, context: str) -> bytes:
@@ -56,6 +49,37 @@ class PiiCipher:
         except InvalidTag:
             raise PiiError(f"value for {context.split(':')[0]} does not decrypt with this key") from None
         return plain.decode("utf-8")
+
+
+def _create_key_file(path: Path) -> bool:
+    """Write a new key to a temp file beside `path`, sync it and link it into place: the key appears
+    whole or not at all. Linking never replaces: when two processes start together the first key to
+    land wins and the other process uses it. True when this call's key is the one in place."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(AESGCM.generate_key(bit_length=KEY_BYTES * 8))
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return False
+        _fsync_dir(path.parent)  # the new name survives a power cut too
+        return True
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":  # a directory cannot be opened for syncing on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 _DIGITS = re.compile(r"\D")
