@@ -7,35 +7,64 @@ copied into another row or field does not decrypt there.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from kiosk.errors import KioskError
+
+log = logging.getLogger(__name__)
+
 KEY_BYTES = 32
 NONCE_BYTES = 12
 
 
-class PiiError(Exception):
+class PiiError(KioskError):
     """The key is unusable or a value does not decrypt (tampered, or another key)."""
 
 
+class PiiKeyError(PiiError):
+    """The key file cannot be used as it is; the kiosk does not start until someone fixes it."""
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """Where the key was loaded from and what start-up found there."""
+
+    path: Path
+    created: bool = False  # there was no key file: this start made a new key
+    loosened_mode: int | None = None  # the mode it had when others could read it (now 0600)
+
+
 class PiiCipher:
-    def __init__(self, key: bytes) -> None:
+    def __init__(self, key: bytes, *, key_file: KeyFile | None = None) -> None:
         if len(key) != KEY_BYTES:
             raise PiiError(f"the PII key must be {KEY_BYTES} bytes, not {len(key)}")
         self._aead = AESGCM(key)
+        self.key_file = key_file
 
     @classmethod
     def from_key_file(cls, path: Path) -> PiiCipher:
-        """Load the key, creating it (owner-only) on first use."""
+        """Load the key, creating it (owner-only) on first use.
+
+        A key file others may read is tightened to 0600 with a warning; one owned by another user, one
+        that is not a regular file or one of the wrong length is refused (PiiKeyError): replacing it
+        would lose for good the contact details stored under it."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            _create_key_file(path)
-        return cls(path.read_bytes())
+        created = False
+        try:
+            key, loosened = _read_key_file(path)
+        except FileNotFoundError:
+            created = _create_key_file(path)
+            key, loosened = _read_key_file(path)
+        return cls(key, key_file=KeyFile(path, created, loosened))
 
     def encrypt(self, text: str, *, context: str) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
@@ -49,6 +78,40 @@ class PiiCipher:
         except InvalidTag:
             raise PiiError(f"value for {context.split(':')[0]} does not decrypt with this key") from None
         return plain.decode("utf-8")
+
+
+def _read_key_file(path: Path) -> tuple[bytes, int | None]:
+    """The key's bytes, and the mode it had if others could read it (then tightened to 0600)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO planted here must not hang
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise PiiKeyError(f"the PII key {path} is not a regular file")
+        loosened = None
+        if os.name == "posix":
+            if info.st_uid != os.geteuid():
+                raise PiiKeyError(f"the PII key file {path} is owned by uid {info.st_uid}, not by the "
+                                  f"kiosk's user (uid {os.geteuid()}): give it to that user, mode 0600")
+            mode = stat.S_IMODE(info.st_mode)
+            if mode & 0o077:
+                os.fchmod(fd, 0o600)
+                loosened = mode
+                log.warning("the PII key file %s could be read by others (mode %s); now owner-only (0600)",
+                            path, oct(mode))
+        key = b""
+        while len(key) <= KEY_BYTES:
+            chunk = os.read(fd, KEY_BYTES + 1 - len(key))
+            if not chunk:
+                break
+            key += chunk
+    finally:
+        os.close(fd)
+    if len(key) != KEY_BYTES:
+        raise PiiKeyError(
+            f"the PII key file {path} holds {info.st_size} bytes, not {KEY_BYTES} bytes: it is damaged or "
+            f"not a key. Put the kiosk's key back from a backup. Moving this file away makes a new key, and "
+            f"the contact details stored under the old one can then no longer be read")
+    return key, loosened
 
 
 def _create_key_file(path: Path) -> bool:

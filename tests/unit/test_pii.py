@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import stat
 import threading
@@ -12,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.pii import PiiCipher, PiiError, mask_name, mask_phone
+from kiosk.errors import KioskError
+from kiosk.pii import PiiCipher, PiiError, PiiKeyError, mask_name, mask_phone
 
 
 @pytest.fixture
@@ -137,3 +139,50 @@ def test_starters_racing_on_a_missing_key_end_with_one_key(tmp_path: Path) -> No
         final = PiiCipher(key_file.read_bytes())
         assert {final.decrypt(blob, context="c") for blob in blobs} == {"13812341234"}
         assert [p.name for p in key_file.parent.iterdir()] == ["pii.key"]
+
+
+# --- the key file is checked at start ----------------------------------------------------------------
+
+
+def test_a_key_file_others_can_read_is_tightened_to_the_owner_and_logged(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    key_file = tmp_path / "pii.key"
+    blob = PiiCipher.from_key_file(key_file).encrypt("13812341234", context="c")
+    key_file.chmod(0o664)
+    with caplog.at_level(logging.WARNING, logger="kiosk.pii"):
+        cipher = PiiCipher.from_key_file(key_file)
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert cipher.decrypt(blob, context="c") == "13812341234"
+    [record] = [r for r in caplog.records if r.name == "kiosk.pii"]
+    assert record.levelno == logging.WARNING
+    assert str(key_file) in record.getMessage() and "0o664" in record.getMessage()
+    assert cipher.key_file is not None and cipher.key_file.loosened_mode == 0o664
+
+
+def test_a_key_file_of_another_owner_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    key_file = tmp_path / "pii.key"
+    PiiCipher.from_key_file(key_file)
+    monkeypatch.setattr(os, "geteuid", lambda: key_file.stat().st_uid + 1)
+    with pytest.raises(PiiKeyError, match=f"{key_file}.*owned by uid"):
+        PiiCipher.from_key_file(key_file)
+
+
+@pytest.mark.parametrize("content", [b"", b"too short", b"k" * 33])
+def test_a_key_file_of_the_wrong_length_is_a_clear_start_up_error(tmp_path: Path, content: bytes) -> None:
+    key_file = tmp_path / "pii.key"
+    key_file.write_bytes(content)
+    key_file.chmod(0o600)
+    with pytest.raises(PiiKeyError) as refused:
+        PiiCipher.from_key_file(key_file)
+    # the start-up path shows such errors as "out of service" and logs the message: it must say what to do
+    assert isinstance(refused.value, KioskError)
+    message = str(refused.value)
+    assert str(key_file) in message and f"{len(content)} bytes, not 32" in message
+    assert "backup" in message
+    assert key_file.read_bytes() == content  # never replaced: it may be the only copy of a damaged key
+
+
+def test_a_key_path_that_is_no_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "pii.key").mkdir()
+    with pytest.raises(PiiKeyError, match="not a regular file"):
+        PiiCipher.from_key_file(tmp_path / "pii.key")
