@@ -4,7 +4,9 @@ Rows go in `device_seq` order, at most 100 to a batch. The store answers per ite
 state follows that answer in one write transaction: created or duplicate → SENT (and the order
 SYNCED), rejected → QUARANTINED with the reason kept; nothing is ever deleted. Whatever the network
 did, an unanswered batch stays PENDING and is sent again: the store's UNIQUE keys turn the repeat
-into `duplicate`. Status codes follow DESIGN "Sync contract":
+into `duplicate`. A row whose stored payload cannot be decoded (damaged, or its contact sealed with a
+PII key the kiosk no longer has) is quarantined on the kiosk with an alert before the batch goes out:
+it never holds back the rows after it. Status codes follow DESIGN "Sync contract":
 
     200        per-item results (checked against the batch: a stray response is not believed)
     400 / 413  split the batch in halves until the poison row stands alone, then quarantine it
@@ -229,8 +231,11 @@ class OutboxPusher:
                 payload = self._decode(row.payload)
                 if not isinstance(payload, dict):
                     raise TypeError("payload is not a JSON object")
-            except (ValueError, TypeError) as exc:
-                unreadable.append((row, f"unreadable payload: {exc}"))
+            except Exception as exc:
+                # decoding reads nothing but this row, so whatever fails (a PII key that no longer opens
+                # its contact, a damaged payload) fails again next time: the row must not hold back the
+                # rows after it
+                unreadable.append((row, f"unreadable payload: {type(exc).__name__}: {exc}"))
                 continue
             items.append({"device_seq": row.device_seq, "order_uuid": row.order_uuid, "kind": row.kind,
                           "payload": payload, "payload_hash": row.payload_hash})
