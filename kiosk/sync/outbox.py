@@ -35,7 +35,7 @@ from kiosk.db.engine import Database
 from kiosk.db.models import Order, OrderState, OutboxRow, OutboxState, utcnow
 from kiosk.events import EventBus
 from kiosk.sync.client import SyncClient, retry_after_s
-from kiosk.sync.protocol import MAX_BATCH_ITEMS, ORDER_PAID_KIND, ItemStatus
+from kiosk.sync.protocol import MAX_BATCH_ITEMS, ORDER_PAID_KIND, Alert, ItemStatus
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ class OutboxPusher:
                  batch_size: int = MAX_BATCH_ITEMS, backoff: BackoffPolicy | None = None,
                  rng: random.Random | None = None,
                  decode_payload: Callable[[str], dict[str, Any]] = json.loads,
-                 clock_retries: int = 2) -> None:
+                 clock_retries: int = 2, raise_alert: Callable[[Alert], object] | None = None) -> None:
         if not 1 <= batch_size <= MAX_BATCH_ITEMS:
             raise ValueError(f"batch_size must be 1..{MAX_BATCH_ITEMS}")
         self.db = db
@@ -149,6 +149,9 @@ class OutboxPusher:
         # stored payloads may hold encrypted contact fields: this turns a row into the wire payload
         self._decode = decode_payload
         self._clock_retries = clock_retries
+        # where alerts for the store go (the sync worker's: kept until the store takes them); without
+        # one they are posted once, best effort
+        self._raise_alert = raise_alert
         self._failures = 0  # consecutive failed attempts, for the backoff ceiling
         self._revoked = threading.Event()
 
@@ -343,9 +346,12 @@ class OutboxPusher:
             self._report(row, reason)
 
     def _report(self, row: _Row, reason: str) -> None:
-        alert = {"alert_id": f"outbox-quarantine-{row.device_seq}", "kind": "outbox.quarantined",
-                 "severity": "warning", "order_uuid": row.order_uuid[:36],
-                 "message": _short(f"seq {row.device_seq} held on the kiosk: {reason}")}
+        alert: Alert = {"alert_id": f"outbox-quarantine-{row.device_seq}", "kind": "outbox.quarantined",
+                        "severity": "warning", "order_uuid": row.order_uuid[:36],
+                        "message": _short(f"seq {row.device_seq} held on the kiosk: {reason}")}
+        if self._raise_alert is not None:
+            self._raise_alert(alert)
+            return
         try:
             self.client.post(f"/v1/devices/{self.client.endpoint.device_id}/alerts", json_body=alert)
         except httpx.TransportError as exc:  # best effort: the row itself is safe in quarantine

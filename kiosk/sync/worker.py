@@ -20,7 +20,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ from kiosk.sync.client import SyncClient
 from kiosk.sync.heartbeat import DeviceStatuses, HeartbeatSender
 from kiosk.sync.outbox import BackoffPolicy, OutboxPusher, PushStatus, queue_stats
 from kiosk.sync.payments import PaymentClient, PaymentError, PaymentRefused, is_final
-from kiosk.sync.protocol import PaymentInfo
+from kiosk.sync.protocol import Alert, PaymentInfo
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +67,19 @@ class SyncWorker:
                  version: str, device_statuses: DeviceStatuses = dict,
                  intervals: SyncIntervals | None = None, backoff: BackoffPolicy | None = None,
                  decode_payload: Callable[[str], dict[str, Any]] = json.loads,
-                 housekeeping: Callable[[], object] | None = None) -> None:
+                 housekeeping: Callable[[], object] | None = None,
+                 startup_alerts: Sequence[Alert] = ()) -> None:
+        """`startup_alerts`: what start-up found that the store must hear (e.g. a PII key made anew over
+        stored personal data); sent with the first heartbeat, and again until the store takes them."""
         self.data_dir = data_dir
         self.events = events
         self.intervals = intervals or SyncIntervals()
         self.db = db
-        self.pusher = OutboxPusher(db, client, events=events, backoff=backoff, decode_payload=decode_payload)
+        self.heartbeat = HeartbeatSender(db, client, version=version, device_statuses=device_statuses,
+                                         alerts=startup_alerts)
+        self.pusher = OutboxPusher(db, client, events=events, backoff=backoff, decode_payload=decode_payload,
+                                   raise_alert=self.heartbeat.raise_alert)
         self.puller = CatalogPuller(db, client, events=events)
-        self.heartbeat = HeartbeatSender(db, client, version=version, device_statuses=device_statuses)
         self._lock = sync_lock(data_dir)
         self.housekeeping = housekeeping  # e.g. purging old contact details, at heartbeat cadence
         self._stop = threading.Event()
@@ -203,6 +208,7 @@ class SyncWorker:
         try:
             self.heartbeat.send()
             self._set_online(True)
+            self.heartbeat.deliver_alerts()
         except httpx.HTTPStatusError as exc:
             code = exc.response.status_code
             if code in _REVOKED_CODES:

@@ -12,13 +12,14 @@ from cloudstore.models import StoreOrder
 from kiosk.db.engine import Database
 from kiosk.db.models import Fulfilment, Order, OrderState, OutboxRow, OutboxState
 from kiosk.events import EventBus
-from kiosk.orders import CartLine, Contact, OrderBook, PaymentRecord
+from kiosk.orders import CartLine, OrderBook, PaymentRecord
 from kiosk.pii import PiiCipher
 from kiosk.sync.client import SyncClient
 from kiosk.sync.outbox import OutboxPusher
 from tests.unit.cloudstore.harness import LiveStore
 from tests.unit.sync.conftest import Recorder
 from tests.unit.sync.helpers import store_alerts
+from tests.unit.sync.orders import CONTACT, book_paid_order
 
 
 def test_paid_order_reaches_the_store_with_contact_and_audit_clean(
@@ -26,7 +27,7 @@ def test_paid_order_reaches_the_store_with_contact_and_audit_clean(
     book = OrderBook(db, PiiCipher.from_key_file(tmp_path / "pii.key"), "K01")
     lines = [CartLine("D00001", "经典可乐", "Classic Cola", 350, 2),
              CartLine("D00042", "红烧牛肉面", "Beef Noodles", 590, 1)]
-    contact = Contact("李四", "13900001111", "北京市海淀区")
+    contact = CONTACT
     order = book.create_pending(lines, fulfilment=Fulfilment.DELIVERY, contact=contact, shipping_minor=1000)
     book.mark_paid(order.order_uuid, PaymentRecord("alipay", "pay-9", "ALI9"))
 
@@ -43,25 +44,16 @@ def test_paid_order_reaches_the_store_with_contact_and_audit_clean(
     assert state == OrderState.SYNCED
 
 
-def _paid(book: OrderBook, contact: Contact | None) -> str:
-    fulfilment = Fulfilment.DELIVERY if contact else Fulfilment.PICKUP
-    lines = [CartLine("D00001", "经典可乐", "Classic Cola", 350, 2)]
-    order = book.create_pending(lines, fulfilment=fulfilment, contact=contact,
-                                shipping_minor=1000 if contact else 0)
-    book.mark_paid(order.order_uuid, PaymentRecord("wechat", f"pay-{order.order_uuid}", "WX1"))
-    return order.order_uuid
-
-
 def test_rows_the_key_no_longer_opens_are_quarantined_and_later_orders_still_push(
         db: Database, tmp_path: Path, store: LiveStore, client: SyncClient, device: tuple[str, str],
         bus: EventBus, recorder: Recorder) -> None:
-    contact = Contact("李四", "13900001111", "北京市海淀区")
+    contact = CONTACT
     old_book = OrderBook(db, PiiCipher.from_key_file(tmp_path / "old.key"), "K01")
-    lost = [_paid(old_book, contact), _paid(old_book, contact)]
-    plain = _paid(old_book, None)  # no contact, nothing encrypted: still readable
+    lost = [book_paid_order(old_book, contact), book_paid_order(old_book, contact)]
+    plain = book_paid_order(old_book)  # no contact, nothing encrypted: still readable
     # the key file is gone: the kiosk starts with a new key, and the stored contact details no longer open
     book = OrderBook(db, PiiCipher.from_key_file(tmp_path / "new.key"), "K01")
-    later = _paid(book, contact)
+    later = book_paid_order(book, contact)
 
     report = OutboxPusher(db, client, events=bus, decode_payload=book.decode_payload).drain()
     assert (report.sent, report.quarantined, report.remaining) == (2, 2, 0)
@@ -91,8 +83,8 @@ def test_a_stored_payload_that_does_not_decode_is_quarantined_not_raised(
         db: Database, tmp_path: Path, store: LiveStore, client: SyncClient,
         damage: Callable[[str], str]) -> None:
     book = OrderBook(db, PiiCipher.from_key_file(tmp_path / "pii.key"), "K01")
-    bad = _paid(book, Contact("李四", "13900001111", "北京市海淀区"))
-    good = _paid(book, None)
+    bad = book_paid_order(book, CONTACT)
+    good = book_paid_order(book)
     with db.write() as session:
         row = session.scalars(select(OutboxRow).where(OutboxRow.order_uuid == bad)).one()
         row.payload = damage(row.payload)
