@@ -2,11 +2,17 @@
 
 Each ciphertext is bound to its place (e.g. "order:<uuid>:phone") as associated data, so a value
 copied into another row or field does not decrypt there.
+
+The key file is made atomically and checked at every start (`PiiCipher.from_key_file`). A key made at
+a start while the database still holds contact details sealed with the lost one is never silent:
+`check_stored_data` logs it at ERROR and keeps an alert (`startup_alerts`) for the composition root to
+hand to the sync worker, which delivers it to the store's fleet view.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import os
 import re
@@ -14,11 +20,16 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kiosk.errors import KioskError
+
+if TYPE_CHECKING:
+    from kiosk.db.engine import Database
+    from kiosk.sync.protocol import Alert
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +60,13 @@ class PiiCipher:
             raise PiiError(f"the PII key must be {KEY_BYTES} bytes, not {len(key)}")
         self._aead = AESGCM(key)
         self.key_file = key_file
+        # what start-up found that the store's fleet view must hear (wire alerts, sent by the sync worker)
+        self.startup_alerts: list[Alert] = []
+        if key_file is not None and key_file.loosened_mode is not None:
+            self.startup_alerts.append(_alert(
+                "pii-key-permissions", "pii.key_permissions", "warning",
+                f"the PII key file {key_file.path} could be read by others "
+                f"(mode {oct(key_file.loosened_mode)}); it was made owner-only (0600) at start"))
 
     @classmethod
     def from_key_file(cls, path: Path) -> PiiCipher:
@@ -66,6 +84,26 @@ class PiiCipher:
             key, loosened = _read_key_file(path)
         return cls(key, key_file=KeyFile(path, created, loosened))
 
+    def check_stored_data(self, db: Database) -> list[Alert]:
+        """Once the database is migrated: a key this start had to make while contact details sealed
+        with the lost one are still stored is logged at ERROR and kept as a critical alert. The kiosk
+        runs on with the new key for new orders; the old details cannot be read any more (their outbox
+        rows are quarantined when pushed). Returns the alerts added."""
+        if self.key_file is None or not self.key_file.created:
+            return []
+        orders, rows = _sealed_data(db)
+        if not orders and not rows:
+            log.info("made a new PII key at %s", self.key_file.path)
+            return []
+        message = (f"the PII key file {self.key_file.path} was missing at start: a new key was made, "
+                   f"but {orders} order(s) and {rows} outbox row(s) hold contact details sealed with the "
+                   f"old key, which can no longer be read; their unsent orders are quarantined instead of "
+                   f"pushed. Restore the old key file from a backup to recover them")
+        log.error("%s", message)
+        added = [_alert("pii-key-missing", "pii.key_missing", "critical", message)]
+        self.startup_alerts.extend(added)
+        return added
+
     def encrypt(self, text: str, *, context: str) -> bytes:
         nonce = os.urandom(NONCE_BYTES)
         return nonce + self._aead.encrypt(nonce, text.encode("utf-8"), context.encode("utf-8"))
@@ -78,6 +116,28 @@ class PiiCipher:
         except InvalidTag:
             raise PiiError(f"value for {context.split(':')[0]} does not decrypt with this key") from None
         return plain.decode("utf-8")
+
+
+def _sealed_data(db: Database) -> tuple[int, int]:
+    """How many orders, and outbox rows, hold encrypted contact details (not yet purged)."""
+    from sqlalchemy import func, or_, select  # here: the UI imports this module for masking alone
+
+    from kiosk.db.models import Order, OutboxRow
+
+    with db.read() as session:
+        orders = session.scalar(select(func.count()).select_from(Order).where(or_(
+            Order.contact_name_enc.is_not(None), Order.contact_phone_enc.is_not(None),
+            Order.address_enc.is_not(None))))
+        # the stored payload's "contact_enc" (kiosk.orders): the order's ciphertexts, until purged
+        rows = session.scalar(select(func.count()).select_from(OutboxRow)
+                              .where(OutboxRow.payload.contains('"contact_enc"')))
+    return int(orders or 0), int(rows or 0)
+
+
+def _alert(alert_id: str, kind: str, severity: Literal["info", "warning", "critical"],
+           message: str) -> Alert:
+    return {"alert_id": alert_id, "kind": kind, "severity": severity, "message": message[:2000],
+            "state": "open", "raised_at": dt.datetime.now(dt.UTC).isoformat()}
 
 
 def _read_key_file(path: Path) -> tuple[bytes, int | None]:

@@ -157,6 +157,8 @@ def test_a_key_file_others_can_read_is_tightened_to_the_owner_and_logged(
     assert record.levelno == logging.WARNING
     assert str(key_file) in record.getMessage() and "0o664" in record.getMessage()
     assert cipher.key_file is not None and cipher.key_file.loosened_mode == 0o664
+    [alert] = cipher.startup_alerts  # the store hears of it too, once sync runs
+    assert (alert["kind"], alert["severity"]) == ("pii.key_permissions", "warning")
 
 
 def test_a_key_file_of_another_owner_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
