@@ -68,6 +68,7 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
     try:
         if upgrade(db):
             log.info("database migrated to the newest schema")
+        orders.cipher.check_stored_data(db)  # a key made anew over stored contact details: loud
         if config.demo:
             added = seed_demo(db)
             if added:
@@ -110,7 +111,8 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
     worker = SyncWorker(services.paths.root, services.db, SyncClient(StoreEndpoint(url, device_id, secret)),
                         events=services.events, version=__version__,
                         device_statuses=lambda: dict(services.device_states),
-                        decode_payload=services.orders.decode_payload, housekeeping=housekeeping)
+                        decode_payload=services.orders.decode_payload, housekeeping=housekeeping,
+                        startup_alerts=services.orders.cipher.startup_alerts)
     try:
         worker.start()
     except SyncAlreadyRunning as exc:

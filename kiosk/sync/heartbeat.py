@@ -1,11 +1,17 @@
 """Heartbeat and alerts to the store's fleet view: queue depth, oldest pending age, device statuses,
-version (`POST /v1/devices/{id}/heartbeat` and `…/alerts`)."""
+version (`POST /v1/devices/{id}/heartbeat` and `…/alerts`).
+
+An alert the store has not taken yet (the network was down, the store answered 5xx) is kept and sent
+again with every heartbeat until it is: a quarantined order or a lost PII key must reach the fleet view
+even when it happened offline. Repeating an alert_id only updates the store's alert.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import httpx
@@ -20,6 +26,8 @@ log = logging.getLogger(__name__)
 DeviceStatuses = Callable[[], dict[str, DeviceStatus]]
 _MAX_DEVICES = 32  # what the store accepts in one heartbeat
 _STATUS_CHARS, _DETAIL_CHARS, _VERSION_CHARS = 24, 255, 32
+# the store will never take an alert it answered with these (its shape is wrong): logged and dropped
+_REFUSED_FOR_GOOD = frozenset({400, 404, 413, 422})
 
 
 def build_heartbeat(db: Database, device_statuses: DeviceStatuses, version: str) -> Heartbeat:
@@ -36,11 +44,15 @@ def build_heartbeat(db: Database, device_statuses: DeviceStatuses, version: str)
 
 class HeartbeatSender:
     def __init__(self, db: Database, client: SyncClient, *, version: str,
-                 device_statuses: DeviceStatuses = dict) -> None:
+                 device_statuses: DeviceStatuses = dict, alerts: Sequence[Alert] = ()) -> None:
         self.db = db
         self.client = client
         self.version = version
         self.device_statuses = device_statuses
+        self._lock = threading.Lock()
+        self._pending: dict[str, Alert] = {}  # alert_id → the alert the store has not taken yet
+        for alert in alerts:
+            self._pending[alert["alert_id"]] = _stamped(alert)
 
     def send(self) -> Heartbeat:
         """Send one heartbeat; raises httpx.TransportError / httpx.HTTPStatusError when it did not land."""
@@ -58,10 +70,56 @@ class HeartbeatSender:
                        "raised_at": dt.datetime.now(dt.UTC).isoformat()}
         if order_uuid:
             body["order_uuid"] = order_uuid[:36]
+        return self._post_alert(body)
+
+    def raise_alert(self, alert: Alert) -> bool:
+        """Send an alert now; one the store does not take is kept and sent again by `deliver_alerts`.
+        True when the store took it."""
+        alert = _stamped(alert)
+        with self._lock:
+            self._pending[alert["alert_id"]] = alert
+        return self._deliver(alert)
+
+    def deliver_alerts(self) -> int:
+        """Send every alert the store has not taken yet (called with each heartbeat); returns how many
+        are still waiting."""
+        for alert in self.pending_alerts():
+            self._deliver(alert)
+        return len(self.pending_alerts())
+
+    def pending_alerts(self) -> list[Alert]:
+        with self._lock:
+            return list(self._pending.values())
+
+    def _deliver(self, alert: Alert) -> bool:
+        taken = self._post_alert(alert)
+        if taken:
+            with self._lock:
+                # a newer alert under the same id may have come in meanwhile: that one still goes
+                if self._pending.get(alert["alert_id"]) is alert:
+                    del self._pending[alert["alert_id"]]
+        return taken
+
+    def _post_alert(self, body: Alert) -> bool:
         try:
             response = self.client.post(f"/v1/devices/{self.client.endpoint.device_id}/alerts",
                                         json_body=body)
         except httpx.TransportError as exc:
-            log.warning("alert %s not delivered: %s", alert_id, exc)
+            log.warning("alert %s not delivered: %s", body["alert_id"], exc)
             return False
-        return response.status_code == 200
+        if response.status_code == 200:
+            return True
+        if response.status_code in _REFUSED_FOR_GOOD:
+            log.error("the store refused alert %s (%s) for good: HTTP %d %s", body["alert_id"], body["kind"],
+                      response.status_code, response.text[:200])
+            with self._lock:
+                self._pending.pop(body["alert_id"], None)
+        else:
+            log.warning("alert %s not delivered: HTTP %d", body["alert_id"], response.status_code)
+        return False
+
+
+def _stamped(alert: Alert) -> Alert:
+    """The alert, open unless it says otherwise, with the time it was raised (kept across resends)."""
+    stamped: Alert = {"state": "open", "raised_at": dt.datetime.now(dt.UTC).isoformat(), **alert}
+    return stamped

@@ -4,7 +4,9 @@ Rows go in `device_seq` order, at most 100 to a batch. The store answers per ite
 state follows that answer in one write transaction: created or duplicate → SENT (and the order
 SYNCED), rejected → QUARANTINED with the reason kept; nothing is ever deleted. Whatever the network
 did, an unanswered batch stays PENDING and is sent again: the store's UNIQUE keys turn the repeat
-into `duplicate`. Status codes follow DESIGN "Sync contract":
+into `duplicate`. A row whose stored payload cannot be decoded (damaged, or its contact sealed with a
+PII key the kiosk no longer has) is quarantined on the kiosk with an alert before the batch goes out:
+it never holds back the rows after it. Status codes follow DESIGN "Sync contract":
 
     200        per-item results (checked against the batch: a stray response is not believed)
     400 / 413  split the batch in halves until the poison row stands alone, then quarantine it
@@ -33,7 +35,7 @@ from kiosk.db.engine import Database
 from kiosk.db.models import Order, OrderState, OutboxRow, OutboxState, utcnow
 from kiosk.events import EventBus
 from kiosk.sync.client import SyncClient, retry_after_s
-from kiosk.sync.protocol import MAX_BATCH_ITEMS, ORDER_PAID_KIND, ItemStatus
+from kiosk.sync.protocol import MAX_BATCH_ITEMS, ORDER_PAID_KIND, Alert, ItemStatus
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +137,7 @@ class OutboxPusher:
                  batch_size: int = MAX_BATCH_ITEMS, backoff: BackoffPolicy | None = None,
                  rng: random.Random | None = None,
                  decode_payload: Callable[[str], dict[str, Any]] = json.loads,
-                 clock_retries: int = 2) -> None:
+                 clock_retries: int = 2, raise_alert: Callable[[Alert], object] | None = None) -> None:
         if not 1 <= batch_size <= MAX_BATCH_ITEMS:
             raise ValueError(f"batch_size must be 1..{MAX_BATCH_ITEMS}")
         self.db = db
@@ -147,6 +149,9 @@ class OutboxPusher:
         # stored payloads may hold encrypted contact fields: this turns a row into the wire payload
         self._decode = decode_payload
         self._clock_retries = clock_retries
+        # where alerts for the store go (the sync worker's: kept until the store takes them); without
+        # one they are posted once, best effort
+        self._raise_alert = raise_alert
         self._failures = 0  # consecutive failed attempts, for the backoff ceiling
         self._revoked = threading.Event()
 
@@ -229,8 +234,11 @@ class OutboxPusher:
                 payload = self._decode(row.payload)
                 if not isinstance(payload, dict):
                     raise TypeError("payload is not a JSON object")
-            except (ValueError, TypeError) as exc:
-                unreadable.append((row, f"unreadable payload: {exc}"))
+            except Exception as exc:
+                # decoding reads nothing but this row, so whatever fails (a PII key that no longer opens
+                # its contact, a damaged payload) fails again next time: the row must not hold back the
+                # rows after it
+                unreadable.append((row, f"unreadable payload: {type(exc).__name__}: {exc}"))
                 continue
             items.append({"device_seq": row.device_seq, "order_uuid": row.order_uuid, "kind": row.kind,
                           "payload": payload, "payload_hash": row.payload_hash})
@@ -338,9 +346,12 @@ class OutboxPusher:
             self._report(row, reason)
 
     def _report(self, row: _Row, reason: str) -> None:
-        alert = {"alert_id": f"outbox-quarantine-{row.device_seq}", "kind": "outbox.quarantined",
-                 "severity": "warning", "order_uuid": row.order_uuid[:36],
-                 "message": _short(f"seq {row.device_seq} held on the kiosk: {reason}")}
+        alert: Alert = {"alert_id": f"outbox-quarantine-{row.device_seq}", "kind": "outbox.quarantined",
+                        "severity": "warning", "order_uuid": row.order_uuid[:36],
+                        "message": _short(f"seq {row.device_seq} held on the kiosk: {reason}")}
+        if self._raise_alert is not None:
+            self._raise_alert(alert)
+            return
         try:
             self.client.post(f"/v1/devices/{self.client.endpoint.device_id}/alerts", json_body=alert)
         except httpx.TransportError as exc:  # best effort: the row itself is safe in quarantine

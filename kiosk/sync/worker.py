@@ -21,7 +21,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from kiosk.sync.catalog_pull import CatalogPuller, CatalogPullError
 from kiosk.sync.client import SyncClient
 from kiosk.sync.heartbeat import DeviceStatuses, HeartbeatSender
 from kiosk.sync.outbox import BackoffPolicy, OutboxPusher, PushStatus, queue_stats
+from kiosk.sync.protocol import Alert
 
 log = logging.getLogger(__name__)
 
@@ -66,20 +67,26 @@ class SyncWorker:
                  version: str, device_statuses: DeviceStatuses = dict,
                  intervals: SyncIntervals | None = None, backoff: BackoffPolicy | None = None,
                  decode_payload: Callable[[str], dict[str, Any]] = json.loads,
-                 housekeeping: Callable[[], object] | None = None) -> None:
+                 housekeeping: Callable[[], object] | None = None,
+                 startup_alerts: Sequence[Alert] = ()) -> None:
+        """`startup_alerts`: what start-up found that the store must hear (e.g. a PII key made anew over
+        stored personal data); sent with the first heartbeat, and again until the store takes them."""
         self.data_dir = data_dir
         self.events = events
         self.intervals = intervals or SyncIntervals()
         self.db = db
-        self.pusher = OutboxPusher(db, client, events=events, backoff=backoff, decode_payload=decode_payload)
+        self.heartbeat = HeartbeatSender(db, client, version=version, device_statuses=device_statuses,
+                                         alerts=startup_alerts)
+        self.pusher = OutboxPusher(db, client, events=events, backoff=backoff, decode_payload=decode_payload,
+                                   raise_alert=self.heartbeat.raise_alert)
         self.puller = CatalogPuller(db, client, events=events)
-        self.heartbeat = HeartbeatSender(db, client, version=version, device_statuses=device_statuses)
         self._lock = sync_lock(data_dir)
         self.housekeeping = housekeeping  # e.g. purging old contact details, at heartbeat cadence
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self._online: bool | None = None
+        self._failing: dict[str, str] = {}  # job → the error it last failed with
 
     def start(self) -> SyncWorker:
         """Take the data dir's sync lock (SyncAlreadyRunning if held) and start the thread."""
@@ -112,33 +119,61 @@ class SyncWorker:
     # --- the loop ------------------------------------------------------------------------------------
 
     def _run(self) -> None:
+        """Each job keeps its own pace; one that raises is logged and tried again after the error pause,
+        alone: a row or a bug that breaks the push never stops the heartbeat, the catalog pull or the
+        housekeeping (and a broken purge does not make the kiosk pull the catalog every few seconds)."""
         now = time.monotonic()
-        next_push = next_pull = next_beat = now
+        due = {"push": now, "pull": now, "beat": now,
+               "housekeeping": now if self.housekeeping is not None else float("inf")}
         backing_off = False
         while not self._stop.is_set():
             if self._wake.is_set() and not backing_off:
-                next_push = time.monotonic()
+                due["push"] = time.monotonic()
             self._wake.clear()
-            try:
-                if self.pusher.revoked:
-                    next_push = next_pull = next_beat = float("inf")
-                if time.monotonic() >= next_push:
+            if self.pusher.revoked:
+                due = dict.fromkeys(due, float("inf"))
+            if time.monotonic() >= due["push"]:
+                try:
                     delay, backing_off = self._push_round()
-                    next_push = time.monotonic() + delay
-                if time.monotonic() >= next_pull:
-                    self._pull()
-                    next_pull = time.monotonic() + self.intervals.catalog_s
-                if time.monotonic() >= next_beat:
-                    self._beat()
-                    if self.housekeeping is not None:
-                        self.housekeeping()
-                    next_beat = time.monotonic() + self.intervals.heartbeat_s
-            except Exception:
-                log.exception("sync worker round failed")
-                next_push = next_pull = next_beat = time.monotonic() + self.intervals.error_pause_s
-            wait = min(next_push, next_pull, next_beat) - time.monotonic()
+                    self._recovered("outbox push")
+                except Exception as exc:
+                    self._failed("outbox push", exc)
+                    delay, backing_off = self.intervals.error_pause_s, False
+                due["push"] = time.monotonic() + delay
+            if time.monotonic() >= due["pull"]:
+                due["pull"] = self._job("catalog pull", self._pull, self.intervals.catalog_s)
+            if time.monotonic() >= due["beat"]:
+                due["beat"] = self._job("heartbeat", self._beat, self.intervals.heartbeat_s)
+            if self.housekeeping is not None and time.monotonic() >= due["housekeeping"]:
+                due["housekeeping"] = self._job("housekeeping", self.housekeeping, self.intervals.heartbeat_s)
+            wait = min(due.values()) - time.monotonic()
             if wait > 0:
                 self._wake.wait(min(wait, 3600.0))
+
+    def _job(self, name: str, job: Callable[[], object], interval_s: float) -> float:
+        """Run one job; returns when it is due again."""
+        try:
+            job()
+        except Exception as exc:
+            self._failed(name, exc)
+            return time.monotonic() + self.intervals.error_pause_s
+        self._recovered(name)
+        return time.monotonic() + interval_s
+
+    def _failed(self, name: str, exc: Exception) -> None:
+        # the traceback once; while the same error repeats (every error pause, all day) one line each time
+        error = f"{type(exc).__name__}: {exc}"
+        if self._failing.get(name) == error:
+            log.warning("sync worker: %s failed again (%s); trying again in %.0f s", name, error,
+                        self.intervals.error_pause_s)
+        else:
+            log.exception("sync worker: %s failed; trying again in %.0f s", name,
+                          self.intervals.error_pause_s)
+        self._failing[name] = error
+
+    def _recovered(self, name: str) -> None:
+        if self._failing.pop(name, None) is not None:
+            log.info("sync worker: %s works again", name)
 
     def _push_round(self) -> tuple[float, bool]:
         """Push until the outbox is empty or a batch must wait; returns (delay, backing off)."""
@@ -173,6 +208,7 @@ class SyncWorker:
         try:
             self.heartbeat.send()
             self._set_online(True)
+            self.heartbeat.deliver_alerts()
         except httpx.HTTPStatusError as exc:
             code = exc.response.status_code
             if code in _REVOKED_CODES:

@@ -7,7 +7,7 @@ from collections import Counter
 from sqlalchemy import select
 
 from cloudstore.db import StoreDB
-from cloudstore.models import Device, StoreOrder
+from cloudstore.models import Device, DeviceAlert, StoreOrder
 from kiosk.db.engine import Database
 from kiosk.db.models import Order, OrderState, OutboxRow, OutboxState
 from kiosk.sync.client import StoreEndpoint, SyncClient, Timeouts
@@ -27,6 +27,16 @@ def store_orders(store_db: StoreDB, device_id: str) -> list[tuple[str, int]]:
     with store_db.read() as session:
         return [(u, s) for u, s in session.execute(
             select(StoreOrder.order_uuid, StoreOrder.device_seq).where(StoreOrder.device_id == device_id))]
+
+
+def store_alerts(store_db: StoreDB, device_id: str, kind: str) -> list[DeviceAlert]:
+    """The alerts of one kind the store holds for a device, oldest first (detached, fields loaded)."""
+    with store_db.read() as session:
+        rows = list(session.scalars(select(DeviceAlert).where(DeviceAlert.device_id == device_id,
+                                                              DeviceAlert.kind == kind)
+                                    .order_by(DeviceAlert.id)))
+        session.expunge_all()
+        return rows
 
 
 def assert_exactly_once(kiosk_db: Database, store_db: StoreDB, device_id: str) -> None:

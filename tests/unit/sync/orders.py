@@ -23,6 +23,7 @@ from kiosk.db.models import (
     PaymentState,
     utcnow,
 )
+from kiosk.orders import CartLine, Contact, OrderBook, PaymentRecord
 from kiosk.sync.protocol import ORDER_PAID_KIND, OrderPayload, canonical_json, payload_hash
 
 DEVICE_CODE = "K01"
@@ -80,3 +81,16 @@ def kiosk_orders(db: Database) -> dict[str, int]:
     """order_uuid → device_seq of every outbox row on the kiosk."""
     with db.read() as session:
         return {u: s for u, s in session.execute(select(OutboxRow.order_uuid, OutboxRow.device_seq))}
+
+
+CONTACT = Contact("李四", "13900001111", "北京市海淀区")
+
+
+def book_paid_order(book: OrderBook, contact: Contact | None = None) -> str:
+    """One order paid through the real order book (delivery with its contact encrypted when given)."""
+    fulfilment = Fulfilment.DELIVERY if contact else Fulfilment.PICKUP
+    lines = [CartLine("D00001", "经典可乐", "Classic Cola", 350, 2)]
+    order = book.create_pending(lines, fulfilment=fulfilment, contact=contact,
+                                shipping_minor=1000 if contact else 0)
+    book.mark_paid(order.order_uuid, PaymentRecord("wechat", f"pay-{order.order_uuid}", "WX1"))
+    return order.order_uuid
