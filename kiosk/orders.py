@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -40,7 +41,7 @@ from kiosk.db.models import (
     utcnow,
 )
 from kiosk.errors import KioskError
-from kiosk.pii import PiiCipher, mask_phone
+from kiosk.pii import PiiCipher, PiiError, mask_phone
 from kiosk.sync.protocol import (
     ORDER_PAID_KIND,
     OrderPayload,
@@ -48,6 +49,8 @@ from kiosk.sync.protocol import (
     delivery_fee_minor,
     payload_hash,
 )
+
+log = logging.getLogger(__name__)
 
 S = OrderState
 # every allowed move; anything else is a bug or a race, refused loudly
@@ -238,7 +241,13 @@ class OrderBook:
             row.state, row.reference, row.updated_at = PaymentState.PAID, payment.reference, now
             self._take_from_stock(session, order)
             session.flush()
-            wire = self.wire_payload(order, payment)
+            try:
+                wire = self.wire_payload(order, payment)
+            except PiiError as exc:
+                # its contact sealed with a lost key: the payment is recorded all the same (money is never
+                # refused); the row keeps the sealed contact, so the outbox quarantines it with an alert
+                log.error("order %s paid, but its contact details do not decrypt: %s", order.order_no, exc)
+                wire = self.wire_payload(order, payment, with_contact=False)
             stored = self._stored_payload(order, wire)
             session.add(OutboxRow(device_seq=seq, kind=ORDER_PAID_KIND, order_uuid=order.order_uuid,
                                   payload=canonical_json(stored).decode(), payload_hash=payload_hash(wire),
@@ -398,7 +407,8 @@ class OrderBook:
         return Contact(dec("name", order.contact_name_enc), dec("phone", order.contact_phone_enc),
                        dec("address", order.address_enc))
 
-    def wire_payload(self, order: Order, payment: PaymentRecord) -> OrderPayload:
+    def wire_payload(self, order: Order, payment: PaymentRecord, *,
+                     with_contact: bool = True) -> OrderPayload:
         """What the store receives: totals, price snapshots, fulfilment, contact in clear."""
         payload: OrderPayload = {
             "order_uuid": order.order_uuid, "order_no": order.order_no, "currency": order.currency,
@@ -415,7 +425,7 @@ class OrderBook:
         }
         if order.paid_at is not None:
             payload["paid_at"] = _iso(order.paid_at)
-        contact = self.contact(order)
+        contact = self.contact(order) if with_contact else Contact()
         fields = {name: getattr(contact, name) for name in _CONTACT_FIELDS if getattr(contact, name)}
         if fields:
             payload["contact"] = fields  # type: ignore[typeddict-item]
@@ -424,7 +434,8 @@ class OrderBook:
     def _stored_payload(self, order: Order, wire: OrderPayload) -> dict[str, Any]:
         """The wire payload with its contact replaced by the order's own ciphertexts."""
         stored: dict[str, Any] = dict(wire)
-        if stored.pop("contact", None):
+        if stored.pop("contact", None) or any((order.contact_name_enc, order.contact_phone_enc,
+                                                order.address_enc)):
             blobs = {"name": order.contact_name_enc, "phone": order.contact_phone_enc,
                      "address": order.address_enc}
             stored["contact_enc"] = {name: base64.b64encode(blob).decode("ascii")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from kiosk.db.models import Fulfilment, Order, PaymentState
 from kiosk.devices.ports import JobOutcome, ReceiptPrinter
 from kiosk.devices.receipt import ENGLISH_LABELS, Delivery, Pickup, Receipt, ReceiptLine
-from kiosk.orders import OrderBook
+from kiosk.orders import Contact, OrderBook
+from kiosk.pii import PiiError
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,11 @@ class ReceiptDesk:
                                   line.unit_price_minor, line.line_total_minor) for line in order.lines)
         fulfilment: Pickup | Delivery
         if order.fulfilment is Fulfilment.DELIVERY:
-            contact = self.orders.contact(order)
+            try:
+                contact = self.orders.contact(order)
+            except PiiError:  # sealed with a lost key: the receipt still prints, the order page has it
+                log.error("receipt %s: the delivery details do not decrypt", order.order_no)
+                contact = Contact(order.phone_masked or "-", "", "-")
             fulfilment = Delivery(contact.name, contact.phone, contact.address)
         else:
             fulfilment = Pickup(order.order_no, s.pickup_location)

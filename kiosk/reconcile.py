@@ -50,12 +50,22 @@ class Reconciler:
             now = self.orders.clock()
             # at boot only what is older than this call: a shopper may start paying the moment the store is up
             before = now if at_boot else now - dt.timedelta(seconds=self.pay_window_s + 60)
-            settled = sum(self._settle_open(order_uuid) for order_uuid in self.orders.unresolved(before))
-            settled += sum(self._close_after(order_uuid, payment_id)
+            settled = sum(self._each(self._settle_open, order_uuid)
+                          for order_uuid in self.orders.unresolved(before))
+            settled += sum(self._each(self._close_after, order_uuid, payment_id)
                            for order_uuid, payment_id in self.orders.unclosed_payments(before))
             return settled
         finally:
             self._running.release()
+
+    @staticmethod
+    def _each(settle: Callable[..., int], order_uuid: str, *args: str) -> int:
+        """One order's trouble (a bug, a disk error) never keeps the others from being settled."""
+        try:
+            return settle(order_uuid, *args)
+        except Exception:
+            log.exception("reconcile %s: failed; asking again next round", order_uuid)
+            return 0
 
     def _settle_open(self, order_uuid: str) -> int:
         payment_id = self.orders.payment_id_of(order_uuid)

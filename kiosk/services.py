@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from kiosk.receipts import ReceiptDesk, ReceiptSettings
     from kiosk.reconcile import Reconciler
     from kiosk.sync.payments import PaymentClient
-    from kiosk.sync.protocol import DeviceStatus
+    from kiosk.sync.protocol import Alert, DeviceStatus
     from kiosk.sync.worker import SyncWorker
 
 
@@ -82,12 +82,20 @@ class Services:
             self.sync.wake()
 
     def raise_alert(self, alert_id: str, kind: str, message: str, order_uuid: str = "") -> None:
-        """For staff: on the store's fleet page (when it can be reached) and on the kiosk's event bus."""
+        """For staff: on the kiosk's event bus, and on the store's fleet page (kept and sent again with
+        every heartbeat until the store takes it)."""
+        import datetime as dt
+
         log.error("alert %s: %s", kind, message)
         self.events.publish("orders.alert", alert_id=alert_id, kind=kind, message=message,
                             order_uuid=order_uuid)
         if self.sync is not None:
-            self.sync.heartbeat.alert(alert_id, kind, message, severity="critical", order_uuid=order_uuid)
+            alert: Alert = {"alert_id": alert_id[:64], "kind": kind[:64], "severity": "critical",
+                            "message": message[:2000], "state": "open",
+                            "raised_at": dt.datetime.now(dt.UTC).isoformat()}
+            if order_uuid:
+                alert["order_uuid"] = order_uuid[:36]
+            self.sync.heartbeat.raise_alert(alert)
 
     def close(self) -> None:
         if self.sync is not None:

@@ -5,9 +5,11 @@ declined payment is closed, and a receipt is printed once across retries and res
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
@@ -15,11 +17,12 @@ from sqlalchemy import select
 
 from kiosk.checkout import Checkout, CheckoutRequest, Phase, ReceiptSettings
 from kiosk.db.engine import Database
-from kiosk.db.models import Order, OrderState, Payment, PaymentState
+from kiosk.db.models import Fulfilment, Order, OrderState, Payment, PaymentState
 from kiosk.devices.escpos_printer import EscposReceiptPrinter
 from kiosk.devices.ports import JobOutcome
 from kiosk.devices.sim.fake_printer import FakePrinter
-from kiosk.orders import OrderBook, PaymentRecord
+from kiosk.orders import Contact, OrderBook, PaymentRecord
+from kiosk.pii import PiiCipher
 from kiosk.receipts import ReceiptDesk
 from kiosk.reconcile import Reconciler
 from kiosk.sync.client import StoreEndpoint, SyncClient
@@ -242,3 +245,17 @@ def test_a_print_that_may_have_half_happened_is_never_sent_again_by_itself(
     assert fake.jobs == []
 
 
+
+
+def test_a_payment_for_an_order_sealed_with_a_lost_key_is_still_recorded(db: Database,
+                                                                         tmp_path: Path) -> None:
+    sealed = OrderBook(db, PiiCipher.from_key_file(tmp_path / "old.key"), "K01")
+    order = sealed.create_pending(LINES, fulfilment=Fulfilment.DELIVERY, shipping_minor=1000,
+                                  contact=Contact("张三", "13800001234", "上海市浦东新区世纪大道100号"))
+    sealed.record_payment(order.order_uuid, PaymentRecord("wechat", "p1"), code_url="", expires_at=None)
+    book = OrderBook(db, PiiCipher(os.urandom(32)), "K01")  # the key file was lost: a new key
+    reconciler = Reconciler(book, _bank(lambda _r: _payment("PAID")), pay_window_s=120)
+    assert reconciler.run(at_boot=True) == 1
+    assert _order(db, order.order_uuid) == (OrderState.PAID, 1)  # the outbox quarantines it, with an alert
+    receipt = ReceiptDesk(book, None, ReceiptSettings("云商城", "K01")).build(book.get(order.order_uuid))
+    assert receipt.total == order.total_minor
