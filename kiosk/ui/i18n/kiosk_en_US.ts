@@ -407,12 +407,48 @@
         <translation>Try again</translation>
     </message>
     <message>
+        <source>Help with payment</source>
+        <translation>Help with payment</translation>
+    </message>
+    <message>
         <source>Back to cart</source>
         <translation>Back to cart</translation>
     </message>
     <message>
         <source>Finish</source>
         <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Need help?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>Payment reference</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pay with WeChat Pay instead</source>
+        <translation>Pay with WeChat Pay instead</translation>
+    </message>
+    <message>
+        <source>Pay with Alipay instead</source>
+        <translation>Pay with Alipay instead</translation>
+    </message>
+    <message>
+        <source>Nothing was charged for this payment. If you need help, show this to a member of staff: with these two numbers they can find your order and your payment.</source>
+        <translation>Nothing was charged for this payment. If you need help, show this to a member of staff: with these two numbers they can find your order and your payment.</translation>
+    </message>
+    <message>
+        <source>Show this to a member of staff: with these two numbers they can find your order and check your payment.</source>
+        <translation>Show this to a member of staff: with these two numbers they can find your order and check your payment.</translation>
     </message>
     <message>
         <source>The payment was declined</source>
@@ -427,8 +463,8 @@
         <translation>We could not confirm your payment</translation>
     </message>
     <message>
-        <source>Nothing was charged. You can try again, or pay another way from your cart.</source>
-        <translation>Nothing was charged. You can try again, or pay another way from your cart.</translation>
+        <source>Nothing was charged. You can try again, pay another way, or go back to your cart.</source>
+        <translation>Nothing was charged. You can try again, pay another way, or go back to your cart.</translation>
     </message>
     <message>
         <source>Nothing was charged and your cart is kept. Please try again in a moment, or ask a member of staff.</source>
@@ -454,6 +490,10 @@
         <translation>Order number: %1</translation>
     </message>
     <message>
+        <source>Amount: %1 (%2)</source>
+        <translation>Amount: %1 (%2)</translation>
+    </message>
+    <message>
         <source>Time is up: checking the payment one last time…</source>
         <translation>Time is up: checking the payment one last time…</translation>
     </message>
@@ -472,6 +512,10 @@
     <message>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>This payment was not completed and nothing was charged. Your cart is still here.</source>
+        <translation>This payment was not completed and nothing was charged. Your cart is still here.</translation>
     </message>
     <message>
         <source>The time to pay ran out and nothing was charged. Your cart is still here.</source>

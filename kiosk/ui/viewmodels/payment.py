@@ -4,7 +4,11 @@
 are posted to the GUI thread and tagged with their attempt, so a late word from an abandoned attempt
 never moves the screen. Outcomes: paid → the order screen (the cart is emptied at once, whether or not
 the shopper stays); declined, no payment possible, outcome unknown → the problem screen; time up or
-cancelled → back to the cart, which is kept.
+cancelled → back to the cart, which is kept. While the outcome is still being checked the screen says
+so, with the order number, and waits: there is nothing to cancel.
+
+A declined order is paid again as the same order (`CheckoutRequest.retry_order`), the same way or the
+other.
 """
 
 from __future__ import annotations
@@ -72,6 +76,10 @@ def method_name(method: str) -> str:
     return QCoreApplication.translate("PaymentScreen", "WeChat Pay")
 
 
+def other_method(method: str) -> str:
+    return "wechat" if method == "alipay" else "alipay"
+
+
 class PaymentViewModel(QObject):
     changed = Signal()
     qrChanged = Signal()
@@ -96,6 +104,7 @@ class PaymentViewModel(QObject):
         self._phase = ""
         self._update: CheckoutUpdate | None = None
         self._last: _Attempt | None = None
+        self._was_checking = False  # the attempt's outcome was checked on screen before it settled
 
     def attach(self, services: Services) -> None:
         self._services = services
@@ -113,8 +122,10 @@ class PaymentViewModel(QObject):
 
     # --- attempts -------------------------------------------------------------------------------
 
-    def start(self, fulfilment: str, contact: Contact, shipping_minor: int, method: str) -> None:
-        """Begin paying for the cart (the fulfilment screen calls this once its form is right)."""
+    def start(self, fulfilment: str, contact: Contact, shipping_minor: int, method: str,
+              retry_order: str = "") -> None:
+        """Begin paying for the cart (the fulfilment screen calls this once its form is right), or for
+        a declined order of it again (`retry_order`: its uuid)."""
         from kiosk.checkout import CheckoutRequest
         from kiosk.db.models import Fulfilment
 
@@ -126,6 +137,7 @@ class PaymentViewModel(QObject):
         self._serial += 1
         serial = self._serial
         self._update = None
+        self._was_checking = False
         checkout = None
         if self._services is not None:
             # made now, not at start-up: in demo mode the store only becomes known after the first frame
@@ -142,7 +154,7 @@ class PaymentViewModel(QObject):
             lines=lines, method="alipay" if method == "alipay" else "wechat",
             fulfilment=Fulfilment(fulfilment),
             contact=contact, shipping_minor=shipping_minor, language=self._shopper_language(),
-            catalog_version=max((line.catalog_version for line in lines), default=0))
+            catalog_version=max((line.catalog_version for line in lines), default=0), retry_order=retry_order)
         self._checkout = checkout
         self._set_phase(PREPARING)
         checkout.begin(request)
@@ -152,6 +164,7 @@ class PaymentViewModel(QObject):
         """Show an attempt's step without a store (the screenshot tour renders every outcome this way)."""
         self._last = _Attempt(fulfilment, contact, 0, method)
         self._serial += 1
+        self._was_checking = False
         if self._screen() != "payment":
             self._navigator.push("payment")
         self._on_update(self._serial, update)
@@ -179,6 +192,7 @@ class PaymentViewModel(QObject):
             return
         if phase == CHECKING:  # the code goes; the screen says it is still asking, and stays
             self._clear_code()
+            self._was_checking = True
             self._set_phase(phase)
             return
         if phase == PAID and self._phase == PAID:
@@ -198,6 +212,10 @@ class PaymentViewModel(QObject):
             self._navigator.push("paymentProblem")
 
     def _back_notice(self, phase: str) -> str:
+        if phase == EXPIRED and self._was_checking:  # the store came back and said: not paid, now closed
+            return QCoreApplication.translate(
+                "PaymentScreen", "This payment was not completed and nothing was charged. Your cart is "
+                "still here.")
         if phase == EXPIRED:
             return QCoreApplication.translate(
                 "PaymentScreen", "The time to pay ran out and nothing was charged. Your cart is still here.")
@@ -259,7 +277,7 @@ class PaymentViewModel(QObject):
 
     @Property(str, notify=changed)
     def methodName(self) -> str:
-        return method_name(self._last.method) if self._last is not None else ""
+        return method_name(self._last.method) if self._last is not None and self._last.method else ""
 
     @Property(str, notify=changed)
     def scanHint(self) -> str:
@@ -297,6 +315,33 @@ class PaymentViewModel(QObject):
     def outcomeUnknown(self) -> bool:
         return self._phase == UNKNOWN
 
+    @Property(bool, notify=changed)
+    def declined(self) -> bool:
+        return self._phase == DECLINED
+
+    @Property(str, notify=changed)
+    def otherMethodText(self) -> str:
+        """The button that pays a declined order the other way, naming that way."""
+        if self._last is not None and self._last.method == "alipay":
+            return QCoreApplication.translate("PaymentProblemScreen", "Pay with WeChat Pay instead")
+        return QCoreApplication.translate("PaymentProblemScreen", "Pay with Alipay instead")
+
+    @Property(str, notify=changed)
+    def paymentRef(self) -> str:
+        """The store's id of this attempt's payment (once paid, the provider's reference): staff find it."""
+        return self._update.payment_ref if self._update is not None else ""
+
+    @Property(str, notify=changed)
+    def helpText(self) -> str:
+        """Beside the order number and payment reference, for a shopper who asks for help."""
+        if self._phase == DECLINED:
+            return QCoreApplication.translate(
+                "PaymentProblemScreen", "Nothing was charged for this payment. If you need help, show this "
+                "to a member of staff: with these two numbers they can find your order and your payment.")
+        return QCoreApplication.translate(
+            "PaymentProblemScreen", "Show this to a member of staff: with these two numbers they can find "
+            "your order and check your payment.")
+
     @Property(str, notify=changed)
     def problemTitle(self) -> str:
         if self._phase == DECLINED:
@@ -312,7 +357,7 @@ class PaymentViewModel(QObject):
         if self._phase == DECLINED:
             return QCoreApplication.translate(
                 "PaymentProblemScreen",
-                "Nothing was charged. You can try again, or pay another way from your cart.")
+                "Nothing was charged. You can try again, pay another way, or go back to your cart.")
         if self._phase == UNAVAILABLE:
             return QCoreApplication.translate(
                 "PaymentProblemScreen",
@@ -379,11 +424,23 @@ class PaymentViewModel(QObject):
 
     @Slot()
     def tryAgain(self) -> None:
-        """A new attempt (a new order) for the same cart, fulfilment and method."""
+        """Pay again the same way: a declined order is paid again as itself (same order number); when no
+        payment could be made at all, a new order for the same cart."""
         if self.canRetry and self._last is not None:
-            last = self._last
-            self._set_phase("")
-            self.start(last.fulfilment, last.contact, last.shipping_minor, last.method)
+            self._again(self._last.method)
+
+    @Slot()
+    def payAnotherWay(self) -> None:
+        """The declined order, paid with the other method."""
+        if self._phase == DECLINED and self._last is not None:
+            self._again(other_method(self._last.method))
+
+    def _again(self, method: str) -> None:
+        assert self._last is not None
+        last = self._last
+        retry = self._update.order_uuid if self._phase == DECLINED and self._update is not None else ""
+        self._set_phase("")
+        self.start(last.fulfilment, last.contact, last.shipping_minor, method, retry_order=retry)
 
     @Slot()
     def backToCart(self) -> None:
@@ -399,10 +456,12 @@ class PaymentViewModel(QObject):
         self._clear_code()
         self._last = None
         self._update = None
+        self._was_checking = False
         self._set_phase("")
 
     def close(self) -> None:
         """Shutdown: let a running attempt settle with the store (a late payment is still recorded)."""
+        self._serial += 1  # a word that comes after this finds no screen to move
         checkout = self._checkout
         if checkout is not None and checkout.busy:
             checkout.cancel()
