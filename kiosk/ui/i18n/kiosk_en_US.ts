@@ -167,6 +167,18 @@
         <translation>Your order number</translation>
     </message>
     <message>
+        <source>Paper receipt</source>
+        <translation>Paper receipt</translation>
+    </message>
+    <message>
+        <source>Receipt on my phone</source>
+        <translation>Receipt on my phone</translation>
+    </message>
+    <message>
+        <source>See your receipt below</source>
+        <translation>See your receipt below</translation>
+    </message>
+    <message>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -189,12 +201,28 @@
         <translation>Your receipt has been printed: please take it.</translation>
     </message>
     <message>
-        <source>Please take your receipt. If none came out, note your order number.</source>
-        <translation>Please take your receipt. If none came out, note your order number.</translation>
+        <source>Please take your receipt. If none came out, scan the code below for your receipt on your phone.</source>
+        <translation>Please take your receipt. If none came out, scan the code below for your receipt on your phone.</translation>
     </message>
     <message>
-        <source>The receipt could not be printed: please note your order number.</source>
-        <translation>The receipt could not be printed: please note your order number.</translation>
+        <source>Scan the code below with your phone for your receipt.</source>
+        <translation>Scan the code below with your phone for your receipt.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: scan the code below for your receipt on your phone.</source>
+        <translation>The printer is out of paper: scan the code below for your receipt on your phone.</translation>
+    </message>
+    <message>
+        <source>The printer is not working: scan the code below for your receipt on your phone.</source>
+        <translation>The printer is not working: scan the code below for your receipt on your phone.</translation>
+    </message>
+    <message>
+        <source>The paper receipt did not print: scan the code below for your receipt on your phone.</source>
+        <translation>The paper receipt did not print: scan the code below for your receipt on your phone.</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera: your receipt opens as a web page you can keep.</source>
+        <translation>Scan with your phone&apos;s camera: your receipt opens as a web page you can keep.</translation>
     </message>
 </context>
 <context>
@@ -601,6 +629,17 @@
     <message>
         <source>Scan with your phone to pay</source>
         <translation>Scan with your phone to pay</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptNotice</name>
+    <message>
+        <source>The printer is out of paper: you will get your receipt on your phone.</source>
+        <translation>The printer is out of paper: you will get your receipt on your phone.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not working right now: you will get your receipt on your phone.</source>
+        <translation>The receipt printer is not working right now: you will get your receipt on your phone.</translation>
     </message>
 </context>
 <context>

@@ -162,6 +162,18 @@
         <translation>您的订单号</translation>
     </message>
     <message>
+        <source>Paper receipt</source>
+        <translation>纸质小票</translation>
+    </message>
+    <message>
+        <source>Receipt on my phone</source>
+        <translation>小票存到手机</translation>
+    </message>
+    <message>
+        <source>See your receipt below</source>
+        <translation>查看下方小票</translation>
+    </message>
+    <message>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
@@ -184,12 +196,28 @@
         <translation>小票已打印，请取走。</translation>
     </message>
     <message>
-        <source>Please take your receipt. If none came out, note your order number.</source>
-        <translation>请取走小票。如未出票，请记下订单号。</translation>
+        <source>Please take your receipt. If none came out, scan the code below for your receipt on your phone.</source>
+        <translation>请取走小票。如未出票，请扫描下方二维码，在手机上查看电子小票。</translation>
     </message>
     <message>
-        <source>The receipt could not be printed: please note your order number.</source>
-        <translation>小票未能打印，请记下您的订单号。</translation>
+        <source>Scan the code below with your phone for your receipt.</source>
+        <translation>请用手机扫描下方二维码获取电子小票。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: scan the code below for your receipt on your phone.</source>
+        <translation>打印机缺纸，请扫描下方二维码，在手机上查看电子小票。</translation>
+    </message>
+    <message>
+        <source>The printer is not working: scan the code below for your receipt on your phone.</source>
+        <translation>打印机暂时无法使用，请扫描下方二维码，在手机上查看电子小票。</translation>
+    </message>
+    <message>
+        <source>The paper receipt did not print: scan the code below for your receipt on your phone.</source>
+        <translation>纸质小票未能打印，请扫描下方二维码，在手机上查看电子小票。</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera: your receipt opens as a web page you can keep.</source>
+        <translation>用手机相机扫码，即可打开电子小票网页并保存。</translation>
     </message>
 </context>
 <context>
@@ -595,6 +623,17 @@
     <message>
         <source>Scan with your phone to pay</source>
         <translation>请用手机扫码支付</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptNotice</name>
+    <message>
+        <source>The printer is out of paper: you will get your receipt on your phone.</source>
+        <translation>打印机缺纸：支付后请用手机扫码获取电子小票。</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not working right now: you will get your receipt on your phone.</source>
+        <translation>小票打印机暂时无法使用：支付后请用手机扫码获取电子小票。</translation>
     </message>
 </context>
 <context>

@@ -207,6 +207,11 @@ Rectangle {
                         horizontalAlignment: waitingGrid.sideBySide ? Text.AlignLeft : Text.AlignHCenter
                         wrapMode: Text.Wrap
                     }
+                    ReceiptNotice {
+                        objectName: "paymentPrinterNotice"
+                        Layout.fillWidth: true
+                        compact: waitingGrid.sideBySide
+                    }
                     Text {
                         objectName: "paymentCountdown"
                         Layout.fillWidth: true
