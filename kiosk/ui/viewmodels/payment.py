@@ -187,6 +187,8 @@ class PaymentViewModel(QObject):
         self._last = _Attempt(fulfilment, contact, 0, method)
         self._serial += 1
         self._was_checking = False
+        self._phase, self._update = "", None  # a new attempt: a second "paid" is not its receipt's word
+        self.receipt.forget()
         if self._screen() != "payment":
             self._navigator.push("payment")
         self._on_update(self._serial, update)
