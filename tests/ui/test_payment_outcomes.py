@@ -98,6 +98,31 @@ def test_checking_then_unpaid_gives_the_cart_back(
         assert order(ui, order_no).state is OrderState.CANCELLED
 
 
+def test_checking_then_declined_can_still_be_paid_the_other_way(
+        qtbot: Any, shop_factory: Callable[..., KioskUi], tmp_path: Path) -> None:
+    with restartable_store(tmp_path / "store.sqlite3") as store:
+        ui = shop_factory(store.live)
+        payment = ui.shopper.payment
+        payment.timeout_s, payment.checking_s = 2.0, 30.0
+        fill_cart(qtbot, ui)
+        to_payment(qtbot, ui)
+        order_no = str(payment.orderNo)
+        force_later(store.live, ui, order_no, "decline", delay_s=2.5)
+        store.stop()
+        qtbot.waitUntil(lambda: payment.phase == "checking", timeout=10_000)
+        assert_checking(ui, order_no)
+        store.start()
+        qtbot.waitUntil(lambda: ui.navigator.screen == "paymentProblem", timeout=15_000)
+        assert prop(ui, "problemTitle", "text") == "支付被拒绝"
+        assert order(ui, order_no).state is OrderState.PAYMENT_FAILED
+        tap(qtbot, ui, ui.item("problemOtherMethod"))
+        qtbot.waitUntil(lambda: payment.phase == "awaiting_payment", timeout=10_000)
+        assert payment.orderNo == order_no
+        assert phone_action(str(payment.codeUrl), "pay") == "paid"
+        qtbot.waitUntil(lambda: ui.navigator.screen == "done", timeout=10_000)
+        assert order(ui, order_no).state in PAID_STATES
+
+
 def test_checking_that_never_settles_is_unknown(qtbot: Any, shop_factory: Callable[..., KioskUi],
                                                 tmp_path: Path) -> None:
     with restartable_store(tmp_path / "store.sqlite3") as store:
