@@ -67,6 +67,7 @@ class Shopper:
         self.session.wiped.connect(self.payment.forget)
         bridge.published.connect(self.scans.on_event)
         bridge.published.connect(self._on_event)
+        bridge.published.connect(self.payment.on_event)  # the printer's status, an order recovered
         self.set_language(self._language())
 
     def _on_event(self, topic: str, _data: dict[str, Any]) -> None:

@@ -227,6 +227,7 @@ def _checkout_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         return Contact("Emma Li", "13800138000", "Room 1203, Building 5, 88 Jianguo Road, Chaoyang, Beijing")
 
     def empty_cart() -> None:
+        pay.receipt.set_printer_present(True)  # the tour has no devices; its screens show a printer's
         shopper.state.clear_cart()
         nav.home()
         shopper.cart.open()
@@ -265,10 +266,29 @@ def _checkout_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
 
     def pickup() -> None:
         form.setDelivery(False)
-        step(Phase.PAID, "alipay", receipt=JobOutcome.PRINTED)()
+        step(Phase.PAID, "alipay", receipt=JobOutcome.PRINTED, order_page=order_page)()
+
+    def e_receipt() -> None:
+        pickup()
+        pay.receipt.setOnPhone(True)
+
+    def declined_help() -> None:
+        step(Phase.DECLINED, payment_ref=payment_ref)()
+        ui.item("paymentProblemScreen").setProperty("helpOpen", True)
+
+    def printer_out() -> None:
+        pay.receipt.printer_status("error", ["paper_out"])
+        fill_cart()
+        shopper.cart.checkout()
+
+    def done_printer_out() -> None:
+        step(Phase.PAID, receipt=JobOutcome.NOT_PRINTED, order_page=order_page)()
+        pay.receipt.printer_status("ready", [])  # paper back in: the order screen keeps what it said
 
     expires = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(minutes=2)
     code_url = "http://127.0.0.1:8765/pay/3f2a9c7e5b1d4c8e9f6a2d4b8e1c0a7f"
+    order_page = "http://127.0.0.1:8765/o/5b0e4c1a-7d2f-4e8b-9a61-c3f0d2e4b7a9"
+    payment_ref = "pay_8c41d7e09b2a5f63e1d0c4b7"
     return [
         ("cart-empty", empty_cart),
         ("cart", fill_cart),
@@ -281,12 +301,18 @@ def _checkout_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("payment", step(Phase.AWAITING_PAYMENT, code_url=code_url, expires_at=expires)),
         ("payment-store-gone", step(Phase.AWAITING_PAYMENT, code_url=code_url, expires_at=expires,
                                     detail="ConnectError")),
-        ("payment-declined", step(Phase.DECLINED)),
+        ("payment-checking", step(Phase.CHECKING)),
+        ("payment-declined", step(Phase.DECLINED, payment_ref=payment_ref)),
+        ("payment-declined-help", declined_help),
         ("payment-unavailable", step(Phase.UNAVAILABLE)),
-        ("payment-unknown", step(Phase.UNKNOWN)),
+        ("payment-unknown", step(Phase.UNKNOWN, payment_ref=payment_ref)),
         ("cart-cancelled", step(Phase.CANCELLED)),
-        ("done-delivery", step(Phase.PAID, receipt=JobOutcome.NOT_PRINTED)),
+        ("done-delivery", step(Phase.PAID, receipt=JobOutcome.NOT_PRINTED, order_page=order_page)),
         ("done-pickup", pickup),
+        ("done-e-receipt", e_receipt),
+        ("fulfilment-printer-out", printer_out),
+        ("payment-printer-out", step(Phase.AWAITING_PAYMENT, code_url=code_url, expires_at=expires)),
+        ("done-printer-out", done_printer_out),
     ]
 
 
@@ -342,6 +368,8 @@ def run_tour(out_dir: Path, languages: Sequence[str] = LANGUAGES,
                             step()
                             if only is None or name in only:
                                 tour.shoot(name)
+                            else:  # what the step set off (a queued call of the screen) runs on its screen
+                                tour.pump(0.02)
                         ui.shopper.session.wipe()
                     shots.extend(tour.shots)
                 finally:

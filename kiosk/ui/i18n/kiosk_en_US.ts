@@ -167,6 +167,18 @@
         <translation>Your order number</translation>
     </message>
     <message>
+        <source>Paper receipt</source>
+        <translation>Paper receipt</translation>
+    </message>
+    <message>
+        <source>Receipt on my phone</source>
+        <translation>Receipt on my phone</translation>
+    </message>
+    <message>
+        <source>See your receipt below</source>
+        <translation>See your receipt below</translation>
+    </message>
+    <message>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
@@ -189,12 +201,28 @@
         <translation>Your receipt has been printed: please take it.</translation>
     </message>
     <message>
-        <source>Please take your receipt. If none came out, note your order number.</source>
-        <translation>Please take your receipt. If none came out, note your order number.</translation>
+        <source>Please take your receipt. If none came out, scan the code below for your receipt on your phone.</source>
+        <translation>Please take your receipt. If none came out, scan the code below for your receipt on your phone.</translation>
     </message>
     <message>
-        <source>The receipt could not be printed: please note your order number.</source>
-        <translation>The receipt could not be printed: please note your order number.</translation>
+        <source>Scan the code below with your phone for your receipt.</source>
+        <translation>Scan the code below with your phone for your receipt.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: scan the code below for your receipt on your phone.</source>
+        <translation>The printer is out of paper: scan the code below for your receipt on your phone.</translation>
+    </message>
+    <message>
+        <source>The printer is not working: scan the code below for your receipt on your phone.</source>
+        <translation>The printer is not working: scan the code below for your receipt on your phone.</translation>
+    </message>
+    <message>
+        <source>The paper receipt did not print: scan the code below for your receipt on your phone.</source>
+        <translation>The paper receipt did not print: scan the code below for your receipt on your phone.</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera: your receipt opens as a web page you can keep.</source>
+        <translation>Scan with your phone&apos;s camera: your receipt opens as a web page you can keep.</translation>
     </message>
 </context>
 <context>
@@ -407,12 +435,48 @@
         <translation>Try again</translation>
     </message>
     <message>
+        <source>Help with payment</source>
+        <translation>Help with payment</translation>
+    </message>
+    <message>
         <source>Back to cart</source>
         <translation>Back to cart</translation>
     </message>
     <message>
         <source>Finish</source>
         <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Need help?</source>
+        <translation>Need help?</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>Payment reference</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pay with WeChat Pay instead</source>
+        <translation>Pay with WeChat Pay instead</translation>
+    </message>
+    <message>
+        <source>Pay with Alipay instead</source>
+        <translation>Pay with Alipay instead</translation>
+    </message>
+    <message>
+        <source>Nothing was charged for this payment. If you need help, show this to a member of staff: with these two numbers they can find your order and your payment.</source>
+        <translation>Nothing was charged for this payment. If you need help, show this to a member of staff: with these two numbers they can find your order and your payment.</translation>
+    </message>
+    <message>
+        <source>Show this to a member of staff: with these two numbers they can find your order and check your payment.</source>
+        <translation>Show this to a member of staff: with these two numbers they can find your order and check your payment.</translation>
     </message>
     <message>
         <source>The payment was declined</source>
@@ -427,8 +491,8 @@
         <translation>We could not confirm your payment</translation>
     </message>
     <message>
-        <source>Nothing was charged. You can try again, or pay another way from your cart.</source>
-        <translation>Nothing was charged. You can try again, or pay another way from your cart.</translation>
+        <source>Nothing was charged. You can try again, pay another way, or go back to your cart.</source>
+        <translation>Nothing was charged. You can try again, pay another way, or go back to your cart.</translation>
     </message>
     <message>
         <source>Nothing was charged and your cart is kept. Please try again in a moment, or ask a member of staff.</source>
@@ -454,6 +518,10 @@
         <translation>Order number: %1</translation>
     </message>
     <message>
+        <source>Amount: %1 (%2)</source>
+        <translation>Amount: %1 (%2)</translation>
+    </message>
+    <message>
         <source>Time is up: checking the payment one last time…</source>
         <translation>Time is up: checking the payment one last time…</translation>
     </message>
@@ -472,6 +540,10 @@
     <message>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>This payment was not completed and nothing was charged. Your cart is still here.</source>
+        <translation>This payment was not completed and nothing was charged. Your cart is still here.</translation>
     </message>
     <message>
         <source>The time to pay ran out and nothing was charged. Your cart is still here.</source>
@@ -557,6 +629,17 @@
     <message>
         <source>Scan with your phone to pay</source>
         <translation>Scan with your phone to pay</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptNotice</name>
+    <message>
+        <source>The printer is out of paper: you will get your receipt on your phone.</source>
+        <translation>The printer is out of paper: you will get your receipt on your phone.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not working right now: you will get your receipt on your phone.</source>
+        <translation>The receipt printer is not working right now: you will get your receipt on your phone.</translation>
     </message>
 </context>
 <context>

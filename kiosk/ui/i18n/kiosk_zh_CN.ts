@@ -162,6 +162,18 @@
         <translation>您的订单号</translation>
     </message>
     <message>
+        <source>Paper receipt</source>
+        <translation>纸质小票</translation>
+    </message>
+    <message>
+        <source>Receipt on my phone</source>
+        <translation>小票存到手机</translation>
+    </message>
+    <message>
+        <source>See your receipt below</source>
+        <translation>查看下方小票</translation>
+    </message>
+    <message>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
@@ -184,12 +196,28 @@
         <translation>小票已打印，请取走。</translation>
     </message>
     <message>
-        <source>Please take your receipt. If none came out, note your order number.</source>
-        <translation>请取走小票。如未出票，请记下订单号。</translation>
+        <source>Please take your receipt. If none came out, scan the code below for your receipt on your phone.</source>
+        <translation>请取走小票。如未出票，请扫描下方二维码，在手机上查看电子小票。</translation>
     </message>
     <message>
-        <source>The receipt could not be printed: please note your order number.</source>
-        <translation>小票未能打印，请记下您的订单号。</translation>
+        <source>Scan the code below with your phone for your receipt.</source>
+        <translation>请用手机扫描下方二维码获取电子小票。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: scan the code below for your receipt on your phone.</source>
+        <translation>打印机缺纸，请扫描下方二维码，在手机上查看电子小票。</translation>
+    </message>
+    <message>
+        <source>The printer is not working: scan the code below for your receipt on your phone.</source>
+        <translation>打印机暂时无法使用，请扫描下方二维码，在手机上查看电子小票。</translation>
+    </message>
+    <message>
+        <source>The paper receipt did not print: scan the code below for your receipt on your phone.</source>
+        <translation>纸质小票未能打印，请扫描下方二维码，在手机上查看电子小票。</translation>
+    </message>
+    <message>
+        <source>Scan with your phone&apos;s camera: your receipt opens as a web page you can keep.</source>
+        <translation>用手机相机扫码，即可打开电子小票网页并保存。</translation>
     </message>
 </context>
 <context>
@@ -402,12 +430,48 @@
         <translation>重试</translation>
     </message>
     <message>
+        <source>Help with payment</source>
+        <translation>支付帮助</translation>
+    </message>
+    <message>
         <source>Back to cart</source>
         <translation>返回购物车</translation>
     </message>
     <message>
         <source>Finish</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>Need help?</source>
+        <translation>需要帮助？</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Payment reference</source>
+        <translation>支付流水号</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Pay with WeChat Pay instead</source>
+        <translation>改用微信支付</translation>
+    </message>
+    <message>
+        <source>Pay with Alipay instead</source>
+        <translation>改用支付宝</translation>
+    </message>
+    <message>
+        <source>Nothing was charged for this payment. If you need help, show this to a member of staff: with these two numbers they can find your order and your payment.</source>
+        <translation>这笔支付未扣款。如需帮助，请向工作人员出示此页面：凭这两个号码即可查到您的订单和支付记录。</translation>
+    </message>
+    <message>
+        <source>Show this to a member of staff: with these two numbers they can find your order and check your payment.</source>
+        <translation>请向工作人员出示此页面：凭这两个号码即可查到您的订单并核对支付情况。</translation>
     </message>
     <message>
         <source>The payment was declined</source>
@@ -422,8 +486,8 @@
         <translation>无法确认您的支付结果</translation>
     </message>
     <message>
-        <source>Nothing was charged. You can try again, or pay another way from your cart.</source>
-        <translation>未扣款。您可以重试，或返回购物车换一种方式支付。</translation>
+        <source>Nothing was charged. You can try again, pay another way, or go back to your cart.</source>
+        <translation>未扣款。您可以重试、换一种方式支付，或返回购物车。</translation>
     </message>
     <message>
         <source>Nothing was charged and your cart is kept. Please try again in a moment, or ask a member of staff.</source>
@@ -449,6 +513,10 @@
         <translation>订单号：%1</translation>
     </message>
     <message>
+        <source>Amount: %1 (%2)</source>
+        <translation>金额：%1（%2）</translation>
+    </message>
+    <message>
         <source>Time is up: checking the payment one last time…</source>
         <translation>时间已到，正在最后确认支付结果…</translation>
     </message>
@@ -467,6 +535,10 @@
     <message>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>This payment was not completed and nothing was charged. Your cart is still here.</source>
+        <translation>这笔支付没有完成，未扣款。购物车已为您保留。</translation>
     </message>
     <message>
         <source>The time to pay ran out and nothing was charged. Your cart is still here.</source>
@@ -551,6 +623,17 @@
     <message>
         <source>Scan with your phone to pay</source>
         <translation>请用手机扫码支付</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptNotice</name>
+    <message>
+        <source>The printer is out of paper: you will get your receipt on your phone.</source>
+        <translation>打印机缺纸：支付后请用手机扫码获取电子小票。</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not working right now: you will get your receipt on your phone.</source>
+        <translation>小票打印机暂时无法使用：支付后请用手机扫码获取电子小票。</translation>
     </message>
 </context>
 <context>

@@ -4,14 +4,21 @@
 are posted to the GUI thread and tagged with their attempt, so a late word from an abandoned attempt
 never moves the screen. Outcomes: paid → the order screen (the cart is emptied at once, whether or not
 the shopper stays); declined, no payment possible, outcome unknown → the problem screen; time up or
-cancelled → back to the cart, which is kept.
+cancelled → back to the cart, which is kept. While the outcome is still being checked the screen says
+so, with the order number, and waits: there is nothing to cancel.
+
+A declined order is paid again as the same order (`CheckoutRequest.retry_order`), the same way or the
+other. An order paid just before a crash and found at start-up ("checkout.recovered") gets the order
+screen too, for a shopper still standing there. The receipt part of the order screen is
+`kiosk.ui.viewmodels.receipt`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +29,7 @@ from kiosk.money import Money, format_money
 from kiosk.session import ShopperSession
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.viewmodels.cart import CartViewModel
+from kiosk.ui.viewmodels.receipt import PRINTER, ReceiptViewModel
 
 if TYPE_CHECKING:
     # the checkout brings SQLAlchemy and the sync client: loaded when the first shopper pays, not
@@ -43,7 +51,6 @@ CHECKING = "checking"  # the outcome is not known yet: the store is still being 
 CANCELLING = "cancelling"  # the shopper cancelled; the store is asked once more before the close
 RUNNING = {PREPARING, AWAITING, CANCELLING, CHECKING}
 CAN_RETRY = {DECLINED, UNAVAILABLE}
-PRINTED = {"printed", "duplicate"}  # kiosk.devices.ports.JobOutcome values
 PICKUP = "pickup"  # kiosk.db.models.Fulfilment.PICKUP
 CLOSE_WAIT_S = 5.0  # at shutdown: long enough for the final query and the close
 
@@ -72,6 +79,10 @@ def method_name(method: str) -> str:
     return QCoreApplication.translate("PaymentScreen", "WeChat Pay")
 
 
+def other_method(method: str) -> str:
+    return "wechat" if method == "alipay" else "alipay"
+
+
 class PaymentViewModel(QObject):
     changed = Signal()
     qrChanged = Signal()
@@ -96,9 +107,27 @@ class PaymentViewModel(QObject):
         self._phase = ""
         self._update: CheckoutUpdate | None = None
         self._last: _Attempt | None = None
+        self._was_checking = False  # the attempt's outcome was checked on screen before it settled
+        self._recovered: list[dict[str, Any]] = []  # "checkout.recovered" before the services came
+        self._closed = False
+        self.receipt = ReceiptViewModel(self)
 
     def attach(self, services: Services) -> None:
         self._services = services
+        self.receipt.set_printer_present(services.printer is not None)
+        status = services.device_states.get(PRINTER)
+        if status is not None:
+            self.receipt.printer_status(status["status"], status.get("detail", "").split(","))
+        recovered, self._recovered = self._recovered, []
+        for data in recovered:
+            self._on_recovered(data)
+
+    def on_event(self, topic: str, data: Mapping[str, Any]) -> None:
+        """Bridged events (GUI thread): the printer's status, and an order recovered at start-up."""
+        if topic == "device.status" and data.get("device") == PRINTER:
+            self.receipt.printer_status(str(data.get("state", "")), data.get("details") or ())
+        elif topic == "checkout.recovered":
+            self._on_recovered(dict(data))
 
     def set_display(self, display: QtQrDisplay) -> None:
         self._display = display
@@ -110,11 +139,14 @@ class PaymentViewModel(QObject):
         if self._display is not None:
             self._display.view.setLocale(language)
         self.changed.emit()
+        self.receipt.retranslate()
 
     # --- attempts -------------------------------------------------------------------------------
 
-    def start(self, fulfilment: str, contact: Contact, shipping_minor: int, method: str) -> None:
-        """Begin paying for the cart (the fulfilment screen calls this once its form is right)."""
+    def start(self, fulfilment: str, contact: Contact, shipping_minor: int, method: str,
+              retry_order: str = "") -> None:
+        """Begin paying for the cart (the fulfilment screen calls this once its form is right), or for
+        a declined order of it again (`retry_order`: its uuid)."""
         from kiosk.checkout import CheckoutRequest
         from kiosk.db.models import Fulfilment
 
@@ -126,6 +158,8 @@ class PaymentViewModel(QObject):
         self._serial += 1
         serial = self._serial
         self._update = None
+        self._was_checking = False
+        self.receipt.forget()
         checkout = None
         if self._services is not None:
             # made now, not at start-up: in demo mode the store only becomes known after the first frame
@@ -142,7 +176,7 @@ class PaymentViewModel(QObject):
             lines=lines, method="alipay" if method == "alipay" else "wechat",
             fulfilment=Fulfilment(fulfilment),
             contact=contact, shipping_minor=shipping_minor, language=self._shopper_language(),
-            catalog_version=max((line.catalog_version for line in lines), default=0))
+            catalog_version=max((line.catalog_version for line in lines), default=0), retry_order=retry_order)
         self._checkout = checkout
         self._set_phase(PREPARING)
         checkout.begin(request)
@@ -152,6 +186,9 @@ class PaymentViewModel(QObject):
         """Show an attempt's step without a store (the screenshot tour renders every outcome this way)."""
         self._last = _Attempt(fulfilment, contact, 0, method)
         self._serial += 1
+        self._was_checking = False
+        self._phase, self._update = "", None  # a new attempt: a second "paid" is not its receipt's word
+        self.receipt.forget()
         if self._screen() != "payment":
             self._navigator.push("payment")
         self._on_update(self._serial, update)
@@ -179,11 +216,14 @@ class PaymentViewModel(QObject):
             return
         if phase == CHECKING:  # the code goes; the screen says it is still asking, and stays
             self._clear_code()
+            self._was_checking = True
             self._set_phase(phase)
             return
-        if phase == PAID and self._phase == PAID:
-            self.changed.emit()  # the second word of a paid attempt: how the receipt went
-            return
+        if phase == PAID:
+            self.receipt.show(update.order_page, _outcome(update), update.receipt_pending)
+            if self._phase == PAID:
+                self.changed.emit()  # the second word of a paid attempt: how the receipt went
+                return
         self._clear_code()
         on_payment_screen = self._screen() == "payment"
         self._set_phase(phase)
@@ -197,7 +237,58 @@ class PaymentViewModel(QObject):
         elif on_payment_screen:
             self._navigator.push("paymentProblem")
 
+    # --- an order recovered at start-up ----------------------------------------------------------
+
+    def _on_recovered(self, data: dict[str, Any]) -> None:
+        """An order paid just before a crash, its receipt printed (or not) at restart: a shopper still
+        at the kiosk sees its order screen. Its details are read beside the GUI thread."""
+        services = self._services
+        if services is None:
+            self._recovered.append(data)
+            return
+        if self._phase in RUNNING:  # someone is paying now: their screen is not taken from them
+            log.info("order %s recovered while a payment runs; not shown", data.get("order_no"))
+            return
+
+        def load() -> None:
+            attempt = _Attempt(PICKUP, _no_contact(), 0, "")
+            try:
+                order = services.orders.get(str(data["order_uuid"]))
+                paid = [p for p in order.payments if p.state.value == "PAID"] or list(order.payments)
+                attempt = _Attempt(order.fulfilment.value, services.orders.contact(order),
+                                   order.shipping_minor, paid[-1].method if paid else "")
+            except Exception:
+                log.exception("recovered order %s: its details could not be read", data.get("order_no"))
+            self._post(lambda: self._show_recovered(data, attempt))
+
+        threading.Thread(target=load, name="recovered-order", daemon=True).start()
+
+    def _show_recovered(self, data: dict[str, Any], attempt: _Attempt) -> None:
+        from kiosk.checkout import CheckoutUpdate, Phase
+        from kiosk.devices.ports import JobOutcome
+
+        if self._services is None or self._closed or self._phase in RUNNING:
+            return
+        order_uuid = str(data["order_uuid"])
+        state = str(data.get("receipt_state") or "")
+        receipt = JobOutcome(state) if state in set(JobOutcome) else None
+        update = CheckoutUpdate(Phase.PAID, order_uuid, str(data.get("order_no", "")),
+                                int(data.get("total_minor", 0)), str(data.get("currency", "CNY")),
+                                receipt=receipt, method=attempt.method,
+                                order_page=self._services.receipt_settings().order_page(order_uuid))
+        log.info("order %s paid before a restart: its order screen is shown", update.order_no)
+        self._serial += 1  # nothing of an earlier attempt follows it
+        self._clear_code()
+        self._last, self._update = attempt, update
+        self.receipt.show(update.order_page, _outcome(update), pending=False)
+        self._set_phase(PAID)
+        self._navigator.push("done")
+
     def _back_notice(self, phase: str) -> str:
+        if phase == EXPIRED and self._was_checking:  # the store came back and said: not paid, now closed
+            return QCoreApplication.translate(
+                "PaymentScreen", "This payment was not completed and nothing was charged. Your cart is "
+                "still here.")
         if phase == EXPIRED:
             return QCoreApplication.translate(
                 "PaymentScreen", "The time to pay ran out and nothing was charged. Your cart is still here.")
@@ -259,7 +350,7 @@ class PaymentViewModel(QObject):
 
     @Property(str, notify=changed)
     def methodName(self) -> str:
-        return method_name(self._last.method) if self._last is not None else ""
+        return method_name(self._last.method) if self._last is not None and self._last.method else ""
 
     @Property(str, notify=changed)
     def scanHint(self) -> str:
@@ -297,6 +388,33 @@ class PaymentViewModel(QObject):
     def outcomeUnknown(self) -> bool:
         return self._phase == UNKNOWN
 
+    @Property(bool, notify=changed)
+    def declined(self) -> bool:
+        return self._phase == DECLINED
+
+    @Property(str, notify=changed)
+    def otherMethodText(self) -> str:
+        """The button that pays a declined order the other way, naming that way."""
+        if self._last is not None and self._last.method == "alipay":
+            return QCoreApplication.translate("PaymentProblemScreen", "Pay with WeChat Pay instead")
+        return QCoreApplication.translate("PaymentProblemScreen", "Pay with Alipay instead")
+
+    @Property(str, notify=changed)
+    def paymentRef(self) -> str:
+        """The store's id of this attempt's payment (once paid, the provider's reference): staff find it."""
+        return self._update.payment_ref if self._update is not None else ""
+
+    @Property(str, notify=changed)
+    def helpText(self) -> str:
+        """Beside the order number and payment reference, for a shopper who asks for help."""
+        if self._phase == DECLINED:
+            return QCoreApplication.translate(
+                "PaymentProblemScreen", "Nothing was charged for this payment. If you need help, show this "
+                "to a member of staff: with these two numbers they can find your order and your payment.")
+        return QCoreApplication.translate(
+            "PaymentProblemScreen", "Show this to a member of staff: with these two numbers they can find "
+            "your order and check your payment.")
+
     @Property(str, notify=changed)
     def problemTitle(self) -> str:
         if self._phase == DECLINED:
@@ -312,7 +430,7 @@ class PaymentViewModel(QObject):
         if self._phase == DECLINED:
             return QCoreApplication.translate(
                 "PaymentProblemScreen",
-                "Nothing was charged. You can try again, or pay another way from your cart.")
+                "Nothing was charged. You can try again, pay another way, or go back to your cart.")
         if self._phase == UNAVAILABLE:
             return QCoreApplication.translate(
                 "PaymentProblemScreen",
@@ -346,26 +464,10 @@ class PaymentViewModel(QObject):
                          for part in (contact.name, contact.address))
         return text.replace("%1", name).replace("%2", mask_phone(contact.phone)).replace("%3", address)
 
-    def _receipt(self) -> str:
-        update = self._update
-        return str(update.receipt.value) if update is not None and update.receipt is not None else ""
-
-    @Property(bool, notify=changed)
-    def receiptPrinted(self) -> bool:
-        return self._receipt() in PRINTED
-
-    @Property(str, notify=changed)
-    def receiptText(self) -> str:
-        if self._update is not None and self._update.receipt_pending:
-            return QCoreApplication.translate("DoneScreen", "Printing your receipt…")
-        receipt = self._receipt()
-        if receipt in PRINTED:
-            return QCoreApplication.translate("DoneScreen", "Your receipt has been printed: please take it.")
-        if receipt == "unverified":
-            return QCoreApplication.translate(
-                "DoneScreen", "Please take your receipt. If none came out, note your order number.")
-        return QCoreApplication.translate(
-            "DoneScreen", "The receipt could not be printed: please note your order number.")
+    @Property(QObject, constant=True)
+    def receiptView(self) -> ReceiptViewModel:
+        """Paper or the e-receipt QR, and the printer's notice before paying."""
+        return self.receipt
 
     @Slot()
     def cancel(self) -> None:
@@ -379,11 +481,23 @@ class PaymentViewModel(QObject):
 
     @Slot()
     def tryAgain(self) -> None:
-        """A new attempt (a new order) for the same cart, fulfilment and method."""
+        """Pay again the same way: a declined order is paid again as itself (same order number); when no
+        payment could be made at all, a new order for the same cart."""
         if self.canRetry and self._last is not None:
-            last = self._last
-            self._set_phase("")
-            self.start(last.fulfilment, last.contact, last.shipping_minor, last.method)
+            self._again(self._last.method)
+
+    @Slot()
+    def payAnotherWay(self) -> None:
+        """The declined order, paid with the other method."""
+        if self._phase == DECLINED and self._last is not None:
+            self._again(other_method(self._last.method))
+
+    def _again(self, method: str) -> None:
+        assert self._last is not None
+        last = self._last
+        retry = self._update.order_uuid if self._phase == DECLINED and self._update is not None else ""
+        self._set_phase("")
+        self.start(last.fulfilment, last.contact, last.shipping_minor, method, retry_order=retry)
 
     @Slot()
     def backToCart(self) -> None:
@@ -399,10 +513,14 @@ class PaymentViewModel(QObject):
         self._clear_code()
         self._last = None
         self._update = None
+        self._was_checking = False
+        self.receipt.forget()
         self._set_phase("")
 
     def close(self) -> None:
         """Shutdown: let a running attempt settle with the store (a late payment is still recorded)."""
+        self._serial += 1  # a word that comes after this finds no screen to move
+        self._closed = True
         checkout = self._checkout
         if checkout is not None and checkout.busy:
             checkout.cancel()
@@ -410,3 +528,13 @@ class PaymentViewModel(QObject):
                 log.warning("checkout still running at shutdown; its order is reconciled at the next start")
         if self._display is not None:
             self._display.close()
+
+
+def _outcome(update: CheckoutUpdate) -> str | None:
+    return str(update.receipt.value) if update.receipt is not None else None
+
+
+def _no_contact() -> Contact:
+    from kiosk.orders import Contact
+
+    return Contact()

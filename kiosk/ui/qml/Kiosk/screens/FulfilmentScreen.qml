@@ -249,6 +249,17 @@ Rectangle {
             }
         }
 
+        // the printer cannot print: said before the shopper chooses how to pay
+        ReceiptNotice {
+            objectName: "fulfilmentPrinterNotice"
+            visible: Payment.receiptView.printerProblem && (Theme.portrait || !Qt.inputMethod.visible)
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            Layout.bottomMargin: visible ? Theme.spacing / 2 : 0
+            compact: !Theme.portrait
+        }
+
         // the amount and the two ways to pay, always in sight (in portrait above the keyboard too)
         Rectangle {
             Layout.fillWidth: true

@@ -4,10 +4,15 @@ import Kiosk
 import Kiosk.Backend
 
 // A payment that did not go through (declined, not possible right now) or whose outcome is not known:
-// what happened in plain words, and the way on from here.
+// what happened in plain words, and the ways on from here. Declined (the seed's FAQ): try again, pay
+// the same order another way, help (the order number and payment reference to give to staff), or back
+// to the cart.
 Rectangle {
+    id: screen
     objectName: "paymentProblemScreen"
     color: Theme.background
+    property bool helpOpen: false
+    readonly property bool canHelp: (Payment.declined || Payment.outcomeUnknown) && Payment.orderNo !== ""
 
     ColumnLayout {
         anchors.fill: parent
@@ -85,11 +90,14 @@ Rectangle {
             implicitHeight: actions.implicitHeight + 2 * Theme.spacing
             color: Theme.surface
             border.color: Theme.border
-            RowLayout {
+            GridLayout {
                 id: actions
                 anchors.centerIn: parent
                 width: Math.min(parent.width - 2 * Theme.margin, 1200)
-                spacing: Theme.spacing
+                // declined: four ways on, two by two; otherwise one or two in a row
+                columns: 2
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing
                 KioskButton {
                     objectName: "problemRetry"
                     visible: Payment.canRetry
@@ -98,6 +106,25 @@ Rectangle {
                     text: qsTr("Try again")
                     fontSize: Theme.fontTitle
                     onClicked: Payment.tryAgain()
+                }
+                KioskButton {
+                    objectName: "problemOtherMethod"
+                    visible: Payment.declined
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: Payment.otherMethodText
+                    fontSize: Theme.fontTitle
+                    onClicked: Payment.payAnotherWay()
+                }
+                KioskButton {
+                    objectName: "problemHelp"
+                    visible: screen.canHelp
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("Help with payment")
+                    fontSize: Theme.fontTitle
+                    primary: false
+                    onClicked: screen.helpOpen = true
                 }
                 KioskButton {
                     objectName: "problemBackToCart"
@@ -113,8 +140,7 @@ Rectangle {
                     objectName: "problemFinish"
                     visible: Payment.outcomeUnknown
                     Layout.fillWidth: true
-                    Layout.maximumWidth: 560
-                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 1
                     text: qsTr("Finish")
                     fontSize: Theme.fontTitle
                     onClicked: Session.wipe()
@@ -124,6 +150,78 @@ Rectangle {
         ShopperToolBar {
             Layout.fillWidth: true
             cartVisible: false
+        }
+    }
+
+    // help: what to show a member of staff, in words a shopper reads at a glance
+    Panel {
+        objectName: "problemHelpPanel"
+        anchors.fill: parent
+        visible: screen.helpOpen && screen.canHelp
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("Need help?")
+            textFormat: Text.PlainText
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            wrapMode: Text.Wrap
+        }
+        Text {
+            objectName: "problemHelpText"
+            Layout.fillWidth: true
+            text: Payment.helpText
+            textFormat: Text.PlainText
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+        }
+        Text {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing / 2
+            text: qsTr("Order number")
+            textFormat: Text.PlainText
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontBody
+        }
+        Text {
+            objectName: "problemHelpOrderNo"
+            Layout.fillWidth: true
+            text: Payment.orderNo
+            textFormat: Text.PlainText
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.fontBody
+        }
+        Text {
+            visible: Payment.paymentRef !== ""
+            Layout.fillWidth: true
+            text: qsTr("Payment reference")
+            textFormat: Text.PlainText
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontBody
+        }
+        Text {
+            objectName: "problemHelpReference"
+            visible: Payment.paymentRef !== ""
+            Layout.fillWidth: true
+            text: Payment.paymentRef
+            textFormat: Text.PlainText
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            wrapMode: Text.WrapAnywhere
+        }
+        KioskButton {
+            objectName: "problemHelpClose"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.topMargin: Theme.spacing / 2
+            Layout.preferredWidth: Math.max(implicitWidth, 400)
+            text: qsTr("Close")
+            fontSize: Theme.fontTitle
+            onClicked: screen.helpOpen = false
         }
     }
 }

@@ -16,7 +16,10 @@ Rectangle {
     readonly property bool codeHere: qr !== null && qr.onKioskScreen
     readonly property bool timeUp: qr !== null && qr.expired
 
-    // cancelling is always there, also while the payment is still being prepared
+    readonly property bool checking: Payment.phase === "checking"
+
+    // cancelling is there while there is something to cancel, also while the payment is being prepared;
+    // not while the outcome is being checked (the shopper may have paid: it will count)
     component CancelButton: KioskButton {
         objectName: "paymentCancel"
         text: qsTr("Cancel payment")
@@ -56,6 +59,8 @@ Rectangle {
                 Text {
                     objectName: "paymentStatus"
                     Layout.fillWidth: true
+                    Layout.maximumWidth: 1200
+                    Layout.alignment: Qt.AlignHCenter
                     text: Payment.statusText
                     textFormat: Text.PlainText
                     color: Theme.text
@@ -63,7 +68,33 @@ Rectangle {
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
                 }
+                // while checking: the order and its amount stay in sight (staff look it up by number)
+                Text {
+                    objectName: "paymentCheckingOrderNo"
+                    visible: screen.checking && Payment.orderNo !== ""
+                    Layout.fillWidth: true
+                    text: qsTr("Order number: %1").arg(Payment.orderNo)
+                    textFormat: Text.PlainText
+                    color: Theme.text
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                    horizontalAlignment: Text.AlignHCenter
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: Theme.fontBody
+                }
+                Text {
+                    objectName: "paymentCheckingAmount"
+                    visible: screen.checking && Payment.amountText !== ""
+                    Layout.fillWidth: true
+                    text: qsTr("Amount: %1 (%2)").arg(Payment.amountText).arg(Payment.methodName)
+                    textFormat: Text.PlainText
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontBody
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                }
                 CancelButton {
+                    visible: Payment.phase === "preparing" || Payment.phase === "cancelling"
                     Layout.alignment: Qt.AlignHCenter
                     Layout.preferredWidth: Math.max(implicitWidth, 560)
                 }
@@ -175,6 +206,11 @@ Rectangle {
                         font.bold: true
                         horizontalAlignment: waitingGrid.sideBySide ? Text.AlignLeft : Text.AlignHCenter
                         wrapMode: Text.Wrap
+                    }
+                    ReceiptNotice {
+                        objectName: "paymentPrinterNotice"
+                        Layout.fillWidth: true
+                        compact: waitingGrid.sideBySide
                     }
                     Text {
                         objectName: "paymentCountdown"
