@@ -136,7 +136,7 @@ def close_payment(payment_id: PaymentId, caller: Caller, db: DB, request: Reques
         if payment is None:
             raise HTTPException(404, detail="no such payment")
         try:
-            payments.close(payment, now)
+            payments.close(session, payment, now)
             status = 200
         except payments.PaymentConflict:
             status = 409  # a late payment wins; the body says so
