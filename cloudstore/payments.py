@@ -109,6 +109,16 @@ def get_for_device(session: Session, device_id: str, payment_id: str,
     return p
 
 
+def of_order(session: Session, device_id: str, order_uuid: str, now: dt.datetime) -> list[SandboxPayment]:
+    """A device's payments of one order, newest first (what a kiosk that lost a payment's id asks for)."""
+    found = session.execute(select(SandboxPayment).where(
+        SandboxPayment.order_uuid == order_uuid, SandboxPayment.device_id == device_id)
+        .order_by(SandboxPayment.created_at.desc(), SandboxPayment.id)).scalars().all()
+    for p in found:
+        resolve(session, p, now)
+    return list(found)
+
+
 def close(session: Session, p: SandboxPayment, now: dt.datetime) -> None:
     """Close an unpaid payment (a declined or closed one stays as it is); PaymentConflict when it was
     paid, even by a request that won the race against this one."""
