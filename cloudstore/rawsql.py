@@ -39,6 +39,8 @@ class RawSQL:
     update_device: str
     advance_device: str
     set_audit_flags: str
+    order_payments: str
+    insert_alert: str
 
     @contextmanager
     def round_trip(self, cur: Any) -> Iterator[RoundTrip]:
@@ -137,6 +139,10 @@ _ADVANCE = ("UPDATE devices SET contiguous_seq = CASE WHEN contiguous_seq = max_
             "AND {p} > max_seq THEN {p} ELSE contiguous_seq END, max_seq = {greatest}(max_seq, {p}) "
             "WHERE id = {p} RETURNING contiguous_seq, max_seq")
 _SET_FLAGS = "UPDATE orders SET audit_flags = {p} WHERE order_uuid = {p}"
+_PAYMENTS = "SELECT order_uuid, method, amount_minor, currency, status FROM payments WHERE order_uuid {among}"
+# one alert per order and cause: a repeated push raises nothing new
+_ALERT = ("INSERT INTO alerts (device_id, alert_id, kind, severity, message, state, order_uuid, raised_at, "
+          "updated_at) VALUES ({p}, {p}, {p}, {p}, {p}, 'open', {p}, {p}, {p}) ON CONFLICT DO NOTHING")
 
 
 def _postgresql() -> RawSQL:
@@ -162,6 +168,8 @@ def _postgresql() -> RawSQL:
         update_device="UPDATE devices SET contiguous_seq = %s, max_seq = %s WHERE id = %s",
         advance_device=_ADVANCE.format(p=p, greatest="GREATEST"),
         set_audit_flags=_SET_FLAGS.format(p=p),
+        order_payments=_PAYMENTS.format(among="= ANY(%s)"),
+        insert_alert=_ALERT.format(p=p),
     )
 
 
@@ -189,6 +197,8 @@ def _sqlite() -> RawSQL:
         update_device="UPDATE devices SET contiguous_seq = ?, max_seq = ? WHERE id = ?",
         advance_device=_ADVANCE.format(p=p, greatest="MAX"),
         set_audit_flags=_SET_FLAGS.format(p=p),
+        order_payments=_PAYMENTS.format(among="IN (SELECT value FROM json_each(?))"),
+        insert_alert=_ALERT.format(p=p),
     )
 
 
