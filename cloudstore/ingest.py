@@ -6,7 +6,9 @@ DO NOTHING` against UNIQUE(order_uuid) and UNIQUE(device_id, device_seq), so a r
 concurrent duplicate both land on the same answer. The store recomputes the totals from the lines
 and flags disagreements for audit instead of trusting the kiosk. An order says it was paid: the store
 looks for a payment of its own that says so too (same order, amount, currency and method, PAID); one it
-cannot find is flagged and raises an alert on the fleet page, and the order is still kept.
+cannot find is flagged and raises an alert on the fleet page, and the order is still kept. A new
+order's goods leave the store's stock (never below zero) under new catalog change numbers, so every
+kiosk's next catalog pull brings the stock down too; a repeated push, being no new order, lowers nothing.
 
 The work is split in two: `check_items` needs no database (hashes, payload validation) and runs
 before the write transaction opens; `ingest` runs inside it on a driver cursor (`cloudstore.rawsql`):
@@ -238,6 +240,7 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
         store_payments.setdefault(order_uuid, []).append((method, amount, currency, status))
     inserted = set() if insert_handle is None else {(u, s, h) for u, s, h in trip.rows(insert_handle)}
     losers: list[CheckedItem] = []
+    created: list[dict[str, Any]] = []
     reflagged: list[tuple[str, str]] = []
     alerts: list[tuple[Any, ...]] = []
     for c in checked:
@@ -251,6 +254,7 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
         inserted.discard(key)  # a second copy in the same batch is a duplicate, not "created"
         batch.answer(c, "created")
         assert c.order is not None
+        created.append(c.order)
         # the row went in before the prices and payments were known: what disagrees is a flag now
         unpaid = payment_flags(c.order, store_payments.get(c.item.order_uuid, ()))
         if prices or unpaid:
@@ -266,8 +270,25 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
         cur.executemany(sql.insert_alert, alerts)
     if batch.quarantine:
         cur.executemany(sql.insert_quarantine, batch.quarantine)
+    _lower_stock(cur, sql, created, prices, batch.received_at)
     return {"results": batch.results, "highest_contiguous_seq": contiguous, "max_seq": max_seq,
             "gap": max_seq > contiguous}
+
+
+def _lower_stock(cur: Any, sql: RawSQL, orders: list[dict[str, Any]], prices: Prices, at: str) -> None:
+    """Take the new orders' goods out of the store's stock, each changed product under a change number
+    of its own (the feed pages by change number). Products the store does not sell are left alone."""
+    sold: dict[str, int] = {}
+    for order in orders:
+        for line in order["lines"]:
+            if line["sku"] in prices:
+                sold[line["sku"]] = sold.get(line["sku"], 0) + line["quantity"]
+    if not sold:
+        return
+    cur.execute(sql.bump_catalog, (len(sold),))
+    first = cur.fetchone()[0] - len(sold) + 1
+    cur.executemany(sql.lower_stock, [(quantity, first + i, at, sku)
+                                      for i, (sku, quantity) in enumerate(sorted(sold.items()))])
 
 
 def _lines(payload: dict[str, Any]) -> list[dict[str, Any]]:

@@ -41,6 +41,8 @@ class RawSQL:
     set_audit_flags: str
     order_payments: str
     insert_alert: str
+    bump_catalog: str
+    lower_stock: str
 
     @contextmanager
     def round_trip(self, cur: Any) -> Iterator[RoundTrip]:
@@ -141,6 +143,11 @@ _ADVANCE = ("UPDATE devices SET contiguous_seq = CASE WHEN contiguous_seq = max_
 _SET_FLAGS = "UPDATE orders SET audit_flags = {p} WHERE order_uuid = {p}"
 _PAYMENTS = "SELECT order_uuid, method, amount_minor, currency, status FROM payments WHERE order_uuid {among}"
 # one alert per order and cause: a repeated push raises nothing new
+# the catalog's change counter, moved past the products an ingest changes (it holds the row's lock until
+# commit, as every catalog writer does, so kiosks see change numbers in order)
+_BUMP = "UPDATE catalog_meta SET head = head + {p} WHERE id = 1 RETURNING head"
+_LOWER_STOCK = ("UPDATE products SET stock = {greatest}(stock - {p}, 0), change_seq = {p}, updated_at = {p} "
+                "WHERE sku = {p} AND {live}")
 _ALERT = ("INSERT INTO alerts (device_id, alert_id, kind, severity, message, state, order_uuid, raised_at, "
           "updated_at) VALUES ({p}, {p}, {p}, {p}, {p}, 'open', {p}, {p}, {p}) ON CONFLICT DO NOTHING")
 
@@ -170,6 +177,8 @@ def _postgresql() -> RawSQL:
         set_audit_flags=_SET_FLAGS.format(p=p),
         order_payments=_PAYMENTS.format(among="= ANY(%s)"),
         insert_alert=_ALERT.format(p=p),
+        bump_catalog=_BUMP.format(p=p),
+        lower_stock=_LOWER_STOCK.format(p=p, greatest="GREATEST", live="NOT deleted"),
     )
 
 
@@ -199,6 +208,8 @@ def _sqlite() -> RawSQL:
         set_audit_flags=_SET_FLAGS.format(p=p),
         order_payments=_PAYMENTS.format(among="IN (SELECT value FROM json_each(?))"),
         insert_alert=_ALERT.format(p=p),
+        bump_catalog=_BUMP.format(p=p),
+        lower_stock=_LOWER_STOCK.format(p=p, greatest="MAX", live="deleted = 0"),
     )
 
 

@@ -15,7 +15,7 @@ from cloudstore.batch_body import check_items
 from cloudstore.db import StoreDB
 from cloudstore.devices import add_device
 from cloudstore.ingest import ingest_batch, missing_seqs
-from cloudstore.models import Device, DeviceAlert, QuarantinedItem, StoreOrder
+from cloudstore.models import Device, DeviceAlert, Product, QuarantinedItem, StoreOrder
 from cloudstore.schemas import BatchOut
 from tests.unit.cloudstore.harness import batch_item, order_payload, paid_payment
 
@@ -190,6 +190,40 @@ def test_a_payment_of_another_currency_does_not_pay_an_order(store_db: StoreDB) 
     _push(store_db, device, [batch_item(1, payload)])
     with store_db.read() as session:
         assert session.execute(select(StoreOrder.audit_flags)).scalar_one() == "payment:amount"
+
+
+def _stock(db: StoreDB) -> dict[str, tuple[int, int]]:
+    with db.read() as session:
+        return {p.sku: (p.stock, p.change_seq) for p in session.execute(select(Product)).scalars()}
+
+
+def test_a_new_order_lowers_the_stores_stock_once_never_below_zero(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    with store_db.write() as session:
+        catalog.upsert_category(session, {"code": "drinks", "name": {"zh": "饮料", "en": "Drinks"}})
+        for sku, stock in (("D00001", 10), ("D00002", 2), ("D00003", 7)):
+            catalog.upsert_product(session, {"sku": sku, "category": "drinks", "name": sku,
+                                             "price_minor": 1590, "stock": stock})
+        head_before = catalog.head(session)
+    one, two = order_payload(qty=3, sku="D00001"), order_payload(qty=4, sku="D00001")
+    too_many = order_payload(qty=5, sku="D00002")
+    unknown = order_payload(qty=1, sku="GONE01")  # not in the store's catalog: nothing to lower
+    for payload in (one, two, too_many, unknown):
+        paid_payment(store_db, device, payload)
+    items = [batch_item(seq, p) for seq, p in enumerate([one, two, too_many, unknown], start=1)]
+    assert _statuses(_push(store_db, device, items)) == ["created"] * 4
+    stock = _stock(store_db)
+    assert {sku: left for sku, (left, _) in stock.items()} == {"D00001": 3, "D00002": 0, "D00003": 7}
+    with store_db.read() as session:
+        head_after = catalog.head(session)
+    # each changed product carries a change number of its own above what kiosks had pulled
+    assert sorted(seq for sku, (_, seq) in stock.items() if sku != "D00003") == [head_before + 1,
+                                                                                 head_before + 2]
+    assert head_after == head_before + 2
+    assert _statuses(_push(store_db, device, items)) == ["duplicate"] * 4
+    assert _stock(store_db) == stock
+    with store_db.read() as session:
+        assert catalog.head(session) == head_after
 
 
 # a batch is a run of seqs (as a kiosk sends them) or any handful of them (retries, splits, reorders)
