@@ -104,15 +104,15 @@ def payment_flags(order: dict[str, Any], payments: Sequence[StorePayment]) -> li
     return []
 
 
-def _payment_alert(device_id: str, order: dict[str, Any], flags: list[str], at: str) -> tuple[Any, ...]:
-    """The insert_alert parameters of an order whose payment the store cannot find."""
+def _payment_alert(device_id: str, order: dict[str, Any], flags: list[str], at: str) -> dict[str, Any]:
+    """The `insert_alerts` row of an order whose payment the store cannot find."""
     claimed = order.get("payment")
     method = claimed.get("method") if isinstance(claimed, dict) else None
     message = (f"order {order['order_no']} says it was paid {money(order['total_minor'], order['currency'])}"
                f" by {method or 'an unnamed method'}, but the store holds no such PAID payment "
                f"({' '.join(flags)}): check before handing over the goods")
-    return (device_id, f"payment:{order['order_uuid']}", PAYMENT_ALERT_KIND, "critical", message,
-            order["order_uuid"], at, at)
+    return {"device_id": device_id, "alert_id": f"payment:{order['order_uuid']}", "kind": PAYMENT_ALERT_KIND,
+            "severity": "critical", "message": message, "order_uuid": order["order_uuid"], "raised_at": at}
 
 
 def _short_error(error: Any) -> str:
@@ -241,8 +241,8 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
     inserted = set() if insert_handle is None else {(u, s, h) for u, s, h in trip.rows(insert_handle)}
     losers: list[CheckedItem] = []
     created: list[dict[str, Any]] = []
-    reflagged: list[tuple[str, str]] = []
-    alerts: list[tuple[Any, ...]] = []
+    reflagged: list[dict[str, str]] = []
+    alerts: list[dict[str, Any]] = []
     for c in checked:
         if c.reason:
             batch.reject(c, c.reason)
@@ -260,14 +260,16 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
         if prices or unpaid:
             flags = _flag_text(audit_flags(c.order, prices)[1] + unpaid)
             if flags != c.flags:
-                reflagged.append((flags, c.item.order_uuid))
+                reflagged.append({"order_uuid": c.item.order_uuid, "flags": flags})
         if unpaid:
             alerts.append(_payment_alert(device_id, c.order, unpaid, batch.received_at))
     _classify_conflicts(cur, sql, device_id, losers, batch)
-    if reflagged:
-        cur.executemany(sql.set_audit_flags, reflagged)
-    if alerts:
-        cur.executemany(sql.insert_alert, alerts)
+    if reflagged or alerts:  # rare, and then often the whole batch: one statement each, one round trip
+        with sql.round_trip(cur) as trip:
+            if reflagged:
+                trip.send(sql.set_audit_flags, (json.dumps(reflagged, ensure_ascii=False),))
+            if alerts:
+                trip.send(sql.insert_alerts, (json.dumps(alerts, ensure_ascii=False),))
     if batch.quarantine:
         cur.executemany(sql.insert_quarantine, batch.quarantine)
     _lower_stock(cur, sql, created, prices, batch.received_at)
