@@ -47,6 +47,7 @@ from bench.sync_store import (  # noqa: E402
     pg_schema,
     post_bodies,
     raw_ingest,
+    seed_payments,
 )
 from kiosk.db.engine import Database  # noqa: E402
 from kiosk.db.migrate import upgrade  # noqa: E402
@@ -71,10 +72,17 @@ PG_ENV = "CLOUDSTORE_TEST_PG_URL"
 class Store:
     base_url: str
     admin: httpx.Client
+    db_url: str
 
     def add_device(self, name: str) -> tuple[str, str]:
         created = self.admin.post("/admin/api/devices", json={"name": name}).json()
         return created["device_id"], created["secret"]
+
+    def paid_device(self, name: str, payloads: list[dict[str, Any]]) -> tuple[str, str]:
+        """A new device whose orders' payments the store holds as PAID, as the phones left them."""
+        device = self.add_device(name)
+        seed_payments(self.db_url, device[0], payloads)
+        return device
 
 
 def _free_port() -> int:
@@ -104,7 +112,7 @@ def store_process(db_url: str) -> Iterator[Store]:
                 errors = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
                 raise RuntimeError(f"store did not start: {errors}")
             time.sleep(0.05)
-        yield Store(base, admin)
+        yield Store(base, admin, db_url)
     finally:
         admin.close()
         proc.terminate()
@@ -135,7 +143,8 @@ def queue_orders(db: Database, count: int) -> None:
         lines.append({"order_id": seq, **line})
         payload = {"order_uuid": order_uuid, "order_no": f"K01-{seq:06d}", "currency": "CNY",
                    "subtotal_minor": total, "shipping_minor": 0, "total_minor": total, "fulfilment": "pickup",
-                   "receipt_no": f"RK01{seq:08d}", "lines": [line]}
+                   "receipt_no": f"RK01{seq:08d}", "lines": [line],
+                   "payment": {"method": "wechat", "amount_minor": total}}
         outbox.append({"device_seq": seq, "kind": ORDER_PAID_KIND, "order_uuid": order_uuid,
                        "payload": canonical_json(payload).decode(), "payload_hash": payload_hash(payload),
                        "created_at": now})
@@ -155,8 +164,8 @@ def outbox_batches(db: Database) -> list[list[dict[str, Any]]]:
     return [items[i:i + BATCH] for i in range(0, len(items), BATCH)]
 
 
-def drain(store: Store, db: Database) -> float:
-    with SyncClient(StoreEndpoint(store.base_url, *store.add_device("drain"))) as client:
+def drain(store: Store, db: Database, payloads: list[dict[str, Any]]) -> float:
+    with SyncClient(StoreEndpoint(store.base_url, *store.paid_device("drain", payloads))) as client:
         pusher = OutboxPusher(db, client)
         started = time.perf_counter()
         report = pusher.drain()
@@ -172,7 +181,7 @@ def drain(store: Store, db: Database) -> float:
 
 def bare_loop(store: Store, batches: list[list[dict[str, Any]]]) -> float:
     """The baseline: the same batches, signed and POSTed back to back, nothing recorded."""
-    device_id, secret = store.add_device("bare")
+    device_id, secret = store.paid_device("bare", [item["payload"] for batch in batches for item in batch])
     transport = httpx.HTTPTransport(socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
     with httpx.Client(base_url=store.base_url, auth=HmacAuth(device_id, secret), transport=transport,
                       timeout=30) as client:
@@ -198,7 +207,7 @@ def bench_backend(kiosk_dir: Path, url_for: Any) -> DrainFigures:
         queue_orders(db, ORDERS)
         batches = outbox_batches(db)
         with url_for("drain") as url, store_process(url) as store:
-            drain_s = drain(store, db)
+            drain_s = drain(store, db, [item["payload"] for batch in batches for item in batch])
         with url_for("bare") as url, store_process(url) as store:
             bare_s = bare_loop(store, batches)
     finally:
@@ -239,12 +248,14 @@ def ingest_vs_raw(pg_url: str) -> list[IngestRound]:
 
         # untimed: both sides warm their connections, plans and caches on 1,000 other orders first
         warm = make_items(WARM_UP_ORDERS)
-        post_bodies(store.base_url, *store.add_device("warm-up"), batch_bodies(warm))
+        post_bodies(store.base_url, *store.paid_device("warm-up", [i["payload"] for i in warm]),
+                    batch_bodies(warm))
         raw(warm)
         for r in range(INGEST_ROUNDS):
             items = make_items(ORDERS)
             bodies = batch_bodies(items)
-            store_s = post_bodies(store.base_url, *store.add_device(f"ingest-{r}"), bodies)
+            device = store.paid_device(f"ingest-{r}", [i["payload"] for i in items])
+            store_s = post_bodies(store.base_url, *device, bodies)
             raw_s = raw(items)
             rounds.append(IngestRound(store_s, raw_s))
     return rounds
@@ -260,31 +271,38 @@ class FleetFigures:
     failures: int
 
 
+def _fleet_batches() -> list[list[dict[str, Any]]]:
+    """One fleet kiosk's paid orders, FLEET_BATCHES batches of FLEET_BATCH_SIZE."""
+    batches = []
+    for b in range(FLEET_BATCHES):
+        items = []
+        for i in range(FLEET_BATCH_SIZE):
+            seq = b * FLEET_BATCH_SIZE + i + 1
+            order_uuid = str(uuid.uuid4())
+            line = {"position": 0, "sku": "D00001", "name_zh": "可乐", "name_en": "Cola",
+                    "unit_price_minor": 1590, "quantity": 1, "line_total_minor": 1590}
+            payload = {"order_uuid": order_uuid, "order_no": f"F-{seq:06d}", "currency": "CNY",
+                       "subtotal_minor": 1590, "shipping_minor": 0, "total_minor": 1590, "lines": [line],
+                       "payment": {"method": "wechat", "amount_minor": 1590}}
+            items.append({"device_seq": seq, "order_uuid": order_uuid, "kind": ORDER_PAID_KIND,
+                          "payload": payload, "payload_hash": payload_hash(payload)})
+        batches.append(items)
+    return batches
+
+
 def fleet(store: Store) -> FleetFigures:
-    devices = [store.add_device(f"F{i:03d}") for i in range(FLEET)]
+    plans = [_fleet_batches() for _ in range(FLEET)]
+    devices = [store.paid_device(f"F{i:03d}", [item["payload"] for batch in plan for item in batch])
+               for i, plan in enumerate(plans)]
     latencies: list[float] = []
     failures: list[str] = []
     lock = threading.Lock()
     barrier = threading.Barrier(FLEET + 1)
 
-    def kiosk(device: tuple[str, str]) -> None:
+    def kiosk(device: tuple[str, str], batches: list[list[dict[str, Any]]]) -> None:
         mine: list[float] = []
         with SyncClient(StoreEndpoint(store.base_url, *device)) as client:
             client.get("/v1/orders/warm-up")  # connect before the clock starts
-            batches = []
-            for b in range(FLEET_BATCHES):
-                items = []
-                for i in range(FLEET_BATCH_SIZE):
-                    seq = b * FLEET_BATCH_SIZE + i + 1
-                    order_uuid = str(uuid.uuid4())
-                    line = {"position": 0, "sku": "D00001", "name_zh": "可乐", "name_en": "Cola",
-                            "unit_price_minor": 1590, "quantity": 1, "line_total_minor": 1590}
-                    payload = {"order_uuid": order_uuid, "order_no": f"F-{seq:06d}", "currency": "CNY",
-                               "subtotal_minor": 1590, "shipping_minor": 0, "total_minor": 1590,
-                               "lines": [line]}
-                    items.append({"device_seq": seq, "order_uuid": order_uuid, "kind": ORDER_PAID_KIND,
-                                  "payload": payload, "payload_hash": payload_hash(payload)})
-                batches.append(items)
             barrier.wait()
             for items in batches:
                 started = time.perf_counter()
@@ -297,7 +315,8 @@ def fleet(store: Store) -> FleetFigures:
         with lock:
             latencies.extend(mine)
 
-    threads = [threading.Thread(target=kiosk, args=(d,), daemon=True) for d in devices]
+    threads = [threading.Thread(target=kiosk, args=(d, plan), daemon=True) for d, plan in zip(devices, plans,
+                                                                                              strict=True)]
     for t in threads:
         t.start()
     barrier.wait()

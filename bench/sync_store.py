@@ -3,7 +3,8 @@
 10,000 orders in batches of 100, over loopback to a real Uvicorn, against SQLite and (when
 CLOUDSTORE_TEST_PG_URL or CLOUDSTORE_BENCH_PG_URL names a server) PostgreSQL. The raw baseline inserts
 the very rows the store writes, 100 to a transaction, through the DB driver with no HTTP, no signing,
-no validation and no bookkeeping, in the same run.
+no validation and no bookkeeping, in the same run. As in a real sale, each order was paid first: the
+store holds its payment as PAID (seeded before the clock starts) and checks it on ingest.
 
     .venv/bin/python bench/sync_store.py [--orders 10000]
 """
@@ -31,7 +32,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 import orjson
 import uvicorn
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, insert, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -39,6 +40,7 @@ from cloudstore.app import create_app
 from cloudstore.db import StoreDB
 from cloudstore.devices import add_device
 from cloudstore.migrate import upgrade
+from cloudstore.models import SandboxPayment
 from cloudstore.settings import Settings
 from kiosk.sync.client import encode_json
 from kiosk.sync.protocol import ORDER_PAID_KIND, canonical_json, payload_hash, signed_headers
@@ -59,6 +61,7 @@ class HmacAuth(httpx.Auth):
 
 
 def make_items(n: int) -> list[dict[str, Any]]:
+    """Paid orders as a kiosk pushes them; `seed_payments` gives the store their payments."""
     items = []
     for seq in range(1, n + 1):
         order_uuid = str(uuid.uuid4())
@@ -68,10 +71,27 @@ def make_items(n: int) -> list[dict[str, Any]]:
             "subtotal_minor": qty * price, "shipping_minor": 0, "total_minor": qty * price,
             "fulfilment": "pickup", "lines": [{"position": 0, "sku": f"D{seq % 150:05d}", "name_zh": "商品",
                                                "name_en": "Item", "unit_price_minor": price, "quantity": qty,
-                                               "line_total_minor": qty * price}]}
+                                               "line_total_minor": qty * price}],
+            "payment": {"method": "wechat", "amount_minor": qty * price}}
         items.append({"device_seq": seq, "order_uuid": order_uuid, "kind": ORDER_PAID_KIND,
                       "payload": payload, "payload_hash": payload_hash(payload)})
     return items
+
+
+def seed_payments(db_url: str, device_id: str, payloads: list[dict[str, Any]]) -> None:
+    """The store's PAID payment of each order, as the phone left it before the kiosk pushed the order."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    rows = [{"id": f"pay_{p['order_uuid']}"[:40], "token": p["order_uuid"], "out_trade_no": p["order_uuid"],
+             "device_id": device_id, "order_uuid": p["order_uuid"], "method": p["payment"]["method"],
+             "amount_minor": p["total_minor"], "currency": p["currency"], "description": "", "status": "PAID",
+             "reference": "SBX" + p["order_uuid"][:8], "created_at": now, "expires_at": now, "paid_at": now}
+            for p in payloads]
+    db = StoreDB(db_url)
+    try:
+        with db.write() as session:
+            session.execute(insert(SandboxPayment), rows)
+    finally:
+        db.close()
 
 
 @contextmanager
@@ -137,6 +157,7 @@ def post_bodies(base_url: str, device_id: str, secret: str, bodies: list[bytes])
 def http_ingest(db_url: str, items: list[dict[str, Any]]) -> float:
     bodies = batch_bodies(items)
     with serve(db_url) as (base, device_id, secret):
+        seed_payments(db_url, device_id, [i["payload"] for i in items])
         return post_bodies(base, device_id, secret, bodies)
 
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
 
 from cloudstore.db import StoreDB, default_db_url
 from cloudstore.migrate import upgrade
-from cloudstore.settings import SANDBOX_CONTROLS_ENV, Settings, admin_token_from_env, env_flag
+from cloudstore.settings import (
+    DEFAULT_TIMEZONE,
+    SANDBOX_CONTROLS_ENV,
+    TIMEZONE_ENV,
+    Settings,
+    admin_token_from_env,
+    env_flag,
+)
 
 
 def demo_catalog_path() -> Path:
@@ -39,7 +48,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     token = admin_token_from_env()
     settings = Settings(db_url=args.db, merchant_name=args.merchant, public_url=args.public_url,
                         sandbox_controls=args.sandbox_controls or env_flag(SANDBOX_CONTROLS_ENV),
-                        payment_ttl_s=args.payment_ttl, **({"admin_token": token} if token else {}))
+                        payment_ttl_s=args.payment_ttl, timezone=args.timezone,
+                        **({"admin_token": token} if token else {}))
     db = _open(args.db)
     app = create_app(settings, db, owns_db=True)
     where = f"http://{args.host}:{args.port}"
@@ -114,6 +124,14 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _timezone(name: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise argparse.ArgumentTypeError(f"unknown time zone {name!r}") from None
+    return name
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cloudstore", description="Reference central store for the kiosks")
     sub = p.add_subparsers(dest="command", required=True)
@@ -133,6 +151,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--payment-ttl", type=int, default=300, help="seconds a payment QR stays valid")
     serve.add_argument("--sandbox-controls", action="store_true",
                        help=f"mount the test-only /sandbox router (or set {SANDBOX_CONTROLS_ENV}=1)")
+    serve.add_argument("--timezone", type=_timezone, default=os.environ.get(TIMEZONE_ENV, DEFAULT_TIMEZONE),
+                       help=f"the store's local time zone for the times its pages show (or {TIMEZONE_ENV})")
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(func=cmd_serve)
 

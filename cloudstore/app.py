@@ -13,7 +13,7 @@ from cloudstore import __version__
 from cloudstore.auth import DeviceSecrets, NonceCache
 from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
-from cloudstore.routes import admin_api, admin_pages, device_api, pay_page, sandbox
+from cloudstore.routes import admin_api, admin_pages, device_api, order_page, pay_page, sandbox
 from cloudstore.settings import Settings
 
 
@@ -50,6 +50,7 @@ def create_app(settings: Settings, db: StoreDB | None = None, *, owns_db: bool =
     app.add_exception_handler(RequestValidationError, _validation_as_400)
     app.include_router(device_api.router)
     app.include_router(pay_page.router)
+    app.include_router(order_page.router)
     app.include_router(admin_api.router)
     app.include_router(admin_pages.router)
     if settings.sandbox_controls:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 from urllib.parse import parse_qs
@@ -30,6 +31,27 @@ padding:1rem;margin-top:1rem;border:0;border-radius:.6rem}.pay{background:#07c16
 font-weight:600;margin-top:1.5rem}
 """
 
+# the public order page: the pay page's card, with the order's facts, lines and money in rows
+ORDER_STYLE = PHONE_STYLE + """
+a{color:#1677ff}.lang{float:right;font-size:.95rem;padding:.2rem 0 .2rem .8rem}.order h1{font-size:1.45rem;
+margin:.3rem 0 .8rem}.order h2{font-size:1rem;color:#55606e;margin:1.3rem 0 .3rem;padding-top:1rem;
+border-top:1px solid #e6e9ee}.badge{display:inline-block;font-size:1.1rem;font-weight:600;margin:0;
+padding:.3rem .9rem;border-radius:1rem;background:#e8f6ee;color:#1b7f3a}.badge.back{background:#fdf0e6;
+color:#a66300}.hint{color:#6b7785;margin:.5rem 0 0;line-height:1.5}.steps{display:flex;gap:.3rem;
+list-style:none;padding:0;margin:1rem 0 0}.steps li{flex:1 1 0;min-width:0;text-align:center;
+font-size:.8rem;line-height:1.3;color:#9aa4af;border-top:4px solid #e1e5ea;padding-top:.4rem}
+.steps li.done{color:#1b7f3a;border-color:#07c160}.steps li.now{font-weight:700}dl{margin:0}
+.facts{margin-top:1.2rem;padding-top:.7rem;border-top:1px solid #e6e9ee}
+.rows>div{display:flex;justify-content:space-between;align-items:baseline;gap:1rem;padding:.3rem 0}
+dt{color:#6b7785;flex:none}dd{margin:0;text-align:right;min-width:0;overflow-wrap:anywhere}
+.lines{list-style:none;padding:0;margin:0}.lines li{display:grid;grid-template-columns:1fr auto;
+gap:.15rem 1rem;padding:.55rem 0;border-bottom:1px dashed #e6e9ee}.lines .name{grid-column:1/-1;
+overflow-wrap:anywhere}.lines .each{color:#6b7785}.lines .sum{text-align:right;font-weight:600}
+.rows>div.total{font-size:1.25rem;font-weight:700;border-top:1px solid #e6e9ee;margin-top:.3rem;
+padding-top:.6rem}.rows>div.total dt{color:#1d2733}.code{font-size:1.3rem;font-weight:700;
+letter-spacing:.04em}.foot{color:#6b7785;font-size:.85rem;line-height:1.5;margin-top:1.6rem}
+"""
+
 
 def money(minor: int, currency: str) -> str:
     symbol = _SYMBOLS.get(currency, currency + " ")
@@ -40,9 +62,9 @@ def money(minor: int, currency: str) -> str:
     return f"{sign}{symbol}{whole:,}.{cents:02d}"
 
 
-def document(title: str, body: str, *, style: str = STYLE, head: str = "") -> str:
+def document(title: str, body: str, *, style: str = STYLE, head: str = "", lang: str = "zh-CN") -> str:
     return (
-        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+        f"<!doctype html><html lang=\"{escape(lang)}\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         f"<title>{escape(title)}</title><style>{style}</style>{head}</head><body>{body}</body></html>"
     )
@@ -68,6 +90,50 @@ def parse_form(body: bytes) -> dict[str, str]:
     return {key: values[-1] for key, values in parsed.items()}
 
 
+# --- masking: the store's one home for what personal data may show on a page -------------------------
+
+_NOT_DIGITS = re.compile(r"\D")
+# the region a Chinese address starts with: province, city, district (or county), each optional
+_REGION = re.compile(r"(?:.{1,8}?(?:特别行政区|自治区|省))?(?:.{1,8}?(?:自治州|地区|市|盟))?"
+                     r"(?:.{1,8}?(?:区|县|旗|市))?")
+_MASK = "****"
+
+
 def mask_phone(phone: str) -> str:
-    digits = phone.strip()
-    return digits[:3] + "****" + digits[-4:] if len(digits) >= 8 else "****"
+    """138****8000: the network prefix and the last four digits of a mobile number, nothing more;
+    other numbers show only their last two digits."""
+    digits = _NOT_DIGITS.sub("", phone)
+    if len(digits) >= 11:
+        digits = digits[-11:]
+        return digits[:3] + _MASK + digits[-4:]
+    if len(digits) > 2:
+        return "*" * (len(digits) - 2) + digits[-2:]
+    return "*" * len(digits)
+
+
+def mask_name(name: str) -> str:
+    """张* / 张** / L*****y: enough for a shopper to recognise their own order, not to identify them."""
+    name = name.strip()
+    if not name:
+        return ""
+    if len(name) == 1:
+        return name + "*"
+    if name.isascii() and len(name) > 2:
+        return name[0] + "*" * (len(name) - 2) + name[-1]
+    return name[0] + "*" * (len(name) - 1)
+
+
+def mask_address(address: str) -> str:
+    """Only the region of an address: 上海市浦东新区**** for a Chinese address (up to its district,
+    never a street or a number); for one written with commas, its last two parts (district, city),
+    provided they hold no number. Anything else shows nothing but the mask."""
+    address = address.strip()
+    head = re.split(r"[\d０-９,，(（#]", address, maxsplit=1)[0]  # before any street number or detail
+    region = _REGION.match(head)
+    if region is not None and region.group():
+        return region.group() + _MASK
+    parts = [part.strip() for part in re.split(r"[,，]", address) if part.strip()]
+    tail = parts[-2:] if len(parts) >= 3 else parts[-1:] if len(parts) == 2 else []
+    if tail and not any(_NOT_DIGITS.sub("", part) for part in tail):
+        return _MASK + ", " + ", ".join(tail)
+    return _MASK

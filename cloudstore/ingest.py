@@ -4,7 +4,11 @@ Every item ends as exactly one of: created (new row), duplicate (the same uuid, 
 received before) or rejected (kept in quarantine, never dropped). Inserts use `INSERT … ON CONFLICT
 DO NOTHING` against UNIQUE(order_uuid) and UNIQUE(device_id, device_seq), so a retried batch and a
 concurrent duplicate both land on the same answer. The store recomputes the totals from the lines
-and flags disagreements for audit instead of trusting the kiosk.
+and flags disagreements for audit instead of trusting the kiosk. An order says it was paid: the store
+looks for a payment of its own that says so too (same order, amount, currency and method, PAID); one it
+cannot find is flagged and raises an alert on the fleet page, and the order is still kept. A new
+order's goods leave the store's stock (never below zero) under new catalog change numbers, so every
+kiosk's next catalog pull brings the stock down too; a repeated push, being no new order, lowers nothing.
 
 The work is split in two: `check_items` needs no database (hashes, payload validation) and runs
 before the write transaction opens; `ingest` runs inside it on a driver cursor (`cloudstore.rawsql`):
@@ -25,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloudstore.batch_body import BatchItem
+from cloudstore.html import money
 from cloudstore.models import Device, QuarantinedItem, StoreOrder
 from cloudstore.rawsql import RawSQL, RoundTrip, Statement, raw_sql
 from cloudstore.schemas import order_payloads
@@ -35,6 +40,8 @@ _json_string: Callable[[str], str] = json.encoder.encode_basestring
 
 Result = dict[str, Any]
 Prices = dict[str, tuple[int, int]]  # sku → (price_minor, change_seq)
+StorePayment = tuple[str, int, str, str]  # (method, amount_minor, currency, status) of a payments row
+PAYMENT_ALERT_KIND = "order_payment_mismatch"
 
 
 @dataclass(slots=True)
@@ -74,6 +81,38 @@ def audit_flags(order: dict[str, Any], store_prices: Prices) -> tuple[int, list[
     if order["total_minor"] != computed_total:
         flags.append("total")
     return computed_total, flags
+
+
+def payment_flags(order: dict[str, Any], payments: Sequence[StorePayment]) -> list[str]:
+    """What keeps the store's payments of an order (`payments`) from paying it, as one audit flag:
+    payment:missing (none), payment:unpaid (none PAID), payment:method (none PAID by the method the
+    order names), payment:amount (none of the order's total in its currency). Empty when one matches.
+    """
+    claimed = order.get("payment")
+    method = claimed.get("method") if isinstance(claimed, dict) else None
+    paid = [p for p in payments if p[3] == "PAID"]
+    same_method = [p for p in paid if p[0] == method]
+    if not payments:
+        return ["payment:missing"]
+    if not paid:
+        return ["payment:unpaid"]
+    if not same_method:
+        return ["payment:method"]
+    owed = (order["total_minor"], str(order["currency"]).upper())
+    if not any((amount, currency.upper()) == owed for _, amount, currency, _ in same_method):
+        return ["payment:amount"]
+    return []
+
+
+def _payment_alert(device_id: str, order: dict[str, Any], flags: list[str], at: str) -> dict[str, Any]:
+    """The `insert_alerts` row of an order whose payment the store cannot find."""
+    claimed = order.get("payment")
+    method = claimed.get("method") if isinstance(claimed, dict) else None
+    message = (f"order {order['order_no']} says it was paid {money(order['total_minor'], order['currency'])}"
+               f" by {method or 'an unnamed method'}, but the store holds no such PAID payment "
+               f"({' '.join(flags)}): check before handing over the goods")
+    return {"device_id": device_id, "alert_id": f"payment:{order['order_uuid']}", "kind": PAYMENT_ALERT_KIND,
+            "severity": "critical", "message": message, "order_uuid": order["order_uuid"], "raised_at": at}
 
 
 def _short_error(error: Any) -> str:
@@ -178,10 +217,12 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
     lo = seqs[0] if hi - seqs[0] + 1 == len(seqs) else None
     # read from the payloads before they are checked: an invalid one only fetches a price nobody asks for
     skus = sorted({line["sku"] for item in items for line in _lines(item.payload)})
+    uuids = sorted({item.order_uuid for item in items})
     with sql.round_trip(cur) as trip:
         device_handle = trip.send(sql.device_for_update, (device_id,))
         before_handles = [trip.send(query, params) for query, params in before]
         prices_handle = trip.send(sql.prices, (sql.string_list(skus),))
+        payments_handle = trip.send(sql.order_payments, (sql.string_list(uuids),))
         checked = check_items(items)
         insert_handle = _send_insert(trip, sql, device_id, checked, batch.received_at)
         seq_handle = trip.send(sql.advance_device, (lo, hi, hi, hi, device_id))
@@ -194,9 +235,14 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
         contiguous = _advance(cur, sql, device_id, device.contiguous_seq, device.max_seq, set(seqs))
         cur.execute(sql.update_device, (contiguous, max_seq, device_id))
     prices: Prices = {sku: (price, seq) for sku, price, seq in trip.rows(prices_handle)}
+    store_payments: dict[str, list[StorePayment]] = {}
+    for order_uuid, method, amount, currency, status in trip.rows(payments_handle):
+        store_payments.setdefault(order_uuid, []).append((method, amount, currency, status))
     inserted = set() if insert_handle is None else {(u, s, h) for u, s, h in trip.rows(insert_handle)}
     losers: list[CheckedItem] = []
-    reflagged: list[tuple[str, str]] = []
+    created: list[dict[str, Any]] = []
+    reflagged: list[dict[str, str]] = []
+    alerts: list[dict[str, Any]] = []
     for c in checked:
         if c.reason:
             batch.reject(c, c.reason)
@@ -207,18 +253,44 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
             continue
         inserted.discard(key)  # a second copy in the same batch is a duplicate, not "created"
         batch.answer(c, "created")
-        if prices:  # the row went in before the prices were known: a price that disagrees is a flag
-            assert c.order is not None
-            flags = _flag_text(audit_flags(c.order, prices)[1])
+        assert c.order is not None
+        created.append(c.order)
+        # the row went in before the prices and payments were known: what disagrees is a flag now
+        unpaid = payment_flags(c.order, store_payments.get(c.item.order_uuid, ()))
+        if prices or unpaid:
+            flags = _flag_text(audit_flags(c.order, prices)[1] + unpaid)
             if flags != c.flags:
-                reflagged.append((flags, c.item.order_uuid))
+                reflagged.append({"order_uuid": c.item.order_uuid, "flags": flags})
+        if unpaid:
+            alerts.append(_payment_alert(device_id, c.order, unpaid, batch.received_at))
     _classify_conflicts(cur, sql, device_id, losers, batch)
-    if reflagged:
-        cur.executemany(sql.set_audit_flags, reflagged)
+    if reflagged or alerts:  # rare, and then often the whole batch: one statement each, one round trip
+        with sql.round_trip(cur) as trip:
+            if reflagged:
+                trip.send(sql.set_audit_flags, (json.dumps(reflagged, ensure_ascii=False),))
+            if alerts:
+                trip.send(sql.insert_alerts, (json.dumps(alerts, ensure_ascii=False),))
     if batch.quarantine:
         cur.executemany(sql.insert_quarantine, batch.quarantine)
+    _lower_stock(cur, sql, created, prices, batch.received_at)
     return {"results": batch.results, "highest_contiguous_seq": contiguous, "max_seq": max_seq,
             "gap": max_seq > contiguous}
+
+
+def _lower_stock(cur: Any, sql: RawSQL, orders: list[dict[str, Any]], prices: Prices, at: str) -> None:
+    """Take the new orders' goods out of the store's stock, each changed product under a change number
+    of its own (the feed pages by change number). Products the store does not sell are left alone."""
+    sold: dict[str, int] = {}
+    for order in orders:
+        for line in order["lines"]:
+            if line["sku"] in prices:
+                sold[line["sku"]] = sold.get(line["sku"], 0) + line["quantity"]
+    if not sold:
+        return
+    cur.execute(sql.bump_catalog, (len(sold),))
+    first = cur.fetchone()[0] - len(sold) + 1
+    cur.executemany(sql.lower_stock, [(quantity, first + i, at, sku)
+                                      for i, (sku, quantity) in enumerate(sorted(sold.items()))])
 
 
 def _lines(payload: dict[str, Any]) -> list[dict[str, Any]]:

@@ -4,15 +4,22 @@ create → a `code_url` the kiosk shows as a QR and an expiry; the phone opens `
 or declines; the kiosk polls the status and closes the payment when it gives up. Paying twice is a
 no-op (success is idempotent). After expiry the phone page refuses, but a sandbox control can still
 force a late success: the kiosk must query once more before it closes, and a late payment wins.
+
+Settling and closing race: the phone's Pay, the kiosk's close, a sandbox force and a delayed outcome
+coming due can all reach one payment at the same moment, from different requests (and processes).
+Every move out of CREATED is therefore one conditional `UPDATE … WHERE status = 'CREATED'` (`_move`):
+the first to commit wins, and the others, which PostgreSQL makes wait for that commit and then finds
+the row no longer CREATED, update nothing, re-read the payment and answer from what the winner did.
+SQLite serialises writers anyway (BEGIN IMMEDIATE); the same statement is right there too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from cloudstore.models import SandboxPayment
@@ -28,20 +35,35 @@ class PaymentConflict(Exception):
         self.payment = payment
 
 
-def _settle(p: SandboxPayment, outcome: str, now: dt.datetime) -> None:
+def _move(session: Session, p: SandboxPayment, values: dict[str, Any], *also: ColumnElement[bool]) -> bool:
+    """Set `values` on the payment only while it is still CREATED (and `also` holds), then re-read it.
+
+    Returns whether this request made the move. False: another request settled, closed or changed it
+    first, and `p` now shows what that request did.
+    """
+    result = cast(CursorResult[Any], session.execute(
+        update(SandboxPayment).where(SandboxPayment.id == p.id, SandboxPayment.status == CREATED, *also)
+        .values(**values).execution_options(synchronize_session=False)))
+    session.refresh(p)
+    return result.rowcount == 1
+
+
+def _settled(p: SandboxPayment, outcome: str, when: dt.datetime) -> dict[str, Any]:
+    """The column values of a payment that has just been paid or declined."""
+    values: dict[str, Any] = {"pending_outcome": None, "outcome_at": None}
     if outcome == PAID:
-        p.status, p.paid_at = PAID, now
-        p.reference = p.reference or ("SBX" + secrets.token_hex(10).upper())
+        values |= {"status": PAID, "paid_at": when,
+                   "reference": p.reference or ("SBX" + secrets.token_hex(10).upper())}
     else:
-        p.status = FAILED
-    p.pending_outcome = p.outcome_at = None
+        values["status"] = FAILED
+    return values
 
 
-def resolve(p: SandboxPayment, now: dt.datetime) -> None:
+def resolve(session: Session, p: SandboxPayment, now: dt.datetime) -> None:
     """Apply a delayed outcome whose time has come (a slow provider notification)."""
-    if p.pending_outcome is not None and p.outcome_at is not None and p.outcome_at <= now \
-            and p.status == CREATED:
-        _settle(p, p.pending_outcome, p.outcome_at)
+    pending, due = p.pending_outcome, p.outcome_at
+    if pending is not None and due is not None and due <= now and p.status == CREATED:
+        _move(session, p, _settled(p, pending, due), SandboxPayment.pending_outcome == pending)
 
 
 def to_out(p: SandboxPayment, base_url: str, now: dt.datetime) -> PaymentOut:
@@ -65,7 +87,7 @@ def create(session: Session, device_id: str, body: PaymentCreateIn, now: dt.date
                                          body.method)
             if not same:
                 raise PaymentConflict("out_trade_no already used for another payment")
-            resolve(existing, now)
+            resolve(session, existing, now)
             return existing, False
     payment_id = "pay_" + secrets.token_hex(12)
     payment = SandboxPayment(
@@ -83,29 +105,40 @@ def get_for_device(session: Session, device_id: str, payment_id: str,
     p = session.get(SandboxPayment, payment_id)
     if p is None or p.device_id != device_id:
         return None
-    resolve(p, now)
+    resolve(session, p, now)
     return p
 
 
-def close(p: SandboxPayment, now: dt.datetime) -> None:
-    resolve(p, now)
+def of_order(session: Session, device_id: str, order_uuid: str, now: dt.datetime) -> list[SandboxPayment]:
+    """A device's payments of one order, newest first (what a kiosk that lost a payment's id asks for)."""
+    found = session.execute(select(SandboxPayment).where(
+        SandboxPayment.order_uuid == order_uuid, SandboxPayment.device_id == device_id)
+        .order_by(SandboxPayment.created_at.desc(), SandboxPayment.id)).scalars().all()
+    for p in found:
+        resolve(session, p, now)
+    return list(found)
+
+
+def close(session: Session, p: SandboxPayment, now: dt.datetime) -> None:
+    """Close an unpaid payment (a declined or closed one stays as it is); PaymentConflict when it was
+    paid, even by a request that won the race against this one."""
+    resolve(session, p, now)
+    if p.status == CREATED:
+        _move(session, p, {"status": CLOSED, "closed_at": now, "pending_outcome": None, "outcome_at": None})
     if p.status == PAID:
         raise PaymentConflict("payment already succeeded", p)
-    if p.status == CREATED:
-        p.status, p.closed_at = CLOSED, now
-        p.pending_outcome = p.outcome_at = None
 
 
 def by_token(session: Session, token: str, now: dt.datetime) -> SandboxPayment | None:
     p = session.execute(select(SandboxPayment).where(SandboxPayment.token == token)).scalar_one_or_none()
     if p is not None:
-        resolve(p, now)
+        resolve(session, p, now)
     return p
 
 
-def phone_action(p: SandboxPayment, action: str, now: dt.datetime) -> str:
-    """What the phone's Pay / Decline does; returns the state to show: paid, declined, closed,
-    expired or pending (a delayed outcome is on its way)."""
+def phone_state(p: SandboxPayment, now: dt.datetime) -> str | None:
+    """What the phone's page shows: paid, declined, closed, pending (a delayed outcome is on its way),
+    expired, or None while the payment can still be paid."""
     if p.status == PAID:
         return "paid"
     if p.status == FAILED:
@@ -116,19 +149,30 @@ def phone_action(p: SandboxPayment, action: str, now: dt.datetime) -> str:
         return "pending"
     if now >= p.expires_at:
         return "expired"
-    _settle(p, PAID if action == "pay" else FAILED, now)
-    return "paid" if p.status == PAID else "declined"
+    return None
 
 
-def force(p: SandboxPayment, outcome: str, delay_s: float, now: dt.datetime) -> None:
+def phone_action(session: Session, p: SandboxPayment, action: str, now: dt.datetime) -> str:
+    """What the phone's Pay / Decline does; returns the state to show (`phone_state`)."""
+    state = phone_state(p, now)
+    if state is None:
+        _move(session, p, _settled(p, PAID if action == "pay" else FAILED, now),
+              SandboxPayment.pending_outcome.is_(None), SandboxPayment.expires_at > now)
+        state = phone_state(p, now) or "pending"  # None only if it changed and changed back meanwhile
+    return state
+
+
+def force(session: Session, p: SandboxPayment, outcome: str, delay_s: float, now: dt.datetime) -> None:
     """Sandbox control: settle now or after a delay, regardless of expiry (never after close)."""
     if p.status != CREATED:
         raise PaymentConflict(f"payment is {p.status}", p)
     final = PAID if outcome == "pay" else FAILED
     if delay_s > 0:
-        p.pending_outcome, p.outcome_at = final, now + dt.timedelta(seconds=delay_s)
+        values = {"pending_outcome": final, "outcome_at": now + dt.timedelta(seconds=delay_s)}
     else:
-        _settle(p, final, now)
+        values = _settled(p, final, now)
+    if not _move(session, p, values):
+        raise PaymentConflict(f"payment is {p.status}", p)
 
 
 def summary(p: SandboxPayment) -> dict[str, Any]:

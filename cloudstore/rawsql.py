@@ -38,7 +38,12 @@ class RawSQL:
     arrived_after: str
     update_device: str
     advance_device: str
-    set_audit_flags: str
+    set_audit_flags: str  # one JSON array of {"order_uuid", "flags"}
+    order_payments: str
+    insert_alerts: str  # one JSON array of {"device_id", "alert_id", "kind", "severity", "message",
+    #                     "order_uuid", "raised_at"}
+    bump_catalog: str
+    lower_stock: str
 
     @contextmanager
     def round_trip(self, cur: Any) -> Iterator[RoundTrip]:
@@ -136,7 +141,16 @@ _RETURNED = "RETURNING order_uuid, device_seq, payload_hash"
 _ADVANCE = ("UPDATE devices SET contiguous_seq = CASE WHEN contiguous_seq = max_seq AND {p} <= max_seq + 1 "
             "AND {p} > max_seq THEN {p} ELSE contiguous_seq END, max_seq = {greatest}(max_seq, {p}) "
             "WHERE id = {p} RETURNING contiguous_seq, max_seq")
-_SET_FLAGS = "UPDATE orders SET audit_flags = {p} WHERE order_uuid = {p}"
+_PAYMENTS = "SELECT order_uuid, method, amount_minor, currency, status FROM payments WHERE order_uuid {among}"
+# one alert per order and cause: a repeated push raises nothing new
+_ALERTS = ("INSERT INTO alerts (device_id, alert_id, kind, severity, message, state, order_uuid, raised_at, "
+           "updated_at) SELECT {columns} ON CONFLICT DO NOTHING")
+_ALERT_FIELDS = ("device_id", "alert_id", "kind", "severity", "message", "order_uuid", "raised_at")
+# the catalog's change counter, moved past the products an ingest changes (it holds the row's lock until
+# commit, as every catalog writer does, so kiosks see change numbers in order)
+_BUMP = "UPDATE catalog_meta SET head = head + {p} WHERE id = 1 RETURNING head"
+_LOWER_STOCK = ("UPDATE products SET stock = {greatest}(stock - {p}, 0), change_seq = {p}, updated_at = {p} "
+                "WHERE sku = {p} AND {live}")
 
 
 def _postgresql() -> RawSQL:
@@ -161,7 +175,15 @@ def _postgresql() -> RawSQL:
         arrived_after=_ARRIVED.format(p=p),
         update_device="UPDATE devices SET contiguous_seq = %s, max_seq = %s WHERE id = %s",
         advance_device=_ADVANCE.format(p=p, greatest="GREATEST"),
-        set_audit_flags=_SET_FLAGS.format(p=p),
+        set_audit_flags="UPDATE orders SET audit_flags = v.flags FROM json_to_recordset(%s::json) "
+                        "AS v(order_uuid text, flags text) WHERE orders.order_uuid = v.order_uuid",
+        order_payments=_PAYMENTS.format(among="= ANY(%s)"),
+        insert_alerts=_ALERTS.format(columns=(
+            "device_id, alert_id, kind, severity, message, 'open', order_uuid, raised_at, raised_at "
+            "FROM json_to_recordset(%s::json) AS r("
+            + ", ".join(f"{name} text" for name in _ALERT_FIELDS[:-1]) + ", raised_at timestamp)")),
+        bump_catalog=_BUMP.format(p=p),
+        lower_stock=_LOWER_STOCK.format(p=p, greatest="GREATEST", live="NOT deleted"),
     )
 
 
@@ -188,7 +210,17 @@ def _sqlite() -> RawSQL:
         arrived_after=_ARRIVED.format(p=p),
         update_device="UPDATE devices SET contiguous_seq = ?, max_seq = ? WHERE id = ?",
         advance_device=_ADVANCE.format(p=p, greatest="MAX"),
-        set_audit_flags=_SET_FLAGS.format(p=p),
+        set_audit_flags="UPDATE orders SET audit_flags = (SELECT json_extract(value, '$.flags') "
+                        "FROM json_each(?1) WHERE json_extract(value, '$.order_uuid') = orders.order_uuid) "
+                        "WHERE order_uuid IN (SELECT json_extract(value, '$.order_uuid') FROM json_each(?1))",
+        order_payments=_PAYMENTS.format(among="IN (SELECT value FROM json_each(?))"),
+        # "WHERE true": SQLite would otherwise read ON CONFLICT as part of the SELECT's join
+        insert_alerts=_ALERTS.format(columns=(
+            ", ".join(f"json_extract(value, '$.{name}')" for name in _ALERT_FIELDS[:5]) + ", 'open', "
+            "json_extract(value, '$.order_uuid'), json_extract(value, '$.raised_at'), "
+            "json_extract(value, '$.raised_at') FROM json_each(?) WHERE true")),
+        bump_catalog=_BUMP.format(p=p),
+        lower_stock=_LOWER_STOCK.format(p=p, greatest="MAX", live="deleted = 0"),
     )
 
 

@@ -188,6 +188,10 @@ class PaymentOut(BaseModel):
     reference: str
 
 
+class PaymentListOut(BaseModel):
+    payments: list[PaymentOut]  # newest first
+
+
 # --- fleet -----------------------------------------------------------------------------------------
 
 

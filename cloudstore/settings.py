@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 ADMIN_TOKEN_ENV = "CLOUDSTORE_ADMIN_TOKEN"
 SANDBOX_CONTROLS_ENV = "CLOUDSTORE_SANDBOX_CONTROLS"
+TIMEZONE_ENV = "CLOUDSTORE_TIMEZONE"
+DEFAULT_TIMEZONE = "Asia/Shanghai"  # as the kiosks' identity.timezone
 
 
 def env_flag(name: str) -> bool:
@@ -28,3 +30,5 @@ class Settings:
     # the test-only /sandbox router that forces payment outcomes
     sandbox_controls: bool = False
     payment_ttl_s: int = 300
+    # the store's local time (IANA name): what its pages show times in, as the receipts print them
+    timezone: str = DEFAULT_TIMEZONE

@@ -115,7 +115,8 @@ def fleet_json(db: DB) -> list[dict[str, Any]]:
                  "oldest_pending_age_s": row["device"].oldest_pending_age_s,
                  "printer": row["printer"], "scanner": row["scanner"], "version": row["device"].version,
                  "open_alerts": [{"alert_id": a.alert_id, "kind": a.kind, "severity": a.severity,
-                                  "message": a.message} for a in row["alerts"]]}
+                                  "message": a.message, "order_uuid": a.order_uuid}
+                                 for a in row["alerts"]]}
                 for row in fleet.fleet_view(session, now)]
 
 

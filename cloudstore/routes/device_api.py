@@ -26,6 +26,7 @@ from cloudstore.schemas import (
     ModificationIn,
     OrderStatusOut,
     PaymentCreateIn,
+    PaymentListOut,
     PaymentOut,
     RequestOut,
     ReturnIn,
@@ -117,6 +118,20 @@ def create_payment(body: PaymentCreateIn, caller: Caller, db: DB, request: Reque
     return JSONResponse(out.model_dump(mode="json"), status_code=201 if is_new else 200)
 
 
+@router.get("/payments", response_model=PaymentListOut)
+def payments_of_order(order_uuid: Annotated[str, Query(min_length=1, max_length=36)], caller: Caller, db: DB,
+                      request: Request) -> PaymentListOut:
+    """This kiosk's payments of one order, newest first; empty when it has none.
+
+    For a kiosk that never recorded a payment's id (stopped between the store's create and its own
+    record): it settles or closes the order's payment from here.
+    """
+    now = utcnow()
+    with db.write() as session:  # a delayed outcome may settle on read
+        found = payments.of_order(session, caller.device_id, order_uuid, now)
+        return PaymentListOut(payments=[payments.to_out(p, public_base(request), now) for p in found])
+
+
 @router.get("/payments/{payment_id}", response_model=PaymentOut, responses={404: {"description": "Unknown"}})
 def query_payment(payment_id: PaymentId, caller: Caller, db: DB, request: Request) -> PaymentOut:
     now = utcnow()
@@ -136,7 +151,7 @@ def close_payment(payment_id: PaymentId, caller: Caller, db: DB, request: Reques
         if payment is None:
             raise HTTPException(404, detail="no such payment")
         try:
-            payments.close(payment, now)
+            payments.close(session, payment, now)
             status = 200
         except payments.PaymentConflict:
             status = 409  # a late payment wins; the body says so

@@ -27,22 +27,8 @@ _STATES = {
 }
 
 
-def _state_of(p: SandboxPayment) -> str | None:
-    if p.status == payments.PAID:
-        return "paid"
-    if p.status == payments.FAILED:
-        return "declined"
-    if p.status == payments.CLOSED:
-        return "closed"
-    if p.pending_outcome is not None:
-        return "pending"
-    if utcnow() >= p.expires_at:
-        return "expired"
-    return None
-
-
 def render(p: SandboxPayment, merchant: str) -> str:
-    state = _state_of(p)
+    state = payments.phone_state(p, utcnow())
     seconds_left = max(0, int((p.expires_at - utcnow()).total_seconds()))
     if state is None:
         action = (
@@ -85,7 +71,7 @@ def _act(token: str, action: str, db: DB) -> RedirectResponse:
         p = payments.by_token(session, token, utcnow())
         if p is None:
             raise HTTPException(404, detail="no such payment")
-        payments.phone_action(p, action, utcnow())
+        payments.phone_action(session, p, action, utcnow())
     # post/redirect/get: a reload shows the state instead of paying again
     return RedirectResponse(f"/pay/{token}", status_code=303)
 

@@ -40,9 +40,9 @@ def force(payment_id: PaymentId, body: ForceIn, db: DB) -> dict[str, Any]:
     now = utcnow()
     with db.write() as session:
         p = _find(session, payment_id)
-        payments.resolve(p, now)
+        payments.resolve(session, p, now)
         try:
-            payments.force(p, body.outcome, body.delay_s, now)
+            payments.force(session, p, body.outcome, body.delay_s, now)
         except payments.PaymentConflict as exc:
             raise HTTPException(409, detail=str(exc)) from None
         return payments.summary(p)

@@ -289,6 +289,12 @@ class PaymentInfo(TypedDict):
     reference: str  # the provider's transaction id once paid
 
 
+class PaymentList(TypedDict):
+    """`GET /v1/payments?order_uuid=`: this kiosk's payments of one order, newest first (none: [])."""
+
+    payments: list[PaymentInfo]
+
+
 class DeviceStatus(TypedDict):
     status: str  # DISCONNECTED, CONNECTING, READY, BUSY, WARNING, ERROR
     detail: NotRequired[str]

@@ -14,6 +14,7 @@ from tests.unit.cloudstore.harness import (
     LiveStore,
     batch_item,
     order_payload,
+    pay_on_phone,
     running_store,
 )
 
@@ -36,6 +37,7 @@ def browser(store: LiveStore) -> Iterator[httpx.Client]:
 
 def _order(kiosk: Kiosk, seq: int, **kwargs: Any) -> dict[str, Any]:
     payload = order_payload(**kwargs)
+    pay_on_phone(kiosk, payload)
     response = kiosk.http.post("/v1/orders:batch", json={"items": [batch_item(seq, payload)]})
     assert response.json()["results"][0]["status"] == "created"
     return payload

@@ -7,7 +7,14 @@ from typing import Any
 
 import pytest
 
-from tests.unit.cloudstore.harness import Kiosk, LiveStore, running_store
+from tests.unit.cloudstore.harness import (
+    Kiosk,
+    LiveStore,
+    batch_item,
+    order_payload,
+    pay_on_phone,
+    running_store,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -75,3 +82,27 @@ def test_tombstones_then_410_once_purged(store: LiveStore) -> None:
     snapshot = _pull(kiosk, 0, limit=100)
     assert "D00002" not in {c["key"] for p in snapshot for c in p["changes"]}
     assert kiosk.http.get("/v1/catalog/changes", params={"cursor": 999}).status_code == 410
+
+
+def test_an_ingested_order_lowers_the_stock_once_and_the_next_pull_sees_it(store: LiveStore) -> None:
+    admin, kiosk = store.admin(), store.kiosk()
+    assert admin.patch("/admin/api/catalog/products/D00002", json={"stock": 5}).status_code == 200
+    assert admin.patch("/admin/api/catalog/products/D00003", json={"stock": 1}).status_code == 200
+    cursor = kiosk.http.get("/v1/catalog/changes", params={"cursor": 0, "limit": 100}).json()["next_cursor"]
+    up_to_date = kiosk.http.get("/v1/catalog/changes", params={"cursor": cursor})
+    assert up_to_date.json()["changes"] == []
+    tag = up_to_date.headers["etag"]
+    two = order_payload(qty=2, price=200, sku="D00002")
+    more_than_left = order_payload(qty=4, price=300, sku="D00003")  # sold elsewhere meanwhile: 0, not -3
+    for payload in (two, more_than_left):
+        pay_on_phone(kiosk, payload)
+    items = [batch_item(1, two), batch_item(2, more_than_left)]
+    for expected in ("created", "duplicate"):  # the kiosk pushes again: the goods left once
+        pushed = kiosk.http.post("/v1/orders:batch", json={"items": items}).json()
+        assert [r["status"] for r in pushed["results"]] == [expected] * 2
+    delta = kiosk.http.get("/v1/catalog/changes", params={"cursor": cursor},
+                           headers={"If-None-Match": tag})
+    assert delta.status_code == 200  # not 304: there is something new to pull
+    assert {c["key"]: c["data"]["stock"] for c in delta.json()["changes"]} == {"D00002": 3, "D00003": 0}
+    after = delta.json()["next_cursor"]
+    assert kiosk.http.get("/v1/catalog/changes", params={"cursor": after}).json()["changes"] == []

@@ -59,3 +59,8 @@ def test_add_device_seed_and_serve(tmp_path: Path) -> None:
         proc.terminate()
         output, _ = proc.communicate(timeout=20)
     assert "admin token" in output  # generated and shown when none is configured
+
+
+def test_serve_refuses_a_time_zone_it_does_not_know() -> None:
+    refused = _cli("serve", "--timezone", "Mars/Olympus_Mons")
+    assert refused.returncode == 2 and "unknown time zone" in refused.stderr

@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 
 from tests.unit.cloudstore.harness import (
+    ADMIN_TOKEN,
     Kiosk,
     LiveStore,
     batch_item,
     order_payload,
+    pay_on_phone,
     pg_base_url,
     postgres_schema,
     running_store,
@@ -94,6 +96,7 @@ def test_oversized_or_malformed_batches_get_400(store: LiveStore) -> None:
 def test_total_mismatch_is_flagged_for_audit(store: LiveStore) -> None:
     kiosk = store.kiosk()
     bad = order_payload(qty=3, price=500, total=100)
+    pay_on_phone(kiosk, bad)  # the kiosk charged what it claimed
     assert _statuses(_push(kiosk, [batch_item(1, bad)])) == ["created"]
     flagged = store.admin().get("/admin/api/orders", params={"device_id": kiosk.device_id, "flagged": True})
     assert [o["order_uuid"] for o in flagged.json()] == [bad["order_uuid"]]
@@ -110,3 +113,29 @@ def test_order_status_lookup(store: LiveStore) -> None:
     assert (status["status"], status["order_no"]) == ("ACCEPTED", payload["order_no"])
     assert status["tracking_no"] == ""
     assert kiosk.http.get("/v1/orders/no-such-order").status_code == 404
+
+
+def test_a_paid_order_without_a_matching_paid_payment_is_flagged_and_alerted(store: LiveStore) -> None:
+    kiosk = store.kiosk()
+    honest, unpaid, short, other_method = order_payload(), order_payload(), order_payload(), order_payload()
+    unpaid["order_no"] = "K01-<b>x</b>"  # kiosk text: shown on the fleet page as text
+    pay_on_phone(kiosk, honest)
+    pay_on_phone(kiosk, short, amount_minor=short["total_minor"] - 100)
+    pay_on_phone(kiosk, other_method, method="alipay")
+    items = [batch_item(seq, p) for seq, p in enumerate([honest, unpaid, short, other_method], start=1)]
+    assert _statuses(_push(kiosk, items)) == ["created"] * 4
+    admin = store.admin()
+    flags = {p["order_uuid"]: admin.get(f"/admin/api/orders/{p['order_uuid']}/audit").json()["audit_flags"]
+             for p in (honest, unpaid, short, other_method)}
+    assert flags == {honest["order_uuid"]: [], unpaid["order_uuid"]: ["payment:missing"],
+                     short["order_uuid"]: ["payment:amount"], other_method["order_uuid"]: ["payment:method"]}
+    fleet = {d["device_id"]: d for d in admin.get("/admin/api/fleet").json()}
+    alerts = fleet[kiosk.device_id]["open_alerts"]
+    assert sorted(a["order_uuid"] for a in alerts) == sorted(
+        p["order_uuid"] for p in (unpaid, short, other_method))
+    assert {a["kind"] for a in alerts} == {"order_payment_mismatch"}
+    page = store.plain(cookies={"cloudstore_admin": ADMIN_TOKEN}).get("/admin/fleet").text
+    assert "K01-&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page
+    assert _statuses(_push(kiosk, items)) == ["duplicate"] * 4
+    again = {d["device_id"]: d for d in admin.get("/admin/api/fleet").json()}[kiosk.device_id]
+    assert len(again["open_alerts"]) == 3

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
+from kiosk.sync.client import StoreEndpoint, SyncClient
 from tests.unit.cloudstore.harness import Kiosk, LiveStore, running_store
 
 pytestmark = pytest.mark.e2e
@@ -158,3 +159,32 @@ def test_sandbox_controls_exist_only_when_asked_for(tmp_path: Any) -> None:
                                       json={"outcome": "pay"})
         assert response.status_code == 404
         assert not any(p.startswith("/sandbox") for p in plain.plain().get("/openapi.json").json()["paths"])
+
+
+def test_the_payments_of_an_order_newest_first_for_a_kiosk_that_lost_the_id(store: LiveStore,
+                                                                            kiosk: Kiosk) -> None:
+    # a kiosk killed between the store's create and its own record knows only the order's uuid
+    order_uuid = str(uuid.uuid4())
+    first = _create(kiosk, order_uuid=order_uuid)
+    second = _create(kiosk, order_uuid=order_uuid, method="alipay")
+    _create(kiosk)  # another order of the same kiosk
+    _create(store.kiosk("other"), order_uuid=order_uuid)  # another kiosk's payment under the same uuid
+    assert _state(_phone(first["code_url"], "pay")) == "paid"
+    with SyncClient(StoreEndpoint(store.base_url, kiosk.device_id, kiosk.secret)) as client:
+        found = client.get("/v1/payments", params={"order_uuid": order_uuid})
+        assert found.status_code == 200, found.text
+        assert found.json() == {"payments": [_query(kiosk, second), _query(kiosk, first)]}
+        assert found.json()["payments"][1]["status"] == "PAID"
+        assert client.get("/v1/payments", params={"order_uuid": str(uuid.uuid4())}).json() == {"payments": []}
+        assert client.get("/v1/payments").status_code == 400  # which order is not optional
+    assert store.plain().get("/v1/payments", params={"order_uuid": order_uuid}).status_code == 401
+
+
+def test_the_payments_of_an_order_show_a_delayed_outcome_that_came_due(store: LiveStore,
+                                                                       kiosk: Kiosk) -> None:
+    payment = _create(kiosk)
+    store.plain().post(f"/sandbox/payments/{payment['payment_id']}/force",
+                       json={"outcome": "pay", "delay_s": 0.2})
+    time.sleep(0.3)
+    found = kiosk.http.get("/v1/payments", params={"order_uuid": payment["order_uuid"]}).json()["payments"]
+    assert [(p["payment_id"], p["status"]) for p in found] == [(payment["payment_id"], "PAID")]

@@ -48,7 +48,9 @@ def test_a_payment_made_while_the_kiosk_was_down_is_recorded_and_pushed(store: L
 
     start_sync(services, store.base_url, *device)
     deadline = time.monotonic() + 15
-    while _state(services, order.order_uuid) is not OrderState.SYNCED and time.monotonic() < deadline:
+    # the two are settled one after the other, in either order: wait for both
+    while (_state(services, order.order_uuid), _state(services, abandoned.order_uuid)) != (
+            OrderState.SYNCED, OrderState.CANCELLED) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _state(services, order.order_uuid) is OrderState.SYNCED
     assert _state(services, abandoned.order_uuid) is OrderState.CANCELLED

@@ -5,6 +5,7 @@ Used by the unit tests here and by tests/e2e/test_cloudstore_*.py.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import socket
@@ -25,6 +26,7 @@ from sqlalchemy import create_engine, text
 from cloudstore.app import create_app
 from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
+from cloudstore.models import SandboxPayment
 from cloudstore.settings import Settings
 from kiosk.sync.protocol import ORDER_PAID_KIND, payload_hash, signed_headers
 
@@ -150,18 +152,53 @@ def pg_base_url() -> str:
 
 
 def order_payload(order_uuid: str | None = None, *, qty: int = 2, price: int = 1590, shipping: int = 0,
-                  total: int | None = None, sku: str = "D00001") -> dict[str, Any]:
+                  total: int | None = None, sku: str = "D00001", method: str = "wechat") -> dict[str, Any]:
+    """An order as a kiosk pushes it; it says it was paid by `method` (give it a payment that says so:
+    `paid_payment` or `pay_on_phone`, or the store flags it)."""
     order_uuid = order_uuid or str(uuid.uuid4())
     subtotal = qty * price
+    total = subtotal + shipping if total is None else total
     return {
         "order_uuid": order_uuid, "order_no": f"K01-{order_uuid[:8]}", "currency": "CNY",
-        "subtotal_minor": subtotal, "shipping_minor": shipping,
-        "total_minor": subtotal + shipping if total is None else total,
+        "subtotal_minor": subtotal, "shipping_minor": shipping, "total_minor": total,
         "fulfilment": "delivery" if shipping else "pickup",
         "lines": [{"position": 0, "sku": sku, "name_zh": "可乐", "name_en": "Cola", "unit_price_minor": price,
                    "quantity": qty, "line_total_minor": qty * price}],
         "contact": {"name": "张三", "phone": "13800001234"} if shipping else {},
+        "payment": {"method": method, "amount_minor": total},
     }
+
+
+def paid_payment(db: StoreDB, device_id: str, payload: dict[str, Any], **columns: Any) -> str:
+    """A payment of the order straight into the store's database: PAID, of the order's total, by the
+    method the order names, unless `columns` say otherwise. Returns its id."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    payment_id = "pay_" + secrets.token_hex(12)
+    values: dict[str, Any] = {
+        "id": payment_id, "token": secrets.token_urlsafe(18), "out_trade_no": payment_id,
+        "device_id": device_id, "order_uuid": payload["order_uuid"], "method": payload["payment"]["method"],
+        "amount_minor": payload["total_minor"], "currency": payload["currency"], "status": "PAID",
+        "reference": "SBX" + secrets.token_hex(4), "created_at": now, "expires_at": now, "paid_at": now,
+        **columns}
+    with db.write() as session:
+        session.add(SandboxPayment(**values))
+    return payment_id
+
+
+def pay_on_phone(kiosk: Kiosk, payload: dict[str, Any], *, amount_minor: int | None = None,
+                 method: str | None = None) -> dict[str, Any]:
+    """What a real sale does first: the kiosk creates the order's payment and a phone pays it."""
+    created = kiosk.http.post("/v1/payments", json={
+        "order_uuid": payload["order_uuid"], "currency": payload["currency"],
+        "amount_minor": payload["total_minor"] if amount_minor is None else amount_minor,
+        "method": method or payload["payment"]["method"]})
+    assert created.status_code == 201, created.text
+    payment: dict[str, Any] = created.json()
+    assert httpx.post(f"{payment['code_url']}/pay").status_code == 303
+    paid: dict[str, Any] = kiosk.http.get(f"/v1/payments/{payment['payment_id']}").json()
+    assert paid["status"] == "PAID"
+    payload["payment"] |= {"payment_id": paid["payment_id"], "reference": paid["reference"]}
+    return paid
 
 
 def batch_item(seq: int, payload: dict[str, Any]) -> dict[str, Any]:

@@ -15,9 +15,9 @@ from cloudstore.batch_body import check_items
 from cloudstore.db import StoreDB
 from cloudstore.devices import add_device
 from cloudstore.ingest import ingest_batch, missing_seqs
-from cloudstore.models import Device, QuarantinedItem, StoreOrder
+from cloudstore.models import Device, DeviceAlert, Product, QuarantinedItem, StoreOrder
 from cloudstore.schemas import BatchOut
-from tests.unit.cloudstore.harness import batch_item, order_payload
+from tests.unit.cloudstore.harness import batch_item, order_payload, paid_payment
 
 NOW = dt.datetime(2026, 11, 26, 12, 0, 0)
 
@@ -117,6 +117,8 @@ def test_totals_are_recomputed_and_mismatches_flagged(store_db: StoreDB) -> None
     greedy = order_payload(qty=2, price=1590, total=1)  # claims 0.01 for 31.80 of goods
     overcharged = order_payload(qty=2, price=1590, shipping=1800)  # the delivery fee is 10.00
     free_taken = order_payload(qty=7, price=1590, shipping=1000)  # 111.30 of goods: delivery is free
+    for payload in (honest, greedy, overcharged, free_taken):
+        paid_payment(store_db, device, payload)  # what the kiosk claimed is what it was paid
     out = _push(store_db, device, [batch_item(1, honest), batch_item(2, greedy), batch_item(3, overcharged),
                                    batch_item(4, free_taken)])
     assert _statuses(out) == ["created"] * 4  # a paid order is never dropped: flagged instead
@@ -139,11 +141,89 @@ def test_price_below_the_catalog_the_kiosk_had_is_flagged(store_db: StoreDB) -> 
     cheap = order_payload(price=100)
     cheap["lines"][0]["catalog_version"] = version
     stale = order_payload(price=100)  # priced before the store's current price: not the kiosk's fault
+    paid_payment(store_db, device, cheap)
+    paid_payment(store_db, device, stale)
     out = _push(store_db, device, [batch_item(1, cheap), batch_item(2, stale)])
     assert _statuses(out) == ["created", "created"]
     with store_db.read() as session:
         flags = {o.order_uuid: o.audit_flags for o in session.execute(select(StoreOrder)).scalars()}
     assert flags == {cheap["order_uuid"]: "price:D00001", stale["order_uuid"]: ""}
+
+
+def test_an_order_that_says_it_was_paid_must_match_a_paid_payment(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    matched = order_payload()
+    no_payment = order_payload()
+    short = order_payload()
+    other_method = order_payload(method="alipay")
+    closed, still_open, declined = order_payload(), order_payload(), order_payload()
+    paid_payment(store_db, device, matched)
+    paid_payment(store_db, device, short, amount_minor=short["total_minor"] - 1)
+    paid_payment(store_db, device, other_method, method="wechat")
+    paid_payment(store_db, device, closed, status="CLOSED", paid_at=None)
+    paid_payment(store_db, device, still_open, status="CREATED", paid_at=None)
+    paid_payment(store_db, device, declined, status="FAILED", paid_at=None)
+    payloads = [matched, no_payment, short, other_method, closed, still_open, declined]
+    items = [batch_item(seq, p) for seq, p in enumerate(payloads, start=1)]
+    assert _statuses(_push(store_db, device, items)) == ["created"] * 7  # flagged, never lost
+    with store_db.read() as session:
+        flags = {o.order_uuid: o.audit_flags for o in session.execute(select(StoreOrder)).scalars()}
+        alerts = session.execute(select(DeviceAlert).where(DeviceAlert.device_id == device)).scalars().all()
+    assert flags == {matched["order_uuid"]: "", no_payment["order_uuid"]: "payment:missing",
+                     short["order_uuid"]: "payment:amount", other_method["order_uuid"]: "payment:method",
+                     closed["order_uuid"]: "payment:unpaid", still_open["order_uuid"]: "payment:unpaid",
+                     declined["order_uuid"]: "payment:unpaid"}
+    assert {a.order_uuid for a in alerts} == {p["order_uuid"] for p in payloads[1:]}
+    assert {(a.kind, a.severity, a.state) for a in alerts} == {("order_payment_mismatch", "critical", "open")}
+    by_order = {a.order_uuid: a.message for a in alerts}
+    assert short["order_no"] in by_order[short["order_uuid"]]
+    # pushed again: the same orders, not new alerts
+    assert _statuses(_push(store_db, device, items)) == ["duplicate"] * 7
+    with store_db.read() as session:
+        assert session.execute(select(func.count()).select_from(DeviceAlert)).scalar_one() == 6
+
+
+def test_a_payment_of_another_currency_does_not_pay_an_order(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    payload = order_payload()
+    paid_payment(store_db, device, payload, currency="USD")
+    _push(store_db, device, [batch_item(1, payload)])
+    with store_db.read() as session:
+        assert session.execute(select(StoreOrder.audit_flags)).scalar_one() == "payment:amount"
+
+
+def _stock(db: StoreDB) -> dict[str, tuple[int, int]]:
+    with db.read() as session:
+        return {p.sku: (p.stock, p.change_seq) for p in session.execute(select(Product)).scalars()}
+
+
+def test_a_new_order_lowers_the_stores_stock_once_never_below_zero(store_db: StoreDB) -> None:
+    device = _device(store_db)
+    with store_db.write() as session:
+        catalog.upsert_category(session, {"code": "drinks", "name": {"zh": "饮料", "en": "Drinks"}})
+        for sku, stock in (("D00001", 10), ("D00002", 2), ("D00003", 7)):
+            catalog.upsert_product(session, {"sku": sku, "category": "drinks", "name": sku,
+                                             "price_minor": 1590, "stock": stock})
+        head_before = catalog.head(session)
+    one, two = order_payload(qty=3, sku="D00001"), order_payload(qty=4, sku="D00001")
+    too_many = order_payload(qty=5, sku="D00002")
+    unknown = order_payload(qty=1, sku="GONE01")  # not in the store's catalog: nothing to lower
+    for payload in (one, two, too_many, unknown):
+        paid_payment(store_db, device, payload)
+    items = [batch_item(seq, p) for seq, p in enumerate([one, two, too_many, unknown], start=1)]
+    assert _statuses(_push(store_db, device, items)) == ["created"] * 4
+    stock = _stock(store_db)
+    assert {sku: left for sku, (left, _) in stock.items()} == {"D00001": 3, "D00002": 0, "D00003": 7}
+    with store_db.read() as session:
+        head_after = catalog.head(session)
+    # each changed product carries a change number of its own above what kiosks had pulled
+    assert sorted(seq for sku, (_, seq) in stock.items() if sku != "D00003") == [head_before + 1,
+                                                                                 head_before + 2]
+    assert head_after == head_before + 2
+    assert _statuses(_push(store_db, device, items)) == ["duplicate"] * 4
+    assert _stock(store_db) == stock
+    with store_db.read() as session:
+        assert catalog.head(session) == head_after
 
 
 # a batch is a run of seqs (as a kiosk sends them) or any handful of them (retries, splits, reorders)

@@ -121,6 +121,7 @@ def test_payload_hash_is_stable_under_reordering(d: dict[str, object]) -> None:
     (protocol.CatalogChangesResponse, schemas.CatalogChangesOut),
     (protocol.PaymentCreate, schemas.PaymentCreateIn),
     (protocol.PaymentInfo, schemas.PaymentOut),
+    (protocol.PaymentList, schemas.PaymentListOut),
     (protocol.Heartbeat, schemas.HeartbeatIn),
     (protocol.DeviceStatus, schemas.DeviceStatusIn),
     (protocol.Alert, schemas.AlertIn),

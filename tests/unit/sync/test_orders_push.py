@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import select
 
@@ -16,6 +17,7 @@ from kiosk.orders import CartLine, OrderBook, PaymentRecord
 from kiosk.pii import PiiCipher
 from kiosk.sync.client import SyncClient
 from kiosk.sync.outbox import OutboxPusher
+from kiosk.sync.payments import PaymentClient
 from tests.unit.cloudstore.harness import LiveStore
 from tests.unit.sync.conftest import Recorder
 from tests.unit.sync.helpers import store_alerts
@@ -29,7 +31,10 @@ def test_paid_order_reaches_the_store_with_contact_and_audit_clean(
              CartLine("D00042", "红烧牛肉面", "Beef Noodles", 590, 1)]
     contact = CONTACT
     order = book.create_pending(lines, fulfilment=Fulfilment.DELIVERY, contact=contact, shipping_minor=1000)
-    book.mark_paid(order.order_uuid, PaymentRecord("alipay", "pay-9", "ALI9"))
+    payment = PaymentClient(client).create(order.order_uuid, order.total_minor, order.currency, "alipay")
+    assert httpx.post(f"{payment['code_url']}/pay").status_code == 303  # the shopper's phone pays
+    paid = PaymentClient(client).query(payment["payment_id"])
+    book.mark_paid(order.order_uuid, PaymentRecord("alipay", paid["payment_id"], paid["reference"]))
 
     report = OutboxPusher(db, client, decode_payload=book.decode_payload).drain()
     assert (report.sent, report.quarantined) == (1, 0)
@@ -38,7 +43,8 @@ def test_paid_order_reaches_the_store_with_contact_and_audit_clean(
         assert stored.order_uuid == order.order_uuid
         assert stored.payload["contact"]["phone"] == "13900001111"
         assert stored.payload["total_minor"] == 2290
-        assert stored.audit_flags == ""  # the store's own arithmetic agrees with the kiosk's
+        # the store's own arithmetic agrees with the kiosk's, and so does its payment
+        assert stored.audit_flags == ""
     with db.read() as session:
         state = session.scalar(select(Order.state).where(Order.order_uuid == order.order_uuid))
     assert state == OrderState.SYNCED
