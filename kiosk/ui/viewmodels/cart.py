@@ -163,7 +163,8 @@ class CartViewModel(QObject):
         self._navigator.push("cart")
 
     def show_with_notice(self, text: str) -> None:
-        """Back to the cart after a payment that did not happen: the cart is as it was."""
+        """Back to the cart with a word on why: a payment that did not happen (the cart is as it was), or
+        the catalog's changes the shopper was shown at checkout, now in the cart."""
         self.refresh_stock()
         self._navigator.push("cart")
         self.set_notice(text)

@@ -303,4 +303,174 @@ Rectangle {
             Layout.fillWidth: true
         }
     }
+
+    // the shop changed a price or the stock since these went into the cart: each change, the new
+    // amount, and the shopper's choice; nothing is charged and the cart stays as it was until they choose
+    Panel {
+        objectName: "cartChanges"
+        anchors.fill: parent
+        visible: Fulfilment.reviewing
+        onVisibleChanged: if (visible) screen.putKeyboardAway()
+        Text {
+            objectName: "cartChangesTitle"
+            Layout.fillWidth: true
+            text: qsTr("Your cart has changed")
+            textFormat: Text.PlainText
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            wrapMode: Text.Wrap
+        }
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("The shop changed these since you chose them. Please check before you pay:")
+            textFormat: Text.PlainText
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+        }
+        // a long list scrolls; the amount and the choice stay in sight
+        ListView {
+            id: changeList
+            objectName: "cartChangeList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: contentHeight
+            Layout.minimumHeight: Math.min(contentHeight, Theme.touchMin * 2)
+            clip: true
+            interactive: contentHeight > height
+            boundsBehavior: Flickable.StopAtBounds
+            spacing: Theme.spacing
+            model: Fulfilment.changes
+            delegate: Rectangle {
+                id: change
+                required property int index
+                required property string name
+                required property string detail
+                width: changeList.width
+                implicitHeight: changeText.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.background
+                border.color: Theme.warning
+                border.width: 2
+                ColumnLayout {
+                    id: changeText
+                    anchors.left: parent.left
+                    anchors.right: parent.right
+                    anchors.top: parent.top
+                    anchors.margins: Theme.spacing
+                    spacing: 4
+                    Text {
+                        objectName: "cartChangeName_" + change.index
+                        Layout.fillWidth: true
+                        text: change.name
+                        textFormat: Text.PlainText
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
+                    }
+                    Text {
+                        objectName: "cartChangeText_" + change.index
+                        Layout.fillWidth: true
+                        text: change.detail
+                        textFormat: Text.PlainText
+                        color: Theme.text
+                        font.pixelSize: Theme.fontBody
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+        }
+        // what paying costs once the changes are in (the delivery fee by its rule, on the new goods)
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            columnSpacing: Theme.spacing
+            rowSpacing: 8
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Goods")
+                textFormat: Text.PlainText
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+            }
+            Text {
+                objectName: "cartChangesSubtotal"
+                Layout.alignment: Qt.AlignRight
+                text: Fulfilment.reviewSubtotalText
+                textFormat: Text.PlainText
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+            }
+            Text {
+                Layout.fillWidth: true
+                text: Fulfilment.delivery ? qsTr("Delivery") : qsTr("Pickup")
+                textFormat: Text.PlainText
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+            }
+            Text {
+                objectName: "cartChangesShipping"
+                Layout.alignment: Qt.AlignRight
+                text: Fulfilment.reviewShippingText
+                textFormat: Text.PlainText
+                color: Theme.text
+                font.pixelSize: Theme.fontBody
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("New amount to pay")
+                textFormat: Text.PlainText
+                color: Theme.text
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                wrapMode: Text.Wrap
+            }
+            ColumnLayout {
+                Layout.alignment: Qt.AlignRight
+                spacing: 0
+                Text {
+                    objectName: "cartChangesTotal"
+                    Layout.alignment: Qt.AlignRight
+                    text: Fulfilment.reviewTotalText
+                    textFormat: Text.PlainText
+                    color: Theme.primary
+                    font.pixelSize: Theme.fontTitle
+                    font.bold: true
+                }
+                Text {
+                    objectName: "cartChangesWas"
+                    Layout.alignment: Qt.AlignRight
+                    visible: text !== ""
+                    text: Fulfilment.reviewWasText
+                    textFormat: Text.PlainText
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.spacing
+            spacing: Theme.spacing
+            KioskButton {
+                objectName: "cartChangesBack"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                text: qsTr("Back to cart")
+                primary: false
+                onClicked: Fulfilment.reviewBackToCart()
+            }
+            KioskButton {
+                objectName: "cartChangesConfirm"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                text: qsTr("Confirm and pay")
+                onClicked: Fulfilment.confirmChanges()
+            }
+        }
+    }
 }
