@@ -233,3 +233,23 @@ def test_a_wipe_with_the_changes_on_screen_forgets_them(qtbot: Any, shop: KioskU
     qtbot.waitUntil(lambda: ui.navigator.screen == "attract")
     assert not ui.shopper.fulfilment.property("reviewing") and ui.shopper.fulfilment.changes.count == 0
     assert ui.shopper.state.lines == [] and ui.shopper.payment.phase == ""
+
+
+def test_the_cart_says_a_price_changed_and_keeps_it_until_the_shopper_confirms(
+        qtbot: Any, shop: KioskUi, store: LiveStore) -> None:
+    ui = shop
+    fill_cart(qtbot, ui)
+    [line] = ui.shopper.state.lines
+    new = line.unit_price.minor - 100
+    change_at_store(store, ui, line.sku, price_minor=new)  # a price cut, pulled while shopping
+    go(qtbot, ui, "cartButton", "cart")
+    assert prop(ui, "cartLinePriceNote_0", "text") == f"现价 {yuan(new)}，付款时请确认新价格"
+    assert prop(ui, "cartTotal", "text") == yuan(line.unit_price.minor)  # nothing changes by itself
+    assert prop(ui, "cartCheckout", "enabled")
+    go(qtbot, ui, "cartCheckout", "fulfilment")
+    tap_pay(qtbot, ui)
+    assert prop(ui, "cartChangeText_0", "text") == f"价格由 {yuan(line.unit_price.minor)} 调整为 {yuan(new)}"
+    tap(qtbot, ui, ui.item("cartChangesBack"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "cart")
+    assert not prop(ui, "cartLinePriceNote_0", "visible")  # the cart has the new price now
+    assert prop(ui, "cartTotal", "text") == yuan(new)

@@ -80,6 +80,10 @@
             <numerusform>Only %n left: please lower the quantity</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Now %1: you confirm the new price when you pay</source>
+        <translation>Now %1: you confirm the new price when you pay</translation>
+    </message>
     <message numerus="yes">
         <source>Only %n in stock</source>
         <translation>

@@ -78,6 +78,10 @@
             <numerusform>仅剩 %n 件，请减少数量</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Now %1: you confirm the new price when you pay</source>
+        <translation>现价 %1，付款时请确认新价格</translation>
+    </message>
     <message numerus="yes">
         <source>Only %n in stock</source>
         <translation>
@@ -248,7 +252,7 @@
     </message>
     <message>
         <source>The shop changed these since you chose them. Please check before you pay:</source>
-        <translation>您选购后，以下商品有所变动。请在付款前确认：</translation>
+        <translation>以下商品已有变动，请在付款前确认：</translation>
     </message>
     <message>
         <source>New amount to pay</source>

@@ -300,15 +300,18 @@ Rectangle {
 
         // stays in sight above the keyboard: help, language and the cart while typing too
         ShopperToolBar {
+            id: toolBar
             Layout.fillWidth: true
         }
     }
 
     // the shop changed a price or the stock since these went into the cart: each change, the new
-    // amount, and the shopper's choice; nothing is charged and the cart stays as it was until they choose
+    // amount, and the shopper's choice; nothing is charged and the cart stays as it was until they choose.
+    // Help and the language stay within reach below it (a changed cart closes it: see Fulfilment).
     Panel {
         objectName: "cartChanges"
-        anchors.fill: parent
+        width: parent.width
+        height: parent.height - toolBar.height
         visible: Fulfilment.reviewing
         onVisibleChanged: if (visible) screen.putKeyboardAway()
         Text {
