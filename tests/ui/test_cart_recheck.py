@@ -8,9 +8,11 @@ admin API; the kiosk's own catalog puller; the order book; the QML by touch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QPointF
 from sqlalchemy import select
 
 from cloudstore.models import StoreOrder
@@ -129,17 +131,19 @@ def test_fewer_left_and_a_product_gone_back_to_the_cart_shows_them_applied(
     qtbot.waitUntil(lambda: ui.shopper.state.lines[0].quantity == 3)
     first, second = ui.shopper.state.lines
     go(qtbot, ui, "cartCheckout", "fulfilment")
-    admin_change(store, first.sku, stock=2)
+    price = first.unit_price.minor + 100
+    admin_change(store, first.sku, stock=2, price_minor=price)
     admin_change(store, second.sku)  # taken out of the catalog
     pull(ui)
 
     tap_pay(qtbot, ui, "payAlipay")
     assert prop(ui, "cartChanges", "visible") and ui.navigator.screen == "fulfilment"
     assert prop(ui, "cartChangeName_0", "text") == first.name_zh
-    assert prop(ui, "cartChangeText_0", "text") == "仅剩 2 件，数量改为 2"
+    assert prop(ui, "cartChangeText_0", "text") == (
+        f"价格由 {yuan(first.unit_price.minor)} 调整为 {yuan(price)}\n仅剩 2 件，数量改为 2")
     assert prop(ui, "cartChangeName_1", "text") == second.name_zh
     assert prop(ui, "cartChangeText_1", "text") == "已下架，将从购物车移除"
-    new_total = first.unit_price.minor * 2
+    new_total = price * 2
     assert prop(ui, "cartChangesTotal", "text") == yuan(new_total)
     assert prop(ui, "cartChangesWas", "text") == f"原为 {yuan(first.total.minor + second.total.minor)}"
     assert ui.shopper.state.lines == [first, second]  # shown, not applied
@@ -151,7 +155,7 @@ def test_fewer_left_and_a_product_gone_back_to_the_cart_shows_them_applied(
     assert [(line.sku, line.quantity) for line in ui.shopper.state.lines] == [(first.sku, 2)]
     assert prop(ui, "cartNoticeText", "text") == "\n".join([
         "商品价格或库存有变，您的购物车已更新：",
-        f"{first.name_zh}：仅剩 2 件，数量改为 2",
+        f"{first.name_zh}：价格由 {yuan(first.unit_price.minor)} 调整为 {yuan(price)}；仅剩 2 件，数量改为 2",
         f"{second.name_zh}：已下架，已从购物车移除"])
     assert prop(ui, "cartTotal", "text") == yuan(new_total)
     assert not prop(ui, "cartLineProblem_0", "visible") and prop(ui, "cartCheckout", "enabled")
@@ -253,3 +257,31 @@ def test_the_cart_says_a_price_changed_and_keeps_it_until_the_shopper_confirms(
     qtbot.waitUntil(lambda: ui.navigator.screen == "cart")
     assert not prop(ui, "cartLinePriceNote_0", "visible")  # the cart has the new price now
     assert prop(ui, "cartTotal", "text") == yuan(new)
+
+
+def test_a_long_list_of_changes_says_it_scrolls(qtbot: Any, shop_factory: Callable[..., KioskUi],
+                                                store: LiveStore) -> None:
+    ui = shop_factory(store, orientation="landscape")
+    fill_cart(qtbot, ui, products=6)
+    lines = list(ui.shopper.state.lines)
+    go(qtbot, ui, "cartButton", "cart")
+    go(qtbot, ui, "cartCheckout", "fulfilment")
+    for line in lines:
+        admin_change(store, line.sku, price_minor=line.unit_price.minor + 10)
+    pull(ui)
+    tap_pay(qtbot, ui)
+    more = ui.item("cartChangesMore")
+    assert more.isVisible() and more.property("text") == "请滑动列表查看全部变动（共 6 项）。"
+    changes = ui.item("cartChangeList")
+    changes.setProperty("contentY", changes.property("contentHeight") - changes.height())
+    qtbot.waitUntil(lambda: more.property("text") == "以上为全部变动。")
+    # every change is in the list, and the choice stays in sight beside it
+    confirm = ui.item("cartChangesConfirm")
+    corner = confirm.mapToScene(QPointF(confirm.width(), confirm.height()))
+    assert corner.y() <= ui.window.contentItem().height() and confirm.isVisible()
+    tap(qtbot, ui, confirm)
+    qtbot.waitUntil(lambda: ui.shopper.payment.phase == "awaiting_payment", timeout=10_000)
+    total = sum(line.total.minor + 10 * line.quantity for line in lines)
+    assert prop(ui, "paymentAmount", "text") == yuan(total)
+    tap(qtbot, ui, ui.item("paymentCancel"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "cart", timeout=10_000)

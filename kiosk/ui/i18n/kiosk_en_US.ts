@@ -33,6 +33,49 @@
     </message>
 </context>
 <context>
+    <name>CartChangesPanel</name>
+    <message>
+        <source>Your cart has changed</source>
+        <translation>Your cart has changed</translation>
+    </message>
+    <message>
+        <source>The shop changed these since you chose them. Please check before you pay:</source>
+        <translation>The shop changed these since you chose them. Please check before you pay:</translation>
+    </message>
+    <message>
+        <source>That is every change.</source>
+        <translation>That is every change.</translation>
+    </message>
+    <message>
+        <source>Scroll the list to see every change (%1 in all).</source>
+        <translation>Scroll the list to see every change (%1 in all).</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>New amount to pay</source>
+        <translation>New amount to pay</translation>
+    </message>
+    <message>
+        <source>Back to cart</source>
+        <translation>Back to cart</translation>
+    </message>
+    <message>
+        <source>Confirm and pay</source>
+        <translation>Confirm and pay</translation>
+    </message>
+</context>
+<context>
     <name>CartScreen</name>
     <message>
         <source>Your cart</source>
@@ -250,26 +293,6 @@
     <message>
         <source>After paying you get an order number on screen and on your receipt. Show it at the service desk to collect your order.</source>
         <translation>After paying you get an order number on screen and on your receipt. Show it at the service desk to collect your order.</translation>
-    </message>
-    <message>
-        <source>Your cart has changed</source>
-        <translation>Your cart has changed</translation>
-    </message>
-    <message>
-        <source>The shop changed these since you chose them. Please check before you pay:</source>
-        <translation>The shop changed these since you chose them. Please check before you pay:</translation>
-    </message>
-    <message>
-        <source>New amount to pay</source>
-        <translation>New amount to pay</translation>
-    </message>
-    <message>
-        <source>Back to cart</source>
-        <translation>Back to cart</translation>
-    </message>
-    <message>
-        <source>Confirm and pay</source>
-        <translation>Confirm and pay</translation>
     </message>
     <message>
         <source>Goods</source>

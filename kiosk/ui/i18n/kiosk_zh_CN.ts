@@ -33,6 +33,49 @@
     </message>
 </context>
 <context>
+    <name>CartChangesPanel</name>
+    <message>
+        <source>Your cart has changed</source>
+        <translation>购物车有变动</translation>
+    </message>
+    <message>
+        <source>The shop changed these since you chose them. Please check before you pay:</source>
+        <translation>以下商品已有变动，请在付款前确认：</translation>
+    </message>
+    <message>
+        <source>That is every change.</source>
+        <translation>以上为全部变动。</translation>
+    </message>
+    <message>
+        <source>Scroll the list to see every change (%1 in all).</source>
+        <translation>请滑动列表查看全部变动（共 %1 项）。</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>配送费</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>到店自提</translation>
+    </message>
+    <message>
+        <source>New amount to pay</source>
+        <translation>新的应付金额</translation>
+    </message>
+    <message>
+        <source>Back to cart</source>
+        <translation>返回购物车</translation>
+    </message>
+    <message>
+        <source>Confirm and pay</source>
+        <translation>确认并支付</translation>
+    </message>
+</context>
+<context>
     <name>CartScreen</name>
     <message>
         <source>Your cart</source>
@@ -245,26 +288,6 @@
     <message>
         <source>After paying you get an order number on screen and on your receipt. Show it at the service desk to collect your order.</source>
         <translation>付款后，屏幕和小票上会显示订单号。请凭订单号到服务台取货。</translation>
-    </message>
-    <message>
-        <source>Your cart has changed</source>
-        <translation>购物车有变动</translation>
-    </message>
-    <message>
-        <source>The shop changed these since you chose them. Please check before you pay:</source>
-        <translation>以下商品已有变动，请在付款前确认：</translation>
-    </message>
-    <message>
-        <source>New amount to pay</source>
-        <translation>新的应付金额</translation>
-    </message>
-    <message>
-        <source>Back to cart</source>
-        <translation>返回购物车</translation>
-    </message>
-    <message>
-        <source>Confirm and pay</source>
-        <translation>确认并支付</translation>
     </message>
     <message>
         <source>Goods</source>

@@ -130,9 +130,10 @@ def changes_notice(check: CartCheck, language: str) -> str:
     else:
         head = QCoreApplication.translate(
             "FulfilmentScreen", "Prices or stock changed since you chose these, so your cart was updated:")
-    colon = "：" if language == "zh_CN" else ": "  # typography, not words: full width beside Chinese
-    lines = [_line_name(change, language) + colon + sentence
-             for change in check.changes for sentence in _sentences(change, language, True)]
+    # typography, not words: full-width punctuation beside Chinese
+    colon, semicolon = ("：", "；") if language == "zh_CN" else (": ", "; ")
+    lines = [_line_name(change, language) + colon + semicolon.join(_sentences(change, language, True))
+             for change in check.changes]
     return "\n".join([head, *lines])
 
 
