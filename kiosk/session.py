@@ -7,7 +7,7 @@ search text and any form fields; the UI resets the language and accessibility mo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from kiosk.money import Money
@@ -98,6 +98,13 @@ class ShopperSession:
         self.lines[:] = kept
         self._changed()
         return True
+
+    def replace_lines(self, lines: Sequence[CartLine]) -> None:
+        """The whole cart at once (the shopper confirmed the catalog's new prices and stock:
+        kiosk.cart_check)."""
+        if list(lines) != self.lines:
+            self.lines[:] = list(lines)
+            self._changed()
 
     def clear_cart(self) -> None:
         """Empty the cart but keep the rest (a paid order: the receipt screen still shows its details)."""

@@ -60,7 +60,8 @@ class Shopper:
         currency = config.identity.currency
         self.cart = CartViewModel(self.state, navigator, currency, toast=self.session.showToast)
         self.payment = PaymentViewModel(self.state, navigator, self.cart, self._language, bridge.post)
-        self.fulfilment = FulfilmentViewModel(self.state, self.payment.start, currency)
+        self.fulfilment = FulfilmentViewModel(self.state, self.payment.start, currency,
+                                              back_to_cart=self.cart.show_with_notice)
         self.product.checkoutRequested.connect(self.cart.checkout)
         self.idle.expired.connect(self.session.wipe)
         self.session.wiped.connect(self.catalog.forget)
@@ -105,6 +106,7 @@ class Shopper:
         self.search.attach(db, root)
         self.scans.attach(db)
         self.cart.attach(db, root)
+        self.fulfilment.attach(db)
         self.payment.attach(services)
         if self._engine is not None and self.payment.qr is None:
             # after the first frame: the QR encoder is not needed before a shopper pays

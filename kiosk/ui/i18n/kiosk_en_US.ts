@@ -33,6 +33,49 @@
     </message>
 </context>
 <context>
+    <name>CartChangesPanel</name>
+    <message>
+        <source>Your cart has changed</source>
+        <translation>Your cart has changed</translation>
+    </message>
+    <message>
+        <source>The shop changed these since you chose them. Please check before you pay:</source>
+        <translation>The shop changed these since you chose them. Please check before you pay:</translation>
+    </message>
+    <message>
+        <source>That is every change.</source>
+        <translation>That is every change.</translation>
+    </message>
+    <message>
+        <source>Scroll the list to see every change (%1 in all).</source>
+        <translation>Scroll the list to see every change (%1 in all).</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>New amount to pay</source>
+        <translation>New amount to pay</translation>
+    </message>
+    <message>
+        <source>Back to cart</source>
+        <translation>Back to cart</translation>
+    </message>
+    <message>
+        <source>Confirm and pay</source>
+        <translation>Confirm and pay</translation>
+    </message>
+</context>
+<context>
     <name>CartScreen</name>
     <message>
         <source>Your cart</source>
@@ -79,6 +122,10 @@
             <numerusform>Only %n left: please lower the quantity</numerusform>
             <numerusform>Only %n left: please lower the quantity</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Now %1: you confirm the new price when you pay</source>
+        <translation>Now %1: you confirm the new price when you pay</translation>
     </message>
     <message numerus="yes">
         <source>Only %n in stock</source>
@@ -332,6 +379,55 @@
         <translation>Please remove emoji and special symbols</translation>
     </message>
     <message>
+        <source>Price changed from %1 to %2</source>
+        <translation>Price changed from %1 to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left, so the quantity is now %n</source>
+        <translation>
+            <numerusform>Only %n left, so the quantity is now %n</numerusform>
+            <numerusform>Only %n left, so the quantity is now %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left, so this line was removed</source>
+        <translation>
+            <numerusform>Only %n left, so this line was removed</numerusform>
+            <numerusform>Only %n left, so this line was removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left, so this line will be removed</source>
+        <translation>
+            <numerusform>Only %n left, so this line will be removed</numerusform>
+            <numerusform>Only %n left, so this line will be removed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sold out, so it was removed from your cart</source>
+        <translation>Sold out, so it was removed from your cart</translation>
+    </message>
+    <message>
+        <source>Sold out, so it will be removed from your cart</source>
+        <translation>Sold out, so it will be removed from your cart</translation>
+    </message>
+    <message>
+        <source>No longer sold, so it was removed from your cart</source>
+        <translation>No longer sold, so it was removed from your cart</translation>
+    </message>
+    <message>
+        <source>No longer sold, so it will be removed from your cart</source>
+        <translation>No longer sold, so it will be removed from your cart</translation>
+    </message>
+    <message>
+        <source>Nothing in your cart can be bought now, and nothing was charged:</source>
+        <translation>Nothing in your cart can be bought now, and nothing was charged:</translation>
+    </message>
+    <message>
+        <source>Prices or stock changed since you chose these, so your cart was updated:</source>
+        <translation>Prices or stock changed since you chose these, so your cart was updated:</translation>
+    </message>
+    <message>
         <source>Free</source>
         <translation>Free</translation>
     </message>
@@ -342,6 +438,10 @@
     <message>
         <source>%1, free for orders from %2</source>
         <translation>%1, free for orders from %2</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>was %1</translation>
     </message>
 </context>
 <context>

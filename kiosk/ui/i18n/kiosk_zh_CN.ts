@@ -33,6 +33,49 @@
     </message>
 </context>
 <context>
+    <name>CartChangesPanel</name>
+    <message>
+        <source>Your cart has changed</source>
+        <translation>购物车有变动</translation>
+    </message>
+    <message>
+        <source>The shop changed these since you chose them. Please check before you pay:</source>
+        <translation>以下商品已有变动，请在付款前确认：</translation>
+    </message>
+    <message>
+        <source>That is every change.</source>
+        <translation>以上为全部变动。</translation>
+    </message>
+    <message>
+        <source>Scroll the list to see every change (%1 in all).</source>
+        <translation>请滑动列表查看全部变动（共 %1 项）。</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>配送费</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>到店自提</translation>
+    </message>
+    <message>
+        <source>New amount to pay</source>
+        <translation>新的应付金额</translation>
+    </message>
+    <message>
+        <source>Back to cart</source>
+        <translation>返回购物车</translation>
+    </message>
+    <message>
+        <source>Confirm and pay</source>
+        <translation>确认并支付</translation>
+    </message>
+</context>
+<context>
     <name>CartScreen</name>
     <message>
         <source>Your cart</source>
@@ -77,6 +120,10 @@
         <translation>
             <numerusform>仅剩 %n 件，请减少数量</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Now %1: you confirm the new price when you pay</source>
+        <translation>现价 %1，付款时请确认新价格</translation>
     </message>
     <message numerus="yes">
         <source>Only %n in stock</source>
@@ -327,6 +374,52 @@
         <translation>请删除表情和特殊符号</translation>
     </message>
     <message>
+        <source>Price changed from %1 to %2</source>
+        <translation>价格由 %1 调整为 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left, so the quantity is now %n</source>
+        <translation>
+            <numerusform>仅剩 %n 件，数量改为 %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left, so this line was removed</source>
+        <translation>
+            <numerusform>仅剩 %n 件，此项已从购物车移除</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n left, so this line will be removed</source>
+        <translation>
+            <numerusform>仅剩 %n 件，此项将从购物车移除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sold out, so it was removed from your cart</source>
+        <translation>已售罄，已从购物车移除</translation>
+    </message>
+    <message>
+        <source>Sold out, so it will be removed from your cart</source>
+        <translation>已售罄，将从购物车移除</translation>
+    </message>
+    <message>
+        <source>No longer sold, so it was removed from your cart</source>
+        <translation>已下架，已从购物车移除</translation>
+    </message>
+    <message>
+        <source>No longer sold, so it will be removed from your cart</source>
+        <translation>已下架，将从购物车移除</translation>
+    </message>
+    <message>
+        <source>Nothing in your cart can be bought now, and nothing was charged:</source>
+        <translation>购物车中的商品现已无法购买，未产生任何扣款：</translation>
+    </message>
+    <message>
+        <source>Prices or stock changed since you chose these, so your cart was updated:</source>
+        <translation>商品价格或库存有变，您的购物车已更新：</translation>
+    </message>
+    <message>
         <source>Free</source>
         <translation>免费</translation>
     </message>
@@ -337,6 +430,10 @@
     <message>
         <source>%1, free for orders from %2</source>
         <translation>运费 %1，满 %2 免运费</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>原为 %1</translation>
     </message>
 </context>
 <context>

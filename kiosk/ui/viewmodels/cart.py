@@ -1,7 +1,9 @@
 """The cart screen: lines in the shopper's language, quantity steppers bounded by stock, the total.
 
 Stock is read again each time the cart opens (the store may have sold some since the product was
-added): a line that no longer fits what is left says so and holds the checkout until it is fixed.
+added): a line that no longer fits what is left says so and holds the checkout until it is fixed. A
+line whose price has changed since keeps the price it was added at and says what it costs now: the
+shopper confirms the new price when they pay (see viewmodels/fulfilment.py), never before or silently.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
 from kiosk import display_text
-from kiosk.money import format_money
+from kiosk.money import Money, format_money
 from kiosk.session import MAX_LINE_QUANTITY, CartLine, ShopperSession
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.viewmodels import queries
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LINE_ROLES = ("productId", "name", "unitPrice", "quantity", "lineTotal", "image", "canIncrease",
-              "canDecrease", "problem")
+              "canDecrease", "problem", "priceNote")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class _Row:
     room: int  # the most this line may hold: stock (and the cap) less the product's other lines
     image: str
     data_root: Path | None
+    price_now: Money | None = None  # the catalog's price when the cart opened (None: not read)
 
 
 def _present(row: _Row, language: str) -> dict[str, Any]:
@@ -48,6 +51,11 @@ def _present(row: _Row, language: str) -> dict[str, Any]:
                                              row.room)
     else:
         problem = ""
+    note = ""
+    if row.price_now is not None and row.price_now != line.unit_price and row.room > 0:
+        note = QCoreApplication.translate(
+            "CartScreen", "Now %1: you confirm the new price when you pay").replace(
+            "%1", format_money(row.price_now, language))
     return {
         "productId": line.product_id,
         "name": display_text.shown(pick(line.name_zh, line.name_en, language), display_text.NAME),
@@ -58,6 +66,7 @@ def _present(row: _Row, language: str) -> dict[str, Any]:
         "canIncrease": line.quantity < row.room,
         "canDecrease": line.quantity > 1,
         "problem": problem,
+        "priceNote": note,
     }
 
 
@@ -77,6 +86,7 @@ class CartViewModel(QObject):
         self._data_root: Path | None = None
         self._stock: dict[int, int] = {}
         self._images: dict[int, str] = {}
+        self._prices: dict[int, Money] = {}
         self._notice = ""
         self._lines = RowsModel(LINE_ROLES, _present, self)
         session.on_change(self._on_cart_changed)
@@ -100,6 +110,7 @@ class CartViewModel(QObject):
         cards = {card.id: card for card in queries.cards(self._db, ids)}  # inactive ones are missing
         self._stock = {i: cards[i].stock if i in cards else 0 for i in ids}
         self._images = {i: cards[i].image for i in ids if i in cards}
+        self._prices = {i: Money(cards[i].price_minor, cards[i].currency) for i in ids if i in cards}
         self._rebuild()
 
     def _stock_of(self, product_id: int) -> int:
@@ -111,8 +122,8 @@ class CartViewModel(QObject):
         return min(self._stock_of(line.product_id), MAX_LINE_QUANTITY) - others
 
     def _rebuild(self) -> None:
-        rows = [_Row(line, self._room(line), self._images.get(line.product_id, ""), self._data_root)
-                for line in self._session.lines]
+        rows = [_Row(line, self._room(line), self._images.get(line.product_id, ""), self._data_root,
+                     self._prices.get(line.product_id)) for line in self._session.lines]
         self._lines.update_rows(rows)
         self.changed.emit()
 
@@ -163,7 +174,8 @@ class CartViewModel(QObject):
         self._navigator.push("cart")
 
     def show_with_notice(self, text: str) -> None:
-        """Back to the cart after a payment that did not happen: the cart is as it was."""
+        """Back to the cart with a word on why: a payment that did not happen (the cart is as it was), or
+        the catalog's changes the shopper was shown at checkout, now in the cart."""
         self.refresh_stock()
         self._navigator.push("cart")
         self.set_notice(text)

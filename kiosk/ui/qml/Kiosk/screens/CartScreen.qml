@@ -106,6 +106,7 @@ Rectangle {
                 required property bool canIncrease
                 required property bool canDecrease
                 required property string problem
+                required property string priceNote
                 objectName: "cartLine_" + index
                 width: list.width
                 implicitHeight: lineRow.implicitHeight + 2 * Theme.spacing
@@ -166,6 +167,18 @@ Rectangle {
                                 textFormat: Text.PlainText
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.fontSmall
+                                wrapMode: Text.Wrap
+                            }
+                            // the price changed since it was added: confirmed when paying
+                            Text {
+                                objectName: "cartLinePriceNote_" + line.index
+                                Layout.fillWidth: true
+                                visible: line.priceNote !== ""
+                                text: line.priceNote
+                                textFormat: Text.PlainText
+                                color: Theme.warning
+                                font.pixelSize: Theme.fontSmall
+                                font.bold: true
                                 wrapMode: Text.Wrap
                             }
                             Text {

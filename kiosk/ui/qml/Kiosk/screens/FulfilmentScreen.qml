@@ -311,7 +311,17 @@ Rectangle {
 
         // stays in sight above the keyboard: help, language and the cart while typing too
         ShopperToolBar {
+            id: toolBar
             Layout.fillWidth: true
         }
+    }
+
+    // the shop changed a price or the stock since these went into the cart: the shopper confirms or goes
+    // back to the cart. Help and the language stay within reach below it (a changed cart closes it).
+    CartChangesPanel {
+        width: parent.width
+        height: parent.height - toolBar.height
+        visible: Fulfilment.reviewing
+        onVisibleChanged: if (visible) screen.putKeyboardAway()
     }
 }
