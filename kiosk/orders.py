@@ -163,9 +163,14 @@ class OrderBook:
                           total_minor=subtotal + shipping_minor, language=language,
                           catalog_version=catalog_version, phone_masked=mask_phone(contact.phone),
                           created_at=now, updated_at=now, **self._encrypted_contact(order_uuid, contact))
+            # a product the catalog dropped since the cart was checked keeps its line (sku, names, price)
+            # without the link: the order is still the one the shopper confirmed
+            ids = {line.product_id for line in lines if line.product_id is not None}
+            known = set(session.scalars(select(Product.id).where(Product.id.in_(ids)))) if ids else set()
             for position, line in enumerate(lines):
                 order.lines.append(OrderLine(
-                    position=position, product_id=line.product_id, sku=line.sku, name_zh=line.name_zh,
+                    position=position, product_id=line.product_id if line.product_id in known else None,
+                    sku=line.sku, name_zh=line.name_zh,
                     name_en=line.name_en, unit_price_minor=line.unit_price_minor, quantity=line.quantity,
                     line_total_minor=line.unit_price_minor * line.quantity,
                     catalog_version=line.catalog_version))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -202,3 +203,18 @@ def test_a_paid_order_takes_its_goods_from_local_stock_once(book: OrderBook, db:
     last_two = book.create_pending([COLA])
     book.mark_paid(last_two.order_uuid, PaymentRecord("wechat", "pay-2"))
     assert stock() == 0  # never below nothing: the order is paid, the shelf is empty
+
+
+def test_a_product_the_catalog_dropped_after_the_cart_check_still_makes_an_order(book: OrderBook,
+                                                                                  db: Database) -> None:
+    with db.write() as session:
+        category = Category(code="drinks", name_zh="饮料", name_en="Drinks")
+        cola = Product(sku="D00001", category=category, name_zh="经典可乐", name_en="Classic Cola",
+                       price_minor=350, stock=3)
+        session.add_all([category, cola])
+        session.flush()
+        product_id = cola.id
+    with db.write() as session:  # a catalog pull deletes it between the shopper's confirm and the order
+        session.delete(session.get(Product, product_id))
+    order = book.create_pending([replace(COLA, product_id=product_id)])
+    assert [(line.sku, line.product_id, line.quantity) for line in order.lines] == [("D00001", None, 2)]
