@@ -506,7 +506,7 @@ class MatrixResult:
 
 
 CHECKS: dict[str, str] = {
-    "paid_lost": "paid orders lost (store PAID without its order, or kiosk paid and not in the store)",
+    "paid_lost": "paid orders lost (store PAID and no order; kiosk paid, not in the store)",
     "duplicated": "store PAID payments ingested as more than one order",
     "double_prints": "orders with more than one complete receipt",
     "integrity_failures": "kills after which PRAGMA integrity_check was not ok",
@@ -1056,10 +1056,11 @@ def report(result: MatrixResult) -> str:
     out.append(f"restarts after which a paid order's receipt never came (waited {RECEIPT_GRACE_S:.1f} s "
                f"more): {never} of {len(r)}")
     out.append("")
-    out.append(f"{'check (after the last restart drained)':<78}{'found':>6}  {'target':>6}")
+    width = max(len(text) for text in CHECKS.values()) + 2
+    out.append(f"{'check (after the last restart drained)':<{width}}{'found':>6}  {'target':>6}")
     for name, text in CHECKS.items():
-        out.append(f"{text:<78}{result.checks[name]:>6}  {'0':>6}")
-    out.append(f"{'store database integrity_check at the end':<78}{result.final_store_integrity:>6}  "
+        out.append(f"{text:<{width}}{result.checks[name]:>6}  {'0':>6}")
+    out.append(f"{'store database integrity_check at the end':<{width}}{result.final_store_integrity:>6}  "
                f"{'ok':>6}")
     return "\n".join(out)
 
