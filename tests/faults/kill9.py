@@ -496,6 +496,7 @@ class MatrixResult:
     receipts: int
     wall_s: float
     final_store_integrity: str
+    final_kiosk_integrity: str
 
     @property
     def ok(self) -> bool:
@@ -515,6 +516,7 @@ CHECKS: dict[str, str] = {
     "open_payments": "store payments never closed for orders the kiosk has settled",
     "store_unpaid_orders": "store orders whose payment the store does not hold as PAID",
     "recovery_timeouts": f"restarts that did not settle and push within {RECOVERY_TIMEOUT_S:.0f} s",
+    "end_integrity": "databases (kiosk, store) whose integrity_check was not ok at the end",
 }
 FIGURE_CHECKS = ("paid_lost", "duplicated", "double_prints", "integrity_failures")
 
@@ -694,9 +696,10 @@ class Matrix:
         for done in self.records[record.number - 1:]:
             with (self.run_dir / "kills.jsonl").open("a", encoding="utf-8") as log:
                 log.write(json.dumps(dataclasses.asdict(done), ensure_ascii=False) + "\n")
-            self.progress(f"kill #{done.number:<4} {done.plan:<14} → {','.join(done.windows):<26} "
-                          f"ready {_s(done.ready_s)}, recovered {_s(done.recovered_s)}, "
-                          f"receipts {_s(done.receipt_s)}")
+            restart = (f"restart killed by #{done.killed_again_by}" if done.killed_again_by else
+                       f"ready {_s(done.ready_s)}, recovered {_s(done.recovered_s)}, "
+                       f"receipts {_s(done.receipt_s)}")
+            self.progress(f"kill #{done.number:<4} {done.plan:<14} → {','.join(done.windows):<26} {restart}")
 
     def _aim(self, child: ChildKiosk, since: int, plan: str, record: KillRecord,
              payments_before: int) -> tuple[float, str]:
@@ -972,12 +975,16 @@ class Matrix:
             if r.recovered_s is None and r.ready_s is not None:
                 violations.append(Violation("recovery_timeouts", r.order_uuid, r.order_no,
                                             f"kill #{r.number}"))
+        at_end = {"kiosk": integrity(self.db_path), "store": integrity(self.store.db_path)}
+        for name, found in at_end.items():
+            if found != "ok":
+                violations.append(Violation("end_integrity", "", "", f"the {name} database: {found}"))
         checks = {name: sum(1 for v in violations if v.check == name) for name in CHECKS}
         return MatrixResult(
             kills=len(self.records), seed=self.seed, run_dir=self.run_dir, records=self.records,
             timings=self.timings, checks=checks, violations=violations, purchases=self.purchases,
             paid_orders=len(kiosk.paid()), receipts=sum(receipts.values()), wall_s=wall_s,
-            final_store_integrity=integrity(self.store.db_path))
+            final_store_integrity=at_end["store"], final_kiosk_integrity=at_end["kiosk"])
 
 
 class MatrixAborted(RuntimeError):
@@ -1050,7 +1057,7 @@ def report(result: MatrixResult) -> str:
     row("clean start: spawn → services built (baseline)", t.clean_start_s, None, "")
     row("restart after a kill: spawn → services built", ready, clean, "clean start")
     row("restart after a kill: spawn → settled and pushed", recovered, clean, "clean start")
-    row("restart after a kill: spawn → settled and pushed", recovered, purchase, "purchase")
+    row("  the same, against a purchase", recovered, purchase, "purchase")
     row("restart after a kill: spawn → every receipt out", printed, clean, "clean start")
     never = sum(1 for k in r if k.receipt_s is None and k.recovered_s is not None)
     out.append(f"restarts after which a paid order's receipt never came (waited {RECEIPT_GRACE_S:.1f} s "
@@ -1060,8 +1067,8 @@ def report(result: MatrixResult) -> str:
     out.append(f"{'check (after the last restart drained)':<{width}}{'found':>6}  {'target':>6}")
     for name, text in CHECKS.items():
         out.append(f"{text:<{width}}{result.checks[name]:>6}  {'0':>6}")
-    out.append(f"{'store database integrity_check at the end':<{width}}{result.final_store_integrity:>6}  "
-               f"{'ok':>6}")
+    out.append(f"integrity_check at the end: kiosk {result.final_kiosk_integrity}, "
+               f"store {result.final_store_integrity}")
     return "\n".join(out)
 
 
@@ -1069,7 +1076,7 @@ def violation_report(result: MatrixResult, kiosk_log: Path | None = None, limit:
     """Every violation, with the kills that touched its order: trigger, timeline, restart, log."""
     if result.ok:
         return "no violations"
-    out = [f"{len(result.violations)} violation(s); data dir {result.run_dir}"]
+    out = [f"{len(result.violations)} violation(s); every kill is in kills.jsonl of the data dir"]
     shown: set[int] = set()
     log_text = b""
     if kiosk_log is not None and kiosk_log.exists():

@@ -31,4 +31,4 @@ def test_kill9_matrix_keeps_every_paid_order_once_and_prints_each_receipt_once(t
     result = matrix.run()
     summary = report(result)
     assert result.kills >= KILLS, summary
-    assert result.ok, f"{summary}\n\n{violation_report(result, matrix.kiosk_log)}"
+    assert result.ok, f"{summary}\n\ndata dir {matrix.run_dir}\n{violation_report(result, matrix.kiosk_log)}"
