@@ -777,7 +777,9 @@ class Matrix:
     def _after_kill(self, record: KillRecord, before: set[str], code_url: str) -> None:
         """Integrity first, then where the kill landed; then, the kiosk still dead, maybe the phone."""
         record.integrity = integrity(self.db_path)
-        time.sleep(0.2)  # the printer records a job cut off by the kill once it sees the socket close
+        # bytes the kiosk handed over before it died still come out: the printer works through its
+        # buffer at its own pace, so wait one receipt's printing time before looking
+        time.sleep(0.2 + 1.5 * statistics.median(self.timings.print_s or [0.0]))
         kiosk = kiosk_view(self.db_path)
         new = [u for u in kiosk.orders if u not in before]
         if len(new) > 1:
