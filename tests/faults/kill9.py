@@ -172,6 +172,15 @@ def child_env(home: Path) -> dict[str, str]:
     return env
 
 
+def _die_with_parent() -> None:
+    """In the store's process before exec: it goes when the matrix goes, even killed (Linux). The
+    printer and the kiosk need nothing: they stop when their stdin closes."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def _free_port() -> int:
     import socket
 
@@ -208,7 +217,7 @@ class StoreProcess:
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "cloudstore", "serve", "--host", "127.0.0.1", "--port", str(self.port),
              "--db", self.db_url, "--log-level", "warning"],
-            cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
+            cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             try:
