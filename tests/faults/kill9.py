@@ -552,6 +552,7 @@ class Matrix:
         self.kiosk_dir = run_dir / "kiosk"
         self.db_path = self.kiosk_dir / "kiosk.sqlite3"
         self.kiosk_log = self.kiosk_dir / "logs" / "kiosk.log"
+        self.config = run_dir / "kiosk.toml"
         self.store = StoreProcess(run_dir / "store", self.env)
         self.printer = PrinterProcess(run_dir / "printer", self.env, printer_line_s)
         self.child: ChildKiosk | None = None
@@ -563,9 +564,8 @@ class Matrix:
 
     # --- processes ---------------------------------------------------------------------------------
 
-    def _write_config(self) -> Path:
-        config = self.run_dir / "kiosk.toml"
-        config.write_text(
+    def _write_config(self) -> None:
+        self.config.write_text(
             "demo = true  # the demo catalog, seeded once; the store and printer below are real processes\n"
             f'data_dir = "{self.kiosk_dir}"\n\n'
             f'[identity]\ndevice_name = "{DEVICE_NAME}"\n\n'
@@ -574,7 +574,6 @@ class Matrix:
             f'[printer]\nkind = "network"\nhost = "127.0.0.1"\nport = {self.printer.port}\n'
             "paper_width_mm = 80\ntimeout_s = 5\n\n"
             '[scanner]\nkind = "none"\n', encoding="utf-8")
-        return config
 
     def _spawn(self, beside: threading.Thread | None = None) -> tuple[ChildKiosk, float | None]:
         """A new kiosk (and `beside` started with it); returns it and the seconds until its services
@@ -600,7 +599,7 @@ class Matrix:
         try:
             self.store.start()
             self.printer.start()
-            self.config = self._write_config()
+            self._write_config()
             self._baselines()
             while len(self.records) < self.kills:
                 self._kill_once(self._next_plan())
@@ -1035,11 +1034,14 @@ def report(result: MatrixResult) -> str:
     landed = collections.Counter(w for k in r for w in k.windows)
     for window, text in WINDOWS.items():
         out.append(f"{text:<58}{landed[window]:>6}")
-    phoned = collections.Counter(k.phone_while_down.split(":")[0].split(" ")[0]
-                                 for k in r if k.phone_while_down)
-    during = sum(1 for k in r if "into the restart" in k.phone_while_down)
-    out.append(f"the phone, its QR left up by a kill: paid {phoned['pay']} ({during} of them while the kiosk "
-               f"restarted), declined {phoned['decline']}")
+    phoned: collections.Counter[str] = collections.Counter()
+    for k in r:
+        if k.phone_while_down:
+            when = "restarting" if "into the restart" in k.phone_while_down else "down"
+            phoned[f"{k.phone_while_down.split(' ')[0].rstrip(':')} while {when}: "
+                   f"{k.phone_while_down.rsplit(': ', 1)[-1]}"] += 1
+    out.append("the phone, its QR left up by a kill: "
+               + (", ".join(f"{what} {n}" for what, n in sorted(phoned.items())) or "-"))
     out.append("")
 
     t = result.timings
