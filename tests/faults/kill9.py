@@ -532,7 +532,7 @@ FIGURE_CHECKS = ("paid_lost", "duplicated", "double_prints", "integrity_failures
 
 class Matrix:
     def __init__(self, run_dir: Path, *, kills: int, seed: int, poll_interval_s: float = 1.0,
-                 baseline_purchases: int = 3, baseline_restarts: int = 3,
+                 baseline_purchases: int = 3, baseline_restarts: int = 3, baseline_every: int = 25,
                  printer_line_s: float = PRINTER_LINE_S, plans: Sequence[str] = tuple(PLANS),
                  progress: Callable[[str], None] | None = None) -> None:
         unknown = set(plans) - set(PLANS)
@@ -547,6 +547,9 @@ class Matrix:
         self.poll_interval_s = poll_interval_s
         self.baseline_purchases = baseline_purchases
         self.baseline_restarts = baseline_restarts
+        # one more unkilled purchase and clean restart after every this many kills (0: never), so the
+        # baselines see the same machine load as the kills they are compared with
+        self.baseline_every = baseline_every
         self.progress = progress or (lambda _line: None)
         self.env = child_env(run_dir / "home")
         self.kiosk_dir = run_dir / "kiosk"
@@ -601,8 +604,12 @@ class Matrix:
             self.printer.start()
             self._write_config()
             self._baselines()
+            next_baseline = self.baseline_every
             while len(self.records) < self.kills:
                 self._kill_once(self._next_plan())
+                if self.baseline_every and len(self.records) >= next_baseline:
+                    next_baseline += self.baseline_every
+                    self._baseline_sample()
             self._final_drain()
         finally:
             if self.child is not None and self.child.alive():
@@ -635,6 +642,19 @@ class Matrix:
         self.progress(f"baselines: purchase {statistics.median(t.purchase_s):.2f} s (PAID → receipt "
                       f"{statistics.median(t.print_s):.3f} s, PAID → in the store "
                       f"{statistics.median(t.push_s):.3f} s), clean start {self._start_estimate():.2f} s")
+
+    def _baseline_sample(self) -> None:
+        """One unkilled purchase and one clean restart, between kills (the kiosk has recovered)."""
+        child = self.child
+        if child is None or not child.alive():
+            return
+        self._purchase_unkilled(child, timed=True)
+        if child.quit() != 0:
+            raise RuntimeError("the kiosk did not quit cleanly")
+        _, ready_s = self._spawn()
+        if ready_s is None:
+            raise RuntimeError("the kiosk did not start again")
+        self.timings.clean_start_s.append(ready_s)
 
     def _purchase_unkilled(self, child: ChildKiosk, timed: bool = False) -> None:
         seed = self.baseline_rng.randrange(2**31)

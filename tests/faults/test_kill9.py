@@ -27,7 +27,7 @@ def test_kill9_matrix_keeps_every_paid_order_once_and_prints_each_receipt_once(t
     # short: the payment screen's poll twice as often, one timed purchase, no clean-start baseline
     # (the ratios are the benchmark's; the invariants are the same)
     matrix = Matrix(tmp_path / "kill9", kills=KILLS, seed=SEED, poll_interval_s=0.5, baseline_purchases=1,
-                    baseline_restarts=0)
+                    baseline_restarts=0, baseline_every=0)
     result = matrix.run()
     summary = report(result)
     assert result.kills >= KILLS, summary
