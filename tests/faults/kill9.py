@@ -682,7 +682,11 @@ class Matrix:
         final = child.wait_for({"final"}, since, 0)
         paid = child.wait_for({"paid"}, since, 0)
         printed = child.wait_for({"printed"}, since, 0)
-        receipt = next((j for j in self.printer.jobs()[jobs_before:] if j.complete), None)
+        receipt = None
+        deadline = time.monotonic() + 5  # the printer's report comes down its own pipe, maybe a bit later
+        while receipt is None and time.monotonic() < deadline:
+            receipt = next((j for j in self.printer.jobs()[jobs_before:] if j.complete), None)
+            time.sleep(0.005)
         if answer != "paid" or final is None or final.args[1] != "paid" or paid is None or printed is None \
                 or receipt is None:
             raise RuntimeError(f"an unkilled purchase did not end paid and printed: phone {answer!r}, "
