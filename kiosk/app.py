@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 # a receipt owed by a crash is printed at restart if the order was paid this recently (older: the
 # shopper has gone; a technician reprints it on request)
 RECOVERY_WINDOW = dt.timedelta(minutes=10)
+RECEIPT_UNCERTAIN = "uncertain"  # sent as the kiosk stopped: maybe on paper; staff were told
 
 # Qt platforms that draw without a display server
 _HEADLESS_PLATFORMS = {"offscreen", "minimal", "vnc", "eglfs", "linuxfb", "vkkhrdisplay"}
@@ -147,10 +148,18 @@ def reconcile(services: Services, *, at_boot: bool) -> None:
 
 def recover_receipts(services: Services) -> None:
     """An order paid just before a crash (or settled paid just now) gets its receipt, once; a shopper
-    still at the kiosk is shown the order (the "checkout.recovered" event)."""
+    still at the kiosk is shown the order (the "checkout.recovered" event). A receipt that was going
+    to the printer as the kiosk stopped may be on paper: it is not sent again, staff are told."""
     since = services.orders.clock() - RECOVERY_WINDOW
+    desk = services.receipt_desk()
     try:
-        owed = services.receipt_desk().print_owed(since)
+        for order_uuid in desk.uncertain(since):
+            order = services.orders.get(order_uuid)
+            services.orders.receipt_outcome(order_uuid, RECEIPT_UNCERTAIN)
+            services.raise_alert(f"receipt-{order.order_no}", "receipt.uncertain",
+                                 f"The receipt of order {order.order_no} was being printed as the kiosk "
+                                 "stopped: if the shopper has none, reprint a copy.", order_uuid)
+        owed = desk.print_owed(since)
     except Exception:
         log.exception("printing the receipts owed since the restart failed")
         return

@@ -266,7 +266,9 @@ class OrderBook:
         for line in order.lines:
             which = Product.id == line.product_id if line.product_id is not None else Product.sku == line.sku
             session.execute(update(Product).where(which)
-                            .values(stock=func.max(Product.stock - line.quantity, 0)))
+                            # stock is no search text: the search index need not be rebuilt at the next start
+                            .values(stock=func.max(Product.stock - line.quantity, 0),
+                                    updated_at=Product.updated_at))
 
     def record_payment(self, order_uuid: str, payment: PaymentRecord, *, code_url: str,
                        expires_at: dt.datetime | None) -> None:
@@ -393,6 +395,13 @@ class OrderBook:
         with self.db.read() as session:
             return list(session.scalars(select(Order.order_uuid).where(
                 Order.state.in_([S.PAID, S.SYNCED]), Order.receipt_state == "",
+                Order.paid_at >= paid_since).order_by(Order.id)))
+
+    def receipts_uncertain(self, paid_since: dt.datetime) -> list[str]:
+        """Paid orders since then whose receipt was being sent when the kiosk stopped."""
+        with self.db.read() as session:
+            return list(session.scalars(select(Order.order_uuid).where(
+                Order.state.in_([S.PAID, S.SYNCED]), Order.receipt_state == RECEIPT_SENDING,
                 Order.paid_at >= paid_since).order_by(Order.id)))
 
     def get(self, order_uuid: str) -> Order:

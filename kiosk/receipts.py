@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 from kiosk.db.models import Fulfilment, Order, PaymentState
 from kiosk.devices.ports import JobOutcome, ReceiptPrinter
 from kiosk.devices.receipt import ENGLISH_LABELS, Delivery, Pickup, Receipt, ReceiptLine
-from kiosk.orders import Contact, OrderBook
+from kiosk.orders import RECEIPT_NOT_PRINTED, Contact, OrderBook
 from kiosk.pii import PiiError
 
 log = logging.getLogger(__name__)
@@ -81,14 +82,28 @@ class ReceiptDesk:
 
     def print_once(self, order_uuid: str) -> JobOutcome | None:
         """Print the receipt of a paid order unless it was ever sent; None without a printer. An order
-        whose receipt was already sent answers DUPLICATE and prints nothing."""
+        whose receipt was already sent answers DUPLICATE and prints nothing.
+
+        The claim is committed on the printer's thread once it is ready, just before the first byte:
+        a crash before it leaves the receipt owed (printed at restart), a crash after it leaves it
+        "sending" (it may be on paper: never sent again by itself, and reported for staff)."""
         if self.printer is None:
             return None
         order = self.orders.get(order_uuid)
-        if not self.orders.claim_receipt(order_uuid):
+        if order.receipt_state not in ("", RECEIPT_NOT_PRINTED):
             log.info("receipt %s: already sent to the printer once; not printed again", order.order_no)
             return JobOutcome.DUPLICATE
-        outcome = self._send(order.order_uuid, order, self.build(order))
+        claimed: list[bool] = []
+
+        def claim() -> bool:
+            claimed.append(self.orders.claim_receipt(order_uuid))
+            return claimed[-1]
+
+        outcome = self._send(order.order_uuid, order, self.build(order), before_send=claim)
+        if not claimed:
+            return outcome  # refused before the claim (printer not ready): still owed as it was
+        if not claimed[-1]:
+            return JobOutcome.DUPLICATE  # another print of it claimed it first
         self.orders.receipt_outcome(order_uuid, outcome.value)
         return outcome
 
@@ -108,10 +123,17 @@ class ReceiptDesk:
             log.info("receipt %s owed since a restart: %s", order_uuid, outcome)
         return owed
 
-    def _send(self, job_id: str, order: Order, receipt: Receipt) -> JobOutcome:
+    def uncertain(self, paid_since: dt.datetime) -> list[str]:
+        """Paid orders whose receipt went to the printer just as the kiosk stopped: it may or may not
+        be on paper. They are never printed again by themselves; staff reprint a copy if it is not."""
+        return self.orders.receipts_uncertain(paid_since)
+
+    def _send(self, job_id: str, order: Order, receipt: Receipt,
+              before_send: Callable[[], bool] | None = None) -> JobOutcome:
         assert self.printer is not None
         try:
-            outcome = self.printer.print_receipt(job_id, receipt).result(self.wait_s).outcome
+            outcome = self.printer.print_receipt(job_id, receipt, before_send=before_send).result(
+                self.wait_s).outcome
         except FutureTimeout:
             log.error("receipt %s: not printed within %.0f s", order.order_no, self.wait_s)
             return JobOutcome.INTERRUPTED  # it may still come out: never sent again by itself

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import Future
 
 from kiosk.devices.backoff import Backoff
@@ -102,6 +103,8 @@ class EscposPrinterDriver:
             publish(before)
             return JobResult(job.job_id, JobOutcome.NOT_PRINTED, before,
                              "printer not ready: " + (", ".join(sorted(before.details)) or before.state))
+        if job.before_send is not None and not job.before_send():
+            return JobResult(job.job_id, JobOutcome.NOT_PRINTED, before, "the caller withdrew the job")
         publish(DeviceStatus(self.name, DeviceState.BUSY, before.details))
         try:
             self.link.write(job.data)
@@ -141,9 +144,10 @@ class EscposReceiptPrinter(WorkerBackedDevice, ReceiptPrinter):
     def print_job(self, job: PrintJob) -> Future[JobResult]:
         return self._worker.submit(lambda publish: self._run(job, publish))
 
-    def print_receipt(self, job_id: str, receipt: Receipt) -> Future[JobResult]:
+    def print_receipt(self, job_id: str, receipt: Receipt, *,
+                      before_send: Callable[[], bool] | None = None) -> Future[JobResult]:
         data = build_receipt(receipt, self.profile, receipt.labels or self.labels, self.money)
-        return self.print_job(PrintJob(job_id, data))
+        return self.print_job(PrintJob(job_id, data, before_send))
 
     def kick_drawer(self) -> Future[bool]:
         pulse = EscposWriter().kick_drawer().getvalue()

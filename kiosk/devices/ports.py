@@ -5,7 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -28,6 +28,10 @@ class JobOutcome(StrEnum):
 class PrintJob:
     job_id: str  # e.g. the order uuid: the same id never prints twice
     data: bytes  # ESC/POS bytes, without status queries
+    # called on the device thread once the printer is ready, just before the first byte goes out;
+    # False: send nothing (NOT_PRINTED). A caller records "sent" here, so a crash can never leave a
+    # receipt it believes unsent on paper (the record and the bytes are moments apart, not a layout)
+    before_send: Callable[[], bool] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,8 @@ class ReceiptPrinter(Device):
     def print_job(self, job: PrintJob) -> Future[JobResult]: ...
 
     @abstractmethod
-    def print_receipt(self, job_id: str, receipt: Receipt) -> Future[JobResult]:
+    def print_receipt(self, job_id: str, receipt: Receipt, *,
+                      before_send: Callable[[], bool] | None = None) -> Future[JobResult]:
         """Lay the receipt out for this printer's paper and print it as one job."""
 
     @abstractmethod

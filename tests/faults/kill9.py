@@ -880,7 +880,10 @@ class Matrix:
             raise MatrixAborted(record, self.run_dir)
         recovered = self._wait_recovered(child, RECOVERY_TIMEOUT_S)
         if recovered is None:
-            record.notes.append(f"not recovered within {RECOVERY_TIMEOUT_S:.0f} s")
+            record.notes.append(f"not recovered within {RECOVERY_TIMEOUT_S:.0f} s (stacks in kiosk.stderr)")
+            if child.alive():
+                child.proc.send_signal(signal.SIGUSR1)
+                time.sleep(0.5)
         else:
             record.recovered_s = recovered - restarted
             printed = self._wait_receipts(RECEIPT_GRACE_S)

@@ -25,23 +25,26 @@ Run: python -m tests.faults.kill9_child --config <kiosk.toml>
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
 import random
+import signal
 import sys
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 # the composition root, imported from this one place only
-from kiosk.app import build_services, data_paths
+from kiosk.app import build_services
 from kiosk.config import load_config
 from kiosk.events import EventBus
 from kiosk.instance_lock import InstanceLock
 from kiosk.logs import setup_logging
+from kiosk.services import data_paths
 
 if TYPE_CHECKING:
-    from kiosk.app import Services
     from kiosk.checkout import CheckoutRequest, CheckoutUpdate
+    from kiosk.services import Services
 
 FINAL_WAIT_S = 300.0  # an attempt that is not over by then is reported as stuck
 _out = threading.Lock()
@@ -114,6 +117,7 @@ def purchase(services: Services, seed: int, interval_s: float) -> None:
 
 
 def main() -> int:
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # the matrix asks for stacks of a stuck kiosk
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", type=Path, required=True, help="the kiosk.toml of this kiosk")
     parser.add_argument("--poll-interval", type=float, default=1.0,
