@@ -56,3 +56,18 @@ def test_a_payment_made_while_the_kiosk_was_down_is_recorded_and_pushed(store: L
     assert _state(services, abandoned.order_uuid) is OrderState.CANCELLED
     with store.db.read() as session:
         assert session.scalars(select(StoreOrder.order_uuid)).all() == [order.order_uuid]
+
+
+def test_a_receipt_sent_as_the_kiosk_stopped_is_reported_to_staff_once(services: Services) -> None:
+    from kiosk.app import recover_receipts
+
+    order = services.orders.create_pending([CartLine("D00001", "经典可乐", "Classic Cola", 350, 2)])
+    services.orders.mark_paid(order.order_uuid, PaymentRecord("wechat", "p1", "WX1"))
+    assert services.orders.claim_receipt(order.order_uuid)  # …the kiosk was killed as the bytes went out
+    alerts: list[dict[str, object]] = []
+    services.events.subscribe("orders.alert", lambda event: alerts.append(event.data))
+    recover_receipts(services)
+    recover_receipts(services)  # the next restart: told already
+    assert [a["kind"] for a in alerts] == ["receipt.uncertain"]
+    assert order.order_no in str(alerts[0]["message"])
+    assert services.orders.get(order.order_uuid).receipt_state == "uncertain"

@@ -259,3 +259,22 @@ def test_a_payment_for_an_order_sealed_with_a_lost_key_is_still_recorded(db: Dat
     assert _order(db, order.order_uuid) == (OrderState.PAID, 1)  # the outbox quarantines it, with an alert
     receipt = ReceiptDesk(book, None, ReceiptSettings("云商城", "K01")).build(book.get(order.order_uuid))
     assert receipt.total == order.total_minor
+
+
+def test_the_claim_is_made_on_the_printer_s_thread_and_a_withdrawn_job_sends_nothing(
+        book: OrderBook, printer: tuple[FakePrinter, EscposReceiptPrinter]) -> None:
+    fake, adapter = printer
+    order = book.create_pending(LINES)
+    book.mark_paid(order.order_uuid, PaymentRecord("wechat", "p1", "WX1"))
+    desk = ReceiptDesk(book, adapter, ReceiptSettings("云商城", "K01"))
+    threads: list[str] = []
+
+    def withdrawn() -> bool:
+        threads.append(threading.current_thread().name)
+        return False
+
+    receipt = desk.build(book.get(order.order_uuid))
+    result = adapter.print_receipt(order.order_uuid, receipt, before_send=withdrawn).result(10)
+    assert result.outcome is JobOutcome.NOT_PRINTED and threads and threads[0] != "MainThread"
+    assert desk.print_once(order.order_uuid) is JobOutcome.PRINTED  # still owed: printed now, once
+    assert len(fake.wait_for_jobs(1)) == 1
