@@ -28,6 +28,7 @@ from kiosk.reconcile import Reconciler
 from kiosk.sync.client import StoreEndpoint, SyncClient
 from kiosk.sync.payments import PaymentClient
 from tests.unit.cloudstore.harness import LiveStore
+from tests.unit.sync.helpers import make_client
 from tests.unit.test_checkout import LINES, Updates, _checkout, _clients, _order, _phone
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -278,3 +279,24 @@ def test_the_claim_is_made_on_the_printer_s_thread_and_a_withdrawn_job_sends_not
     assert result.outcome is JobOutcome.NOT_PRINTED and threads and threads[0] != "MainThread"
     assert desk.print_once(order.order_uuid) is JobOutcome.PRINTED  # still owed: printed now, once
     assert len(fake.wait_for_jobs(1)) == 1
+
+
+@pytest.mark.parametrize("phone", ["pays", "walks away"])
+def test_an_order_whose_payment_was_never_recorded_is_settled_by_asking_the_store(
+        store: LiveStore, book: OrderBook, db: Database, phone: str) -> None:
+    device = store.add_device("K01")
+    client = make_client(store.base_url, device)
+    _clients.append(client)
+    payments = PaymentClient(client)
+    order = book.create_pending(LINES)
+    # the store created the payment, and the kiosk was killed before it recorded it
+    info = payments.create(order.order_uuid, order.total_minor, "CNY", "wechat",
+                           out_trade_no=order.order_uuid.replace("-", ""))
+    if phone == "pays":
+        _phone(store, info["code_url"], "pay")
+    assert Reconciler(book, payments, pay_window_s=120).run(at_boot=True) == 1
+    if phone == "pays":
+        assert _order(db, order.order_uuid) == (OrderState.PAID, 1)
+    else:  # not cancelled blind: the store's payment is closed first, so no phone can pay it later
+        assert _order(db, order.order_uuid)[0] is OrderState.CANCELLED
+        assert payments.query(info["payment_id"])["status"] == "CLOSED"
