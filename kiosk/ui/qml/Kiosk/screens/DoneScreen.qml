@@ -13,6 +13,7 @@ Rectangle {
     id: screen
     objectName: "doneScreen"
     color: Theme.background
+    // null for a moment as the kiosk shuts down: every binding below reads it guarded
     readonly property var receipt: Payment.receiptView
 
     ColumnLayout {
@@ -138,9 +139,9 @@ Rectangle {
                             Text {
                                 objectName: "doneReceipt"
                                 Layout.fillWidth: true
-                                text: screen.receipt.text
+                                text: screen.receipt?.text ?? ""
                                 textFormat: Text.PlainText
-                                color: screen.receipt.printed || screen.receipt.canChoose ? Theme.success
+                                color: (screen.receipt?.printed ?? false) || (screen.receipt?.canChoose ?? false) ? Theme.success
                                                                                          : Theme.warning
                                 font.pixelSize: Theme.fontBody
                                 font.bold: true
@@ -148,7 +149,7 @@ Rectangle {
                             }
                             RowLayout {
                                 objectName: "doneReceiptChoice"
-                                visible: screen.receipt.canChoose
+                                visible: screen.receipt?.canChoose ?? false
                                 Layout.fillWidth: true
                                 spacing: Theme.spacing
                                 KioskButton {
@@ -157,7 +158,7 @@ Rectangle {
                                     Layout.preferredWidth: 1
                                     text: qsTr("Paper receipt")
                                     primary: false
-                                    checked: !screen.receipt.onPhone
+                                    checked: !(screen.receipt?.onPhone ?? false)
                                     onClicked: screen.receipt.setOnPhone(false)
                                 }
                                 KioskButton {
@@ -166,14 +167,14 @@ Rectangle {
                                     Layout.preferredWidth: 1
                                     text: qsTr("Receipt on my phone")
                                     primary: false
-                                    checked: screen.receipt.onPhone
+                                    checked: screen.receipt?.onPhone ?? false
                                     onClicked: screen.receipt.setOnPhone(true)
                                 }
                             }
                             GridLayout {
                                 id: eReceipt
                                 objectName: "doneEReceipt"
-                                visible: screen.receipt.onPhone
+                                visible: screen.receipt?.onPhone ?? false
                                 Layout.fillWidth: true
                                 // the code beside its caption where there is room for both
                                 columns: width >= 2 * codeCard.side ? 2 : 1
@@ -193,14 +194,14 @@ Rectangle {
                                         objectName: "doneReceiptQr"
                                         anchors.fill: parent
                                         anchors.margins: 8
-                                        view: screen.receipt.code
+                                        view: screen.receipt?.code ?? null
                                     }
                                 }
                                 Text {
                                     objectName: "doneReceiptCaption"
                                     Layout.fillWidth: true
                                     Layout.alignment: Qt.AlignVCenter
-                                    text: screen.receipt.codeCaption
+                                    text: screen.receipt?.codeCaption ?? ""
                                     textFormat: Text.PlainText
                                     color: Theme.text
                                     font.pixelSize: Theme.fontBody
