@@ -26,6 +26,8 @@ from kiosk.sync.protocol import PaymentInfo
 
 log = logging.getLogger(__name__)
 
+BOOT_WAIT_S = 120.0  # the boot run waits this long for a periodic run that got in first
+
 # an alert for staff: (alert id, kind, message, order uuid)
 Alert = Callable[[str, str, str, str], None]
 
@@ -41,9 +43,10 @@ class Reconciler:
         self._running = threading.Lock()
 
     def run(self, *, at_boot: bool = False) -> int:
-        """Settle what can be settled now; returns how many orders changed. A run that finds another
-        one going returns 0 at once."""
-        if not self._running.acquire(blocking=False):
+        """Settle what can be settled now; returns how many orders changed. A periodic run that finds
+        another one going returns 0 at once; the boot run waits for it (it settles what a periodic run
+        leaves alone: the orders younger than a time to pay, left open by the crash)."""
+        if not self._running.acquire(blocking=at_boot, timeout=BOOT_WAIT_S if at_boot else -1):
             log.info("reconciliation already running; this round is skipped")
             return 0
         try:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from kiosk.checkout import Checkout, CheckoutRequest, Phase, ReceiptSettings
 from kiosk.db.engine import Database
@@ -87,10 +87,39 @@ def test_reconciliation_runs_one_at_a_time(book: OrderBook, db: Database) -> Non
     first = threading.Thread(target=reconciler.run, kwargs={"at_boot": True})
     first.start()
     assert inside.wait(5)
-    assert reconciler.run(at_boot=True) == 0  # the heartbeat's round meets the boot's: it steps aside
+    assert reconciler.run() == 0  # the heartbeat's round meets the boot's: it steps aside
     release.set()
     first.join(5)
     assert asked == ["GET"] and _order(db, order.order_uuid) == (OrderState.PAID, 1)
+
+
+def test_the_boot_run_waits_for_a_periodic_round_that_got_in_first(book: OrderBook, db: Database) -> None:
+    inside, release = threading.Event(), threading.Event()
+
+    def bank(request: httpx.Request) -> httpx.Response:
+        inside.set()
+        release.wait(5)
+        return _payment("CLOSED")
+
+    old = book.create_pending(LINES)
+    book.record_payment(old.order_uuid, PaymentRecord("wechat", "p0"), code_url="", expires_at=None)
+    with db.write() as session:  # old enough for a periodic round to take it up
+        session.execute(update(Order).where(Order.order_uuid == old.order_uuid)
+                        .values(created_at=book.clock() - dt.timedelta(hours=1)))
+    young = book.create_pending(LINES)  # left open by the crash a moment ago
+    book.record_payment(young.order_uuid, PaymentRecord("wechat", "p1"), code_url="", expires_at=None)
+    reconciler = Reconciler(book, _bank(bank), pay_window_s=120)
+    periodic = threading.Thread(target=reconciler.run)  # the sync worker's first housekeeping
+    periodic.start()
+    assert inside.wait(5)
+    booted: list[int] = []
+    boot = threading.Thread(target=lambda: booted.append(reconciler.run(at_boot=True)))
+    boot.start()
+    time.sleep(0.2)
+    release.set()
+    periodic.join(5)
+    boot.join(5)
+    assert booted == [1] and _order(db, young.order_uuid)[0] is OrderState.CANCELLED
 
 
 @pytest.mark.parametrize("told", [OrderState.PAYMENT_FAILED, OrderState.CANCELLED])
