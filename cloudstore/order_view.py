@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cloudstore.html import mask_address, mask_name, mask_phone
 from cloudstore.models import Device, OrderRequest, SandboxPayment, StoreOrder
 from cloudstore.timefmt import parse_iso
+from kiosk.sync.protocol import mask_address, mask_name, mask_phone
 
 MAX_UUID_LENGTH = 36
 

@@ -41,12 +41,13 @@ from kiosk.db.models import (
     utcnow,
 )
 from kiosk.errors import KioskError
-from kiosk.pii import PiiCipher, PiiError, mask_phone
+from kiosk.pii import PiiCipher, PiiError
 from kiosk.sync.protocol import (
     ORDER_PAID_KIND,
     OrderPayload,
     canonical_json,
     delivery_fee_minor,
+    mask_phone,
     payload_hash,
 )
 

@@ -1,4 +1,5 @@
-"""Personal data at rest: AES-GCM with a key kept outside the database, and masking for display.
+"""Personal data at rest: AES-GCM with a key kept outside the database (masking for display is one
+rule shared with the store: kiosk.sync.protocol).
 
 Each ciphertext is bound to its place (e.g. "order:<uuid>:phone") as associated data, so a value
 copied into another row or field does not decrypt there.
@@ -15,7 +16,6 @@ import contextlib
 import datetime as dt
 import logging
 import os
-import re
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -203,29 +203,3 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-_DIGITS = re.compile(r"\D")
-
-
-def mask_phone(phone: str) -> str:
-    """138****1234 for screens and receipts; short or odd input shows only its last two digits."""
-    digits = _DIGITS.sub("", phone)
-    if len(digits) >= 11:
-        digits = digits[-11:]
-        return f"{digits[:3]}****{digits[-4:]}"
-    if len(digits) > 2:
-        return "*" * (len(digits) - 2) + digits[-2:]
-    return "*" * len(digits)
-
-
-def mask_name(name: str) -> str:
-    """张** / L***y: enough for a shopper to recognise their own order, not to identify them."""
-    name = name.strip()
-    if not name:
-        return ""
-    if len(name) == 1:
-        return name + "*"
-    if name.isascii() and len(name) > 2:
-        return name[0] + "*" * (len(name) - 2) + name[-1]
-    return name[0] + "*" * (len(name) - 1)

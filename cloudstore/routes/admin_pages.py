@@ -17,12 +17,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from cloudstore import admin, fleet, fulfilment
 from cloudstore.auth import ADMIN_COOKIE, admin_cookie_ok
 from cloudstore.db import StoreDB
-from cloudstore.html import document, mask_phone, money, options, parse_form, table
+from cloudstore.html import document, money, options, parse_form, table
 from cloudstore.ingest import missing_seqs
 from cloudstore.models import StoreOrder, utcnow
 from cloudstore.routes.deps import DB, get_db, get_settings
 from cloudstore.timefmt import iso
-from kiosk.sync.protocol import FulfilmentStatus
+from kiosk.sync.protocol import FulfilmentStatus, mask_phone
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
 import time
 from collections.abc import Mapping
@@ -315,3 +316,52 @@ class Alert(TypedDict):
     state: NotRequired[Literal["open", "resolved"]]
     order_uuid: NotRequired[str]
     raised_at: NotRequired[str]
+
+
+# --- masking: what personal data may show on a kiosk's screen, a receipt or a store page ----------
+
+_NOT_DIGITS = re.compile(r"\D")
+# the region a Chinese address starts with: province, city, district (or county), each optional
+_REGION = re.compile(r"(?:.{1,8}?(?:特别行政区|自治区|省))?(?:.{1,8}?(?:自治州|地区|市|盟))?"
+                     r"(?:.{1,8}?(?:区|县|旗|市))?")
+_MASK = "****"
+
+
+def mask_phone(phone: str) -> str:
+    """138****8000: the network prefix and the last four digits of a mobile number, nothing more;
+    other numbers show only their last two digits."""
+    digits = _NOT_DIGITS.sub("", phone)
+    if len(digits) >= 11:
+        digits = digits[-11:]
+        return digits[:3] + _MASK + digits[-4:]
+    if len(digits) > 2:
+        return "*" * (len(digits) - 2) + digits[-2:]
+    return "*" * len(digits)
+
+
+def mask_name(name: str) -> str:
+    """张* / 张** / L*****y: enough for a shopper to recognise their own order, not to identify them."""
+    name = name.strip()
+    if not name:
+        return ""
+    if len(name) == 1:
+        return name + "*"
+    if name.isascii() and len(name) > 2:
+        return name[0] + "*" * (len(name) - 2) + name[-1]
+    return name[0] + "*" * (len(name) - 1)
+
+
+def mask_address(address: str) -> str:
+    """Only the region of an address: 上海市浦东新区**** for a Chinese address (up to its district,
+    never a street or a number); for one written with commas, its last two parts (district, city),
+    provided they hold no number. Anything else shows nothing but the mask."""
+    address = address.strip()
+    head = re.split(r"[\d０-９,，(（#]", address, maxsplit=1)[0]  # before any street number or detail
+    region = _REGION.match(head)
+    if region is not None and region.group():
+        return region.group() + _MASK
+    parts = [part.strip() for part in re.split(r"[,，]", address) if part.strip()]
+    tail = parts[-2:] if len(parts) >= 3 else parts[-1:] if len(parts) == 2 else []
+    if tail and not any(_NOT_DIGITS.sub("", part) for part in tail):
+        return _MASK + ", " + ", ".join(tail)
+    return _MASK

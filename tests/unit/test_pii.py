@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.errors import KioskError
-from kiosk.pii import PiiCipher, PiiError, PiiKeyError, mask_name, mask_phone
+from kiosk.pii import PiiCipher, PiiError, PiiKeyError
+from kiosk.sync.protocol import mask_name, mask_phone
 
 
 @pytest.fixture

@@ -455,7 +455,7 @@ class PaymentViewModel(QObject):
         if attempt is None or attempt.fulfilment == PICKUP:
             return QCoreApplication.translate(
                 "DoneScreen", "Collect your order at the service desk: show them this number.")
-        from kiosk.pii import mask_phone
+        from kiosk.sync.protocol import mask_phone
 
         contact = attempt.contact
         text = QCoreApplication.translate("DoneScreen", "We will deliver to %1 (%2):\n%3")

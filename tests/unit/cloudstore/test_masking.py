@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cloudstore.html import mask_address, mask_name, mask_phone
 from cloudstore.routes.order_page import language
+from kiosk.sync.protocol import mask_address, mask_name, mask_phone
 
 
 @pytest.mark.parametrize(("address", "shown"), [
