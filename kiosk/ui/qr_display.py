@@ -64,6 +64,17 @@ def image_data_url(image: QImage) -> str:
     return "data:image/png;base64," + base64.b64encode(bytes(data.data())).decode("ascii")
 
 
+def scaled_image_url(matrix: QrMatrix | None, scale: int, made: dict[int, str]) -> str:
+    """The code at `scale` whole pixels per module, quiet zone included ("" when there is none); each
+    scale is drawn once and kept in `made` (cleared when the code changes)."""
+    if matrix is None or scale < 1:
+        return ""
+    url = made.get(scale)
+    if url is None:
+        url = made[scale] = image_data_url(qr_image(matrix, scale))
+    return url
+
+
 class QrPaymentView(QObject):
     """What the payment QR shows now: payload, amount, time left. Lives on the GUI thread."""
 
@@ -194,12 +205,7 @@ class QrPaymentView(QObject):
     @Slot(int, result=str)
     def imageUrl(self, scale: int) -> str:
         """The code at `scale` whole pixels per module, quiet zone included ("" when inactive)."""
-        if self._matrix is None or scale < 1:
-            return ""
-        url = self._urls.get(scale)
-        if url is None:
-            url = self._urls[scale] = image_data_url(qr_image(self._matrix, scale))
-        return url
+        return scaled_image_url(self._matrix, scale, self._urls)
 
 
 class QtQrDisplay(QrPaymentDisplay):

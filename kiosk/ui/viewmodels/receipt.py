@@ -70,15 +70,9 @@ class CodeImage(QObject):
     @Slot(int, result=str)
     def imageUrl(self, scale: int) -> str:
         """The code at `scale` whole pixels per module, quiet zone included ("" when none)."""
-        if self._matrix is None or scale < 1:
-            return ""
-        url = self._urls.get(scale)
-        if url is None:
-            from kiosk.ui.qr_display import image_data_url
-            from kiosk.ui.qr_image import qr_image
+        from kiosk.ui.qr_display import scaled_image_url
 
-            url = self._urls[scale] = image_data_url(qr_image(self._matrix, scale))
-        return url
+        return scaled_image_url(self._matrix, scale, self._urls)
 
 
 class ReceiptViewModel(QObject):
