@@ -54,12 +54,14 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
     """Open, migrate and (in demo mode) seed the database, start the devices and, in demo mode, the
     local store. Slow: it runs beside the first frame."""
     # imported here: SQLAlchemy and Alembic cost more than the whole Qt window to load
+    from kiosk.audit import AuditLog
     from kiosk.catalog.search import ensure_index, refresh_index
     from kiosk.db.engine import Database
     from kiosk.db.migrate import upgrade
     from kiosk.db.seed import seed_demo
     from kiosk.orders import OrderBook
     from kiosk.pii import PiiCipher
+    from kiosk.technician_pin import DEMO_PIN, TechnicianPin
 
     bus = events or EventBus()
     db = Database(paths.database)
@@ -74,6 +76,10 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
             added = seed_demo(db)
             if added:
                 log.info("demo catalog seeded: %d products", added)
+        services.audit = AuditLog(db)
+        services.pin = TechnicianPin(db, paths.pin_pepper)
+        if config.demo and not services.pin.is_set():
+            services.pin.set_pin(DEMO_PIN)  # the README's demo PIN; a real kiosk asks for one (kiosk.ui)
         ensure_index(db)
         if refresh_index(db):
             log.info("search index rebuilt")

@@ -125,6 +125,16 @@ class PrivacyConfig:
 
 
 @dataclass(frozen=True)
+class MaintenanceConfig:
+    """The technician's hidden way in: taps in one corner of the screen, then the PIN."""
+
+    gesture_corner: Literal["top-left", "top-right", "bottom-left", "bottom-right"] = "top-left"
+    gesture_taps: int = field(default=5, metadata=_range(3, 10))
+    gesture_window_s: int = field(default=3, metadata=_range(1, 10))
+    idle_lock_s: int = field(default=120, metadata=_range(15, 3600))  # locks itself after this long
+
+
+@dataclass(frozen=True)
 class LogConfig:
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     max_bytes: int = field(default=2_000_000, metadata=_range(10_000, 1_000_000_000))
@@ -144,6 +154,7 @@ class KioskConfig:
     scanner: ScannerConfig = ScannerConfig()
     qr_display: QrDisplayConfig = QrDisplayConfig()
     privacy: PrivacyConfig = PrivacyConfig()
+    maintenance: MaintenanceConfig = MaintenanceConfig()
     log: LogConfig = LogConfig()
 
 

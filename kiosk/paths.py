@@ -66,6 +66,11 @@ class DataPaths:
         return self.root / "pii.key"
 
     @property
+    def pin_pepper(self) -> Path:
+        # mixed into the technician PIN's hash; outside the database, like the PII key
+        return self.root / "pin.pepper"
+
+    @property
     def keyboard(self) -> Path:
         # the on-screen keyboard's user data (kept empty: see kiosk.ui.environment)
         return self.root / "keyboard"

@@ -140,24 +140,35 @@ def _alert(alert_id: str, kind: str, severity: Literal["info", "warning", "criti
             "state": "open", "raised_at": dt.datetime.now(dt.UTC).isoformat()}
 
 
-def _read_key_file(path: Path) -> tuple[bytes, int | None]:
+def secret_file(path: Path, what: str) -> bytes:
+    """A 32-byte secret kept in its own owner-only file, made atomically on first use (the PII key's
+    rules; `what` names it in errors). The technician PIN's pepper and the shopper-hash salt use it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return _read_key_file(path, what)[0]
+    except FileNotFoundError:
+        _create_key_file(path)
+        return _read_key_file(path, what)[0]
+
+
+def _read_key_file(path: Path, what: str = "PII key") -> tuple[bytes, int | None]:
     """The key's bytes, and the mode it had if others could read it (then tightened to 0600)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO planted here must not hang
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise PiiKeyError(f"the PII key {path} is not a regular file")
+            raise PiiKeyError(f"the {what} {path} is not a regular file")
         loosened = None
         if os.name == "posix":
             if info.st_uid != os.geteuid():
-                raise PiiKeyError(f"the PII key file {path} is owned by uid {info.st_uid}, not by the "
+                raise PiiKeyError(f"the {what} file {path} is owned by uid {info.st_uid}, not by the "
                                   f"kiosk's user (uid {os.geteuid()}): give it to that user, mode 0600")
             mode = stat.S_IMODE(info.st_mode)
             if mode & 0o077:
                 os.fchmod(fd, 0o600)
                 loosened = mode
-                log.warning("the PII key file %s could be read by others (mode %s); now owner-only (0600)",
-                            path, oct(mode))
+                log.warning("the %s file %s could be read by others (mode %s); now owner-only (0600)",
+                            what, path, oct(mode))
         key = b""
         while len(key) <= KEY_BYTES:
             chunk = os.read(fd, KEY_BYTES + 1 - len(key))
@@ -168,7 +179,7 @@ def _read_key_file(path: Path) -> tuple[bytes, int | None]:
         os.close(fd)
     if len(key) != KEY_BYTES:
         raise PiiKeyError(
-            f"the PII key file {path} holds {info.st_size} bytes, not {KEY_BYTES} bytes: it is damaged or "
+            f"the {what} file {path} holds {info.st_size} bytes, not {KEY_BYTES} bytes: it is damaged or "
             f"not a key. Put the kiosk's key back from a backup. Moving this file away makes a new key, and "
             f"the contact details stored under the old one can then no longer be read")
     return key, loosened

@@ -17,6 +17,7 @@ from kiosk.paths import DataPaths, default_data_dir
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from kiosk.audit import AuditLog
     from kiosk.checkout import Checkout, Listener
     from kiosk.db.engine import Database
     from kiosk.devices.ports import ReceiptPrinter
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.sync.payments import PaymentClient
     from kiosk.sync.protocol import Alert, DeviceStatus
     from kiosk.sync.worker import SyncWorker
+    from kiosk.technician_pin import TechnicianPin
 
 
 @dataclass
@@ -45,6 +47,8 @@ class Services:
     payments: PaymentClient | None = None  # set once the store is known (demo: once it has started)
     reconciler: Reconciler | None = None  # likewise
     store_url: str = ""
+    audit: AuditLog | None = None
+    pin: TechnicianPin | None = None
     # the latest status of each device, for the heartbeat and the technician screens
     device_states: dict[str, DeviceStatus] = field(default_factory=dict)
 

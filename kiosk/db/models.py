@@ -226,6 +226,8 @@ class Order(Base):
     # it is never sent again by itself), then the printer's outcome (kiosk.devices.ports.JobOutcome)
     receipt_state: Mapped[str] = mapped_column(String(16), default="", server_default="")
     receipt_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # repeat shoppers in the reports: a salted hash of the phone (kiosk.analytics), never the number
+    shopper_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
     lines: Mapped[list[OrderLine]] = relationship(
         order_by="OrderLine.position", cascade="all, delete-orphan", back_populates="order")
@@ -307,6 +309,20 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str] = mapped_column(String(64), default="")  # e.g. an order_uuid
     detail: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(String(16), default="", server_default="")  # ok | failed | refused
+
+
+class SessionEvent(Base):
+    """One step of a shopper session for the funnel report: an anonymous session id, never personal
+    data (kinds in kiosk.session_events)."""
+
+    __tablename__ = "session_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    session_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(64), default="")  # e.g. a product id
 
 
 class Setting(Base):

@@ -31,6 +31,8 @@ from kiosk.ui.focus import TouchFocus, on_new_screen
 from kiosk.ui.fonts import install_fonts
 from kiosk.ui.items import walk
 from kiosk.ui.lockdown import LockdownFilter
+from kiosk.ui.maintenance import SINGLETONS as MAINTENANCE_SINGLETONS
+from kiosk.ui.maintenance import Maintenance
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.placement import WindowPlacement
 from kiosk.ui.shell import Shell
@@ -66,6 +68,7 @@ def _register_types() -> None:
     singletons = [(Navigator, "Navigator", "navigator"), (Shell, "Shell", "shell"),
                   (Bridge, "Bridge", "bridge")]
     singletons += [(cls, name, f"shopper.{attr}") for name, (cls, attr) in SHOPPER_SINGLETONS.items()]
+    singletons += [(cls, name, f"maintenance.{attr}") for name, (cls, attr) in MAINTENANCE_SINGLETONS.items()]
     for cls, name, attr in singletons:
         # the stubs say bytes for the QML name; PySide6 wants str
         qmlRegisterSingletonType(cls, BACKEND_URI, 1, 0, name, _singleton(attr))  # type: ignore[call-overload]
@@ -107,6 +110,7 @@ class KioskUi:
         self.shell = Shell(config, self.lockdown)
         self.bridge = Bridge(events)
         self.shopper = Shopper(config, self.navigator, self.shell, self.bridge)
+        self.maintenance = Maintenance(config, self.navigator, self.bridge, self.shopper.session.wipe)
         self.lockdown_filter = LockdownFilter(self.lockdown)
         self.app.installEventFilter(self.lockdown_filter)
 
@@ -126,6 +130,7 @@ class KioskUi:
         self.shell.orientationChanged.connect(
             lambda: self.placement.set_orientation(str(self.shell.property("orientation"))))
         self.shopper.bind(self.engine, self.window)
+        self.maintenance.bind(self.window)
         self._previous_hook = sys.excepthook
         sys.excepthook = self._on_uncaught
 
@@ -133,6 +138,7 @@ class KioskUi:
         """The core is ready: give the view-models their services (GUI thread)."""
         self.services = services
         self.shopper.attach(services)
+        self.maintenance.attach(services)
         self.shell.setReady(True)
         if self.config.demo and services.devices is not None:
             from kiosk.ui.demo import open_demo_controls
@@ -177,6 +183,7 @@ class KioskUi:
             self.demo_controls.close()
         self.bridge.close()
         self.shopper.close()
+        self.maintenance.close()
         self.window.hide()
         _by_engine.pop(id(self.engine), None)
         self.engine.deleteLater()

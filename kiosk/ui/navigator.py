@@ -10,6 +10,7 @@ log = logging.getLogger(__name__)
 
 ATTRACT = "attract"
 OUT_OF_SERVICE = "outOfService"
+MAINTENANCE = "maintenance"  # the technician area: entered only through kiosk.ui.maintenance.entry
 # screens a shopper can reach; anything else is a programming error, not a blank page
 SCREENS = {ATTRACT, "home", "category", "product", "search", "cart", "fulfilment", "payment",
            "paymentProblem", "done", OUT_OF_SERVICE}
@@ -47,6 +48,10 @@ class Navigator(QObject):
     @Property(str, notify=outOfServiceReasonChanged)
     def outOfServiceReason(self) -> str:
         return self._reason
+
+    def enterMaintenance(self) -> None:
+        """Not a slot: QML cannot reach it; only a right PIN does (MaintenanceEntry)."""
+        self._set_stack([MAINTENANCE])
 
     @Slot(str)
     def push(self, name: str) -> None:

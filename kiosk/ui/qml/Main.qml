@@ -67,7 +67,8 @@ Window {
                     { name: "payment", component: paymentScreen, warm: false },
                     { name: "paymentProblem", component: paymentProblemScreen, warm: false },
                     { name: "done", component: doneScreen, warm: false },
-                    { name: "outOfService", component: outOfServiceScreen, warm: false }
+                    { name: "outOfService", component: outOfServiceScreen, warm: false },
+                    { name: "maintenance", component: maintenanceScreen, warm: false }
                 ]
                 Loader {
                     required property var modelData
@@ -110,6 +111,15 @@ Window {
             }
         }
 
+        // the technician's PIN pad: over every screen and the keyboard
+        Loader {
+            objectName: "pinPadLoader"
+            anchors.fill: parent
+            z: 200
+            active: Maintenance.state === "pin" || Maintenance.state === "setPin"
+            sourceComponent: PinPad {}
+        }
+
         // Qt Virtual Keyboard is heavy to load: it follows the first frame, once the kiosk is ready
         Loader {
             id: keyboardLoader
@@ -135,4 +145,5 @@ Window {
     Component { id: paymentProblemScreen; PaymentProblemScreen {} }
     Component { id: doneScreen; DoneScreen {} }
     Component { id: outOfServiceScreen; OutOfServiceScreen {} }
+    Component { id: maintenanceScreen; MaintenanceScreen {} }
 }

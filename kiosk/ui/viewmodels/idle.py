@@ -17,7 +17,7 @@ from kiosk.config import IdleConfig
 from kiosk.ui.navigator import Navigator
 
 TICK_MS = 250
-NEVER = {"attract", "outOfService"}
+NEVER = {"attract", "outOfService", "maintenance"}  # the technician area locks by itself
 PAUSED = {"payment"}  # a shopper paying with their phone is not idle; the QR has its own time limit
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
              QEvent.Type.Wheel, QEvent.Type.InputMethod}
