@@ -71,6 +71,11 @@ class DataPaths:
         return self.root / "pin.pepper"
 
     @property
+    def exports(self) -> Path:
+        # reports and diagnostic bundles when no USB stick is in
+        return self.root / "exports"
+
+    @property
     def keyboard(self) -> Path:
         # the on-screen keyboard's user data (kept empty: see kiosk.ui.environment)
         return self.root / "keyboard"

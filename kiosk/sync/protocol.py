@@ -301,11 +301,24 @@ class DeviceStatus(TypedDict):
     detail: NotRequired[str]
 
 
+# The shopping funnel, step by step: how many shopper sessions reached each step (no personal data).
+# A session counts once per step; the kiosk records them (kiosk.session_events) and sends each store
+# day's counts with its heartbeat, so the store's admin page shows the same funnel fleet-wide.
+FUNNEL_STEPS = ("session", "product_viewed", "added_to_cart", "qr_shown", "paid", "receipt_printed")
+
+
+class FunnelDay(TypedDict):
+    day: str  # the store's local day, YYYY-MM-DD
+    counts: dict[str, int]  # FUNNEL_STEPS → sessions that reached the step that day
+
+
 class Heartbeat(TypedDict):
     queue_depth: int
     oldest_pending_age_s: float
     devices: dict[str, DeviceStatus]  # "printer", "scanner", ...
     version: str
+    # the last few store days' funnel counts (repeated: the store keeps the latest per device and day)
+    funnel: NotRequired[list[FunnelDay]]
 
 
 class Alert(TypedDict):
