@@ -110,7 +110,7 @@ class KioskUi:
         self.shell = Shell(config, self.lockdown)
         self.bridge = Bridge(events)
         self.shopper = Shopper(config, self.navigator, self.shell, self.bridge)
-        self.maintenance = Maintenance(config, self.navigator, self.bridge, self.shopper.session.wipe)
+        self.maintenance = Maintenance(config, self.navigator, self.bridge, self.shopper.session)
         self.lockdown_filter = LockdownFilter(self.lockdown)
         self.app.installEventFilter(self.lockdown_filter)
 

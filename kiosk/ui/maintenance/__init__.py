@@ -18,6 +18,7 @@ from kiosk.ui.maintenance.page import TechnicianPage
 from kiosk.ui.maintenance.settings import SettingsPage
 from kiosk.ui.maintenance.sync import SyncPage
 from kiosk.ui.navigator import Navigator
+from kiosk.ui.viewmodels.session import SessionViewModel
 
 # QML singleton name → attribute of Maintenance (registered in module Kiosk.Backend)
 SINGLETONS: dict[str, tuple[type[QObject], str]] = {
@@ -32,8 +33,9 @@ SINGLETONS: dict[str, tuple[type[QObject], str]] = {
 
 class Maintenance:
     def __init__(self, config: KioskConfig, navigator: Navigator, bridge: Bridge,
-                 wipe_session: Any) -> None:
-        self.entry = MaintenanceEntry(config.maintenance, navigator, wipe_session)
+                 session: SessionViewModel) -> None:
+        self.entry = MaintenanceEntry(config.maintenance, navigator, session.wipe)
+        session.wiped.connect(self.entry.on_shopper_wiped)
         audit, post = self.entry.audit, bridge.post
         self.devices = DevicesPage(audit, post)
         self.sync = SyncPage(audit, post)

@@ -50,8 +50,9 @@ class MaintenanceEntry(QObject):
         self._config = config
         self._navigator = navigator
         self._wipe_session = wipe_session
+        # through self.clock, so a test that replaces the clock moves the gesture's time too
         self.gesture = CornerGesture(config.gesture_corner, config.gesture_taps, config.gesture_window_s,
-                                     clock)
+                                     lambda: self.clock())
         self._pin: TechnicianPin | None = None
         self._audit: AuditLog | None = None
         self._state = CLOSED
@@ -61,6 +62,7 @@ class MaintenanceEntry(QObject):
         self._locked_s = 0
         self._page = "devices"
         self._return_to_open = False  # setPin was opened from the settings page
+        self._entering = False
         self._last_activity = clock()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -267,8 +269,19 @@ class MaintenanceEntry(QObject):
             self.audit("maintenance.pin_change")
             self._open_set_pin(return_to_open=True)
 
+    @Slot()
+    def on_shopper_wiped(self) -> None:
+        """The shopper session ended (idle, a finished order): a PIN pad left open closes with it."""
+        if self._state == PIN and not self._entering:
+            self._set_pad("")
+            self._set_state(CLOSED)
+
     def _enter(self) -> None:
-        self._wipe_session()  # whoever was shopping has gone: their cart is not left under the area
+        self._entering = True
+        try:
+            self._wipe_session()
+        finally:
+            self._entering = False  # whoever was shopping has gone: their cart is not left under the area
         self._last_activity = self.clock()
         self._page = "devices"
         self.pageChanged.emit()
