@@ -194,6 +194,73 @@ def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("accessible-home", accessible),
         ("accessible-product", product_with_reviews),
         *_accessible_checkout_steps(ui),
+        *_technician_steps(ui),
+    ]
+
+
+def _technician_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
+    """The PIN pad (typing, a wrong PIN, locked, choosing a new PIN) and every technician page."""
+    from kiosk.technician_pin import DEMO_PIN, FREE_TRIES
+
+    entry, services = ui.maintenance.entry, ui.services
+    assert services is not None and services.pin is not None
+    pin = services.pin
+
+    def keep_language(step: Callable[[], None]) -> Callable[[], None]:
+        def go() -> None:
+            language = str(ui.shell.property("language"))
+            step()  # a wipe (the pad's, entering's) starts the next shopper in the default language
+            ui.shell.setLanguage(language)
+        return go
+
+    def pad(digits: str = "") -> Callable[[], None]:
+        def go() -> None:
+            ui.shell.setAccessibility(False, False, False)
+            ui.shopper.session.wipe()
+            pin.set_pin(DEMO_PIN)  # a clean count: the tour's lock below must not outlive it
+            entry._open_pad()
+            for digit in digits:
+                entry.digit(digit)
+        return go
+
+    def wrong() -> None:
+        pad("975310")()
+        entry.submit()
+
+    def locked() -> None:
+        pad()()
+        for _ in range(FREE_TRIES):
+            for digit in "975310":
+                entry.digit(digit)
+            entry.submit()
+
+    def enter() -> None:
+        pad(DEMO_PIN)()
+        entry.submit()
+
+    def page(name: str) -> Callable[[], None]:
+        return lambda: entry.showPage(name)
+
+    def choose_pin() -> None:
+        entry.showPage("settings")
+        entry.changePin()
+
+    def leave() -> None:
+        entry.cancel()
+        entry.leave()
+        pin.set_pin(DEMO_PIN)
+
+    return [
+        ("technician-pin", keep_language(pad("2468"))),
+        ("technician-pin-wrong", keep_language(wrong)),
+        ("technician-pin-locked", keep_language(locked)),
+        ("technician-devices", keep_language(enter)),
+        ("technician-sync", page("sync")),
+        ("technician-orders", page("orders")),
+        ("technician-reports", page("analytics")),
+        ("technician-settings", page("settings")),
+        ("technician-new-pin", choose_pin),
+        ("technician-locked", keep_language(leave)),
     ]
 
 

@@ -80,9 +80,10 @@ Rectangle {
                         objectName: "pinKey_" + modelData
                         Layout.preferredWidth: 180
                         Layout.preferredHeight: 110
-                        text: modelData === "erase" ? "⌫" : modelData === "ok" ? qsTr("OK") : modelData
+                        text: modelData === "erase" ? "←" : modelData === "ok" ? qsTr("OK") : modelData
                         fontSize: Theme.fontTitle
                         primary: modelData === "ok"
+                        Accessible.name: modelData === "erase" ? qsTr("Delete the last digit") : text
                         onClicked: {
                             if (modelData === "erase") Maintenance.erase()
                             else if (modelData === "ok") Maintenance.submit()
