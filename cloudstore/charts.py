@@ -19,9 +19,9 @@ _MUTED = "#6b7785"
 def columns(title: str, labels: Sequence[str], values: Sequence[int], fmt: Fmt = str, *,
             label_every: int = 1, chart_id: str = "") -> str:
     """Vertical bars, one per label (hours of a day, days of a period); the highest value is written
-    above its bar and every `label_every`-th label below the axis."""
+    above its bar and every `label_every`-th label below the axis. Sized to read on a phone's width."""
     n = max(1, len(values))
-    width, height, top, bottom, left = 720, 220, 24, 28, 4
+    width, height, top, bottom, left = 520, 230, 26, 30, 2
     slot = (width - left) / n
     peak = max(values, default=0)
     plot = height - top - bottom
@@ -36,33 +36,32 @@ def columns(title: str, labels: Sequence[str], values: Sequence[int], fmt: Fmt =
                      f'width="{slot * 0.76:.1f}" height="{h:.1f}" fill="{_BAR}">'
                      f'<title>{escape(label)}: {escape(fmt(value))}</title></rect>')
         if value == peak and peak > 0:
-            parts.append(f'<text x="{x + slot / 2:.1f}" y="{height - bottom - h - 6:.1f}" font-size="13" '
-                         f'text-anchor="middle" fill="{_TEXT}">{escape(fmt(value))}</text>')
+            # written from the bar's middle, or from its edge near either end so it stays inside
+            anchor, at = ("start", x) if i < n * 0.2 else ("end", x + slot) if i >= n * 0.8 else \
+                ("middle", x + slot / 2)
+            parts.append(f'<text x="{at:.1f}" y="{height - bottom - h - 7:.1f}" font-size="16" '
+                         f'text-anchor="{anchor}" fill="{_TEXT}">{escape(fmt(value))}</text>')
         if i % label_every == 0:
-            parts.append(f'<text x="{x + slot / 2:.1f}" y="{height - 8}" font-size="13" text-anchor="middle" '
+            parts.append(f'<text x="{x + slot / 2:.1f}" y="{height - 9}" font-size="15" text-anchor="middle" '
                          f'fill="{_MUTED}">{escape(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
 def bars(title: str, rows: Sequence[tuple[str, int]], fmt: Fmt = str, *, chart_id: str = "") -> str:
-    """Horizontal bars, one row each: the label above its bar, the value at the bar's end."""
-    width, row_h, left = 720, 46, 4
-    height = max(1, len(rows)) * row_h + 6
+    """Horizontal bars, one row each: the label as text above its bar (it wraps on a narrow screen),
+    the bar an SVG as wide as its share of the largest value, the value beside it."""
     peak = max((v for _, v in rows), default=0)
-    usable = width - left - 150  # room for the value after the longest bar
-    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-label="{escape(title)}"{_id(chart_id)}><title>{escape(title)}</title>']
-    for i, (label, value) in enumerate(rows):
-        y = i * row_h
-        w = 0.0 if peak <= 0 else max(2.0, usable * value / peak)
-        parts.append(f'<text x="{left}" y="{y + 16}" font-size="15" fill="{_TEXT}">'
-                     f'{escape(_clip(label))}</text>')
-        parts.append(f'<rect x="{left}" y="{y + 22}" width="{w:.1f}" height="16" rx="2" fill="{_BAR}"/>')
-        parts.append(f'<text x="{left + w + 8:.1f}" y="{y + 35}" font-size="14" fill="{_MUTED}">'
-                     f'{escape(fmt(value))}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    items = []
+    for label, value in rows:
+        share = 0.0 if peak <= 0 else max(0.5, 100 * value / peak)
+        items.append(
+            f'<li><span class="label">{escape(label)}</span><span class="bar">'
+            '<svg viewBox="0 0 100 10" preserveAspectRatio="none" width="100%" height="14" '
+            'aria-hidden="true">'
+            f'<rect width="{share:.2f}" height="10" rx="1" fill="{_BAR}"/></svg>'
+            f'<span class="value">{escape(fmt(value))}</span></span></li>')
+    return f'<ul class="bars" role="list" aria-label="{escape(title)}"{_id(chart_id)}>{"".join(items)}</ul>'
 
 
 def _clip(label: str, limit: int = 60) -> str:

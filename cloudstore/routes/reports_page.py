@@ -30,7 +30,11 @@ REPORT_STYLE = """
 font-size:1.35rem;margin-top:.15rem}.card span{color:#6b7785;font-size:.85rem}section.report{background:#fff;
 border:1px solid #e1e5ea;border-radius:.4rem;padding:.6rem .8rem;margin:0 0 1rem}section.report h2{
 font-size:1.05rem;margin:.2rem 0 .5rem}.chart{display:block;max-width:56rem}.grid2{display:grid;gap:1rem;
-grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr))}.scroll{overflow-x:auto}
+grid-template-columns:repeat(auto-fit,minmax(min(100%,30rem),1fr));align-items:start}
+.scroll{overflow-x:auto}ul.bars{list-style:none;margin:0;padding:0}ul.bars li{margin:0 0 .45rem}
+ul.bars .label{display:block;font-size:.9rem;overflow-wrap:anywhere}ul.bars .bar{display:flex;
+align-items:center;gap:.5rem}ul.bars svg{flex:1 1 auto;min-width:0}ul.bars .value{flex:none;color:#6b7785;
+font-size:.85rem;min-width:4.5rem}
 """
 
 
@@ -97,8 +101,8 @@ def reports_page(request: Request, db: DB, period: str = "7", device_id: str = "
     funnel_rows = [(f"{STEP_LABELS[s]} · {rep.funnel[s] * 100 / base:.0f}%" if base else STEP_LABELS[s],
                     rep.funnel[s]) for s in FUNNEL_STEPS]
     funnel = charts.bars("Shopping funnel", funnel_rows, chart_id="chart-funnel")
-    products = table(["#", "商品 Product", "SKU", "数量 Qty", "销售额 Revenue"], [
-        [str(i), f"{escape(p.name_zh)}<br><span class=\"muted\">{escape(p.name_en)}</span>", escape(p.sku),
+    products = table(["#", "商品 Product", "数量 Qty", "销售额 Revenue"], [
+        [str(i), f"{escape(p.name_zh)}<br><span class=\"muted\">{escape(p.name_en)} · {escape(p.sku)}</span>",
          str(p.quantity), escape(cash(p.revenue_minor))] for i, p in enumerate(rep.top_products, 1)])
     empty = '<p class="muted">No sales in this period.</p>' if not rep.order_count else ""
     body = (
