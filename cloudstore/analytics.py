@@ -34,6 +34,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cloudstore.models import Category, FunnelCount, Product, StoreOrder
+from cloudstore.shoppers import PENDING
 from kiosk.sync.protocol import FUNNEL_STEPS, FulfilmentStatus
 
 NOT_SALES = frozenset({FulfilmentStatus.RETURNED.value, FulfilmentStatus.REFUNDED.value})
@@ -167,7 +168,7 @@ def report(session: Session, period: Period, device_id: str = "", *, top: int = 
         if day is not None:  # always, but for a zone whose rules changed between the two computations
             day.orders += 1
             day.revenue_minor += total
-        if shopper:
+        if shopper and shopper != PENDING:
             shoppers[shopper] += 1
         for line in payload.get("lines") or ():
             sku = str(line["sku"])

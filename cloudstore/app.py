@@ -15,7 +15,7 @@ from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
 from cloudstore.routes import admin_api, admin_pages, device_api, order_page, pay_page, reports_page, sandbox
 from cloudstore.settings import Settings
-from cloudstore.shoppers import load_salt
+from cloudstore.shoppers import backfill, load_salt
 
 
 async def _validation_as_400(_request: Request, exc: Exception) -> JSONResponse:
@@ -49,6 +49,7 @@ def create_app(settings: Settings, db: StoreDB | None = None, *, owns_db: bool =
     app.state.nonces = NonceCache(store_db)
     app.state.secrets = DeviceSecrets(store_db)
     app.state.shopper_salt = load_salt(settings.shopper_salt_file)
+    backfill(store_db, app.state.shopper_salt)  # orders from before the store kept shopper hashes
     app.add_exception_handler(RequestValidationError, _validation_as_400)
     app.include_router(device_api.router)
     app.include_router(pay_page.router)

@@ -22,6 +22,10 @@ import tempfile
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy import select, update
+
+from cloudstore.db import StoreDB
+from cloudstore.models import StoreOrder
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +33,8 @@ SALT_BYTES = 32
 SALT_FILE_ENV = "CLOUDSTORE_SHOPPER_SALT_FILE"
 _NOT_DIGITS = re.compile(r"[^0-9]")
 MIN_PHONE_DIGITS = 5  # fewer is no phone number to recognise anyone by
+PENDING = "?"  # the shopper hash of an order stored before the store kept them (migration 0002)
+_BACKFILL_PAGE = 500
 
 
 class SaltFileError(RuntimeError):
@@ -115,3 +121,23 @@ def shopper_hash(salt: bytes | None, phone: object) -> str:
 def order_shopper_hash(salt: bytes | None, payload: dict[str, object]) -> str:
     contact = payload.get("contact")
     return shopper_hash(salt, contact.get("phone")) if isinstance(contact, dict) else ""
+
+
+def backfill(db: StoreDB, salt: bytes) -> int:
+    """Hash the phones of the orders stored before the store kept shopper hashes (marked PENDING by
+    migration 0002), a page per transaction; returns how many were done. Nothing to do is one query."""
+    done = 0
+    while True:
+        with db.write() as session:
+            page = session.execute(select(StoreOrder.id, StoreOrder.payload)
+                                   .where(StoreOrder.shopper_hash == PENDING)
+                                   .order_by(StoreOrder.id).limit(_BACKFILL_PAGE)).all()
+            for order_id, payload in page:
+                session.execute(update(StoreOrder).where(StoreOrder.id == order_id)
+                                .values(shopper_hash=order_shopper_hash(salt, payload),
+                                        updated_at=StoreOrder.updated_at))  # no change to the order
+        done += len(page)
+        if len(page) < _BACKFILL_PAGE:
+            if done:
+                log.info("hashed the shoppers' phones of %d orders stored before the reports", done)
+            return done

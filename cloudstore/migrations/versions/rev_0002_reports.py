@@ -4,8 +4,8 @@ Revision ID: 0002
 Revises: 0001
 Create Date: 2026-12-07 02:40:00
 
-Orders already stored get their received time as their paid time and no shopper hash: the salt lives
-outside the database, so they are hashed, if at all, by the running store (`cloudstore.shoppers`).
+Orders already stored get their received time as their paid time, and a shopper hash of "?": the salt
+lives outside the database, so the store hashes them when it next starts (`cloudstore.shoppers.backfill`).
 """
 
 from __future__ import annotations
@@ -18,13 +18,15 @@ down_revision = "0001"
 branch_labels = None
 depends_on = None
 
+PENDING = "?"  # cloudstore.shoppers.PENDING, spelled out: a migration keeps its own constants
+
 
 def upgrade() -> None:
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.add_column(sa.Column("paid_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("shopper_hash", sa.String(length=64), server_default="",
                                       nullable=False))
-    op.execute("UPDATE orders SET paid_at = received_at")
+    op.execute(f"UPDATE orders SET paid_at = received_at, shopper_hash = '{PENDING}'")
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.alter_column("paid_at", existing_type=sa.DateTime(), nullable=False)
         batch_op.create_index(batch_op.f("ix_orders_paid_at"), ["paid_at"], unique=False)

@@ -20,9 +20,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from cloudstore import analytics, catalog, fleet
 from cloudstore.analytics import Period
@@ -30,9 +31,9 @@ from cloudstore.batch_body import check_items
 from cloudstore.db import StoreDB
 from cloudstore.devices import add_device
 from cloudstore.ingest import ingest_batch
-from cloudstore.migrate import upgrade
+from cloudstore.migrate import alembic_config, upgrade
 from cloudstore.models import FunnelCount, StoreOrder
-from cloudstore.shoppers import SaltFileError, load_salt, normalise_phone, shopper_hash
+from cloudstore.shoppers import SaltFileError, backfill, load_salt, normalise_phone, shopper_hash
 from kiosk.sync.protocol import FUNNEL_STEPS, FunnelError, check_funnel
 from tests.unit.cloudstore.harness import batch_item, paid_payment
 
@@ -391,3 +392,39 @@ def test_a_damaged_salt_file_is_refused_not_replaced(tmp_path: Path) -> None:
     with pytest.raises(SaltFileError, match="not 32"):
         load_salt(path)
     assert path.read_bytes() == b"short"
+
+
+_OLD_ORDER = (  # an order as the store at revision 0001 stored it
+    "INSERT INTO orders (order_uuid, device_id, device_seq, order_no, kind, payload, payload_hash, "
+    "currency, total_minor, computed_total_minor, audit_flags, fulfilment, status, tracking_no, received_at, "
+    "updated_at) "
+    "VALUES (:u, :d, :s, :n, 'order.paid', :p, 'h', 'CNY', :t, :t, '', 'pickup', 'ACCEPTED', '', :r, :r)")
+
+
+def test_orders_from_before_the_upgrade_get_their_hash_and_paid_time(store_url: str) -> None:
+    db = StoreDB(store_url)
+    try:
+        with db.writer.begin() as conn:  # the schema as it was before the reports
+            command.upgrade(alembic_config(conn), "0001")
+        with db.write() as session:
+            device = add_device(session, "K01")["device_id"]
+        old = [Sale(0, _local(21, 9), [("D00001", 1)], phone="13800001234"),
+               Sale(0, _local(22, 9), [("D00001", 1)])]
+        payloads = [_payload(s) for s in old]
+        with db.writer.begin() as conn:
+            for seq, payload in enumerate(payloads, 1):
+                conn.execute(text(_OLD_ORDER),
+                    {"u": payload["order_uuid"], "d": device, "s": seq, "n": payload["order_no"],
+                     "p": json.dumps(payload), "t": payload["total_minor"], "r": NOW})
+        upgrade(db)
+        with db.read() as session:
+            pending = list(session.execute(select(StoreOrder.shopper_hash)).scalars())
+        assert pending == ["?", "?"]
+        assert backfill(db, SALT) == 2 and backfill(db, SALT) == 0
+        with db.read() as session:
+            rows = session.execute(select(StoreOrder.shopper_hash, StoreOrder.paid_at, StoreOrder.updated_at)
+                                   .order_by(StoreOrder.device_seq)).all()
+        assert [r[0] for r in rows] == [shopper_hash(SALT, "13800001234"), ""]
+        assert all(r[1] == NOW and r[2] == NOW for r in rows)  # paid when received; otherwise untouched
+    finally:
+        db.close()
