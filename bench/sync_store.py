@@ -163,14 +163,14 @@ def http_ingest(db_url: str, items: list[dict[str, Any]]) -> float:
 
 _COLUMNS = ("order_uuid", "device_id", "device_seq", "order_no", "kind", "payload", "payload_hash",
             "currency", "total_minor", "computed_total_minor", "audit_flags", "fulfilment", "status",
-            "tracking_no", "received_at", "updated_at")
+            "tracking_no", "received_at", "updated_at", "paid_at", "shopper_hash")
 
 
 def raw_rows(items: list[dict[str, Any]], device_id: str) -> list[tuple[Any, ...]]:
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     return [(i["order_uuid"], device_id, i["device_seq"], i["payload"]["order_no"], i["kind"],
              canonical_json(i["payload"]).decode(), i["payload_hash"], "CNY", i["payload"]["total_minor"],
-             i["payload"]["total_minor"], "", "pickup", "ACCEPTED", "", now, now) for i in items]
+             i["payload"]["total_minor"], "", "pickup", "ACCEPTED", "", now, now, now, "") for i in items]
 
 
 def raw_ingest(db_url: str, items: list[dict[str, Any]], connect: Callable[[], Any],

@@ -20,6 +20,7 @@ from cloudstore.settings import (
     admin_token_from_env,
     env_flag,
 )
+from cloudstore.shoppers import SALT_FILE_ENV, default_salt_file
 
 
 def demo_catalog_path() -> Path:
@@ -49,6 +50,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings(db_url=args.db, merchant_name=args.merchant, public_url=args.public_url,
                         sandbox_controls=args.sandbox_controls or env_flag(SANDBOX_CONTROLS_ENV),
                         payment_ttl_s=args.payment_ttl, timezone=args.timezone,
+                        shopper_salt_file=args.shopper_salt_file,
                         **({"admin_token": token} if token else {}))
     db = _open(args.db)
     app = create_app(settings, db, owns_db=True)
@@ -153,6 +155,9 @@ def parser() -> argparse.ArgumentParser:
                        help=f"mount the test-only /sandbox router (or set {SANDBOX_CONTROLS_ENV}=1)")
     serve.add_argument("--timezone", type=_timezone, default=os.environ.get(TIMEZONE_ENV, DEFAULT_TIMEZONE),
                        help=f"the store's local time zone for the times its pages show (or {TIMEZONE_ENV})")
+    serve.add_argument("--shopper-salt-file", default=default_salt_file(),
+                       help="the salt of the shoppers' phone hashes (repeat shoppers in the reports), a file "
+                            f"outside the database made on first start (or {SALT_FILE_ENV})")
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(func=cmd_serve)
 

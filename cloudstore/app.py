@@ -13,8 +13,9 @@ from cloudstore import __version__
 from cloudstore.auth import DeviceSecrets, NonceCache
 from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
-from cloudstore.routes import admin_api, admin_pages, device_api, order_page, pay_page, sandbox
+from cloudstore.routes import admin_api, admin_pages, device_api, order_page, pay_page, reports_page, sandbox
 from cloudstore.settings import Settings
+from cloudstore.shoppers import backfill, load_salt
 
 
 async def _validation_as_400(_request: Request, exc: Exception) -> JSONResponse:
@@ -47,12 +48,15 @@ def create_app(settings: Settings, db: StoreDB | None = None, *, owns_db: bool =
     app.state.db = store_db
     app.state.nonces = NonceCache(store_db)
     app.state.secrets = DeviceSecrets(store_db)
+    app.state.shopper_salt = load_salt(settings.shopper_salt_file)
+    backfill(store_db, app.state.shopper_salt)  # orders from before the store kept shopper hashes
     app.add_exception_handler(RequestValidationError, _validation_as_400)
     app.include_router(device_api.router)
     app.include_router(pay_page.router)
     app.include_router(order_page.router)
     app.include_router(admin_api.router)
     app.include_router(admin_pages.router)
+    app.include_router(reports_page.router)
     if settings.sandbox_controls:
         app.include_router(sandbox.router)
     return app

@@ -37,7 +37,8 @@ class MalformedBatch(Exception):
 
 
 def push_batch(db: StoreDB, secrets: DeviceSecrets, nonces: NonceCache, method: str, target: str,
-               headers: Mapping[str, str], body: bytes, now: float) -> bytes:
+               headers: Mapping[str, str], body: bytes, now: float,
+               shopper_salt: bytes | None = None) -> bytes:
     """The JSON response body; raises HTTPException (401/403) or MalformedBatch (400)."""
     try:
         signed = SignedRequest.from_headers(headers)
@@ -72,6 +73,7 @@ def push_batch(db: StoreDB, secrets: DeviceSecrets, nonces: NonceCache, method: 
             cur.execute(sql.device_for_update, (device_id,))
             accept(device_state(cur.fetchall()), [])
         return ingest(cur, sql, device_id, items, utcnow(),
-                      before=nonces.statements(sql, device_id, signed.nonce, now), accept=accept)
+                      before=nonces.statements(sql, device_id, signed.nonce, now), accept=accept,
+                      shopper_salt=shopper_salt)
 
     return orjson.dumps(db.run_write(transaction))

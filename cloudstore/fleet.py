@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from cloudstore.models import Device, DeviceAlert
+from cloudstore.models import Device, DeviceAlert, FunnelCount
 from cloudstore.schemas import AlertIn, HeartbeatIn
 from cloudstore.timefmt import parse_iso
+from kiosk.sync.protocol import FunnelDay, FunnelError, check_funnel
+
+log = logging.getLogger(__name__)
 
 
-def record_heartbeat(session: Session, device_id: str, hb: HeartbeatIn, now: dt.datetime) -> None:
+def record_heartbeat(session: Session, device_id: str, hb: HeartbeatIn, now: dt.datetime) -> str | None:
+    """Keep the kiosk's health and its funnel counts; returns why the funnel was refused, if it was.
+
+    A malformed funnel is logged and left out, and the rest of the heartbeat kept: a kiosk whose funnel
+    a store cannot read must still show up as alive on the fleet page.
+    """
     device = session.get(Device, device_id)
     assert device is not None  # the caller authenticated as this device
     device.last_heartbeat_at = now
@@ -22,6 +32,29 @@ def record_heartbeat(session: Session, device_id: str, hb: HeartbeatIn, now: dt.
     device.oldest_pending_age_s = hb.oldest_pending_age_s
     device.device_statuses = {name: status.model_dump() for name, status in hb.devices.items()}
     device.version = hb.version
+    if hb.funnel is None:
+        return None
+    try:
+        funnel = check_funnel(hb.funnel)
+    except FunnelError as exc:
+        log.warning("heartbeat of %s: funnel refused, the rest kept: %s", device_id, exc)
+        return str(exc)
+    record_funnel(session, device_id, funnel, now)
+    return None
+
+
+def record_funnel(session: Session, device_id: str, funnel: list[FunnelDay], now: dt.datetime) -> None:
+    """Upsert the counts per (device, day, step): the latest heartbeat's figures win, and repeating one
+    changes nothing."""
+    rows = [{"device_id": device_id, "day": day["day"], "step": step, "sessions": n, "updated_at": now}
+            for day in funnel for step, n in day["counts"].items()]
+    if not rows:
+        return
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(FunnelCount).values(rows)
+    session.execute(stmt.on_conflict_do_update(
+        index_elements=["device_id", "day", "step"],
+        set_={"sessions": stmt.excluded.sessions, "updated_at": stmt.excluded.updated_at}))
 
 
 def record_alert(session: Session, device_id: str, alert: AlertIn, now: dt.datetime) -> DeviceAlert:

@@ -33,6 +33,8 @@ from cloudstore.html import money
 from cloudstore.models import Device, QuarantinedItem, StoreOrder
 from cloudstore.rawsql import RawSQL, RoundTrip, Statement, raw_sql
 from cloudstore.schemas import order_payloads
+from cloudstore.shoppers import order_shopper_hash
+from cloudstore.timefmt import parse_iso
 from kiosk.sync.protocol import ORDER_PAID_KIND, canonical_json, delivery_fee_minor
 
 _WALK_PAGE = 500
@@ -42,6 +44,7 @@ Result = dict[str, Any]
 Prices = dict[str, tuple[int, int]]  # sku → (price_minor, change_seq)
 StorePayment = tuple[str, int, str, str]  # (method, amount_minor, currency, status) of a payments row
 PAYMENT_ALERT_KIND = "order_payment_mismatch"
+PAID_AT_MAX_AGE = dt.timedelta(days=90)
 
 
 @dataclass(slots=True)
@@ -201,7 +204,8 @@ def _known_device(device: DeviceState | None, _before: list[list[Any]]) -> None:
 
 
 def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: dt.datetime, *,
-           before: Sequence[Statement] = (), accept: Accept = _known_device) -> Result:
+           before: Sequence[Statement] = (), accept: Accept = _known_device,
+           shopper_salt: bytes | None = None) -> Result:
     """Store a batch for a device; the response body of `POST /v1/orders:batch`.
 
     Everything the usual batch needs goes in one round trip: lock and read the device row, the
@@ -209,7 +213,8 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
     every valid row and the seq bookkeeping. The items are checked (`check_items`) while PostgreSQL
     runs the first of these. `accept` then judges the device (and the nonce); what is left is rare
     (conflicts to explain, seqs out of order, prices that disagree) and costs a statement only when
-    it happens. The caller's commit is the second round trip.
+    it happens. The caller's commit is the second round trip. With `shopper_salt` each new order keeps
+    a salted hash of its phone for the reports (`cloudstore.shoppers`); without it, none.
     """
     batch = _Batch(device_id, len(items), sql.timestamp(now))
     seqs = sorted({item.device_seq for item in items})
@@ -224,7 +229,7 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
         prices_handle = trip.send(sql.prices, (sql.string_list(skus),))
         payments_handle = trip.send(sql.order_payments, (sql.string_list(uuids),))
         checked = check_items(items)
-        insert_handle = _send_insert(trip, sql, device_id, checked, batch.received_at)
+        insert_handle = _send_insert(trip, sql, device_id, checked, now, shopper_salt)
         seq_handle = trip.send(sql.advance_device, (lo, hi, hi, hi, device_id))
     device = device_state(trip.rows(device_handle))
     accept(device, [trip.rows(handle) for handle in before_handles])
@@ -305,14 +310,29 @@ def _flag_text(flags: list[str]) -> str:
 
 
 def _send_insert(trip: RoundTrip, sql: RawSQL, device_id: str, checked: list[CheckedItem],
-                 received_at: str) -> int | None:
+                 now: dt.datetime, shopper_salt: bytes | None) -> int | None:
     valid = [c for c in checked if not c.reason]
     if not valid:
         return None
-    return trip.send(sql.insert_orders, (_order_rows(device_id, valid, received_at),))
+    return trip.send(sql.insert_orders, (_order_rows(sql, device_id, valid, now, shopper_salt),))
 
 
-def _order_rows(device_id: str, valid: list[CheckedItem], received_at: str) -> str:
+def paid_time(order: dict[str, Any], received: dt.datetime) -> dt.datetime:
+    """When the shopper paid, for the reports: the kiosk's `paid_at` (its clock is kept to the store's),
+    never after the store received the order. The receipt time when it names none or no valid one, or
+    one more than PAID_AT_MAX_AGE before it (a kiosk whose clock was reset, not one offline that long)."""
+    text = order.get("paid_at")
+    if not isinstance(text, str):
+        return received
+    try:
+        paid = parse_iso(text)
+    except (ValueError, OverflowError):
+        return received
+    return received if paid < received - PAID_AT_MAX_AGE else min(paid, received)
+
+
+def _order_rows(sql: RawSQL, device_id: str, valid: list[CheckedItem], now: dt.datetime,
+                shopper_salt: bytes | None) -> str:
     """The batch's rows as one JSON array, the single parameter of `insert_orders`.
 
     Written out by hand rather than json.dumps per row, which cost as much as the rest of the batch's
@@ -321,6 +341,7 @@ def _order_rows(device_id: str, valid: list[CheckedItem], received_at: str) -> s
     need no store prices (each item keeps them, to compare once the prices are read).
     """
     q = _json_string
+    received_at = sql.timestamp(now)
     fixed = (f'"device_id":{q(device_id)},"status":"ACCEPTED","tracking_no":"",'
              f'"received_at":{q(received_at)},"updated_at":{q(received_at)}')
     rows: list[str] = []
@@ -334,7 +355,9 @@ def _order_rows(device_id: str, valid: list[CheckedItem], received_at: str) -> s
             f'"order_no":{q(order["order_no"])},"kind":{q(c.item.kind)},"payload_hash":{q(c.digest)},'
             f'"currency":{q(order["currency"])},"total_minor":{order["total_minor"]:d},'
             f'"computed_total_minor":{computed:d},"audit_flags":{q(c.flags)},'
-            f'"fulfilment":{q(order.get("fulfilment", "pickup"))},"payload":{c.canonical}}}')
+            f'"fulfilment":{q(order.get("fulfilment", "pickup"))},'
+            f'"paid_at":{q(sql.timestamp(paid_time(order, now)))},'
+            f'"shopper_hash":{q(order_shopper_hash(shopper_salt, order))},"payload":{c.canonical}}}')
     return "[" + ",".join(rows) + "]"
 
 
@@ -384,12 +407,13 @@ def _advance(cur: Any, sql: RawSQL, device_id: str, contiguous: int, max_seq: in
             return current
 
 
-def ingest_batch(session: Session, device_id: str, items: list[BatchItem], now: dt.datetime) -> Result:
+def ingest_batch(session: Session, device_id: str, items: list[BatchItem], now: dt.datetime, *,
+                 shopper_salt: bytes | None = None) -> Result:
     """Ingest inside an ORM session's transaction (tools and tests; the HTTP route has its own)."""
     sql = raw_sql(session.get_bind().dialect.name)
     cur = session.connection().connection.cursor()
     try:
-        return ingest(cur, sql, device_id, items, now)
+        return ingest(cur, sql, device_id, items, now, shopper_salt=shopper_salt)
     finally:
         cur.close()
 

@@ -86,6 +86,11 @@ class StoreOrder(Base):
     tracking_no: Mapped[str] = mapped_column(String(64), default="")
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # when the shopper paid, for the reports: the kiosk's paid_at, never later than received_at
+    paid_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    # repeat shoppers in the reports: HMAC-SHA256 of the phone under the store's salt file
+    # (cloudstore.shoppers); "" when the order has no phone. Never the number itself.
+    shopper_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
 
 
 class QuarantinedItem(Base):
@@ -216,3 +221,16 @@ class Product(Base):
     change_seq: Mapped[int] = mapped_column(Integer, index=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class FunnelCount(Base):
+    """A kiosk's shopping funnel: sessions that reached `step` on the store's local `day`
+    (YYYY-MM-DD), as its latest heartbeat reported them."""
+
+    __tablename__ = "funnel_counts"
+
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True, index=True)
+    step: Mapped[str] = mapped_column(String(24), primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

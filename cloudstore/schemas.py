@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal, NotRequired
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, with_config
 from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
 
-from kiosk.sync.protocol import MAX_BATCH_ITEMS
+from kiosk.sync.protocol import FUNNEL_STEPS, MAX_BATCH_ITEMS, MAX_FUNNEL_COUNT, MAX_FUNNEL_DAYS
 
 Money = Field(ge=0, le=10**12)
 
@@ -200,16 +200,29 @@ class DeviceStatusIn(_Open):
     detail: str = Field(default="", max_length=255)
 
 
+_FUNNEL_SCHEMA: dict[str, Any] = {
+    "type": "array", "maxItems": MAX_FUNNEL_DAYS,
+    "items": {"type": "object", "required": ["day", "counts"], "additionalProperties": False, "properties": {
+        "day": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+        "counts": {"type": "object", "additionalProperties": False, "properties": {
+            step: {"type": "integer", "minimum": 0, "maximum": MAX_FUNNEL_COUNT} for step in FUNNEL_STEPS}}}}}
+
+
 class HeartbeatIn(BaseModel):
     queue_depth: int = Field(ge=0)
     oldest_pending_age_s: float = Field(ge=0)
     devices: dict[str, DeviceStatusIn] = Field(default_factory=dict, max_length=32)
     version: str = Field(default="", max_length=32)
+    # checked by `kiosk.sync.protocol.check_funnel` in the handler, not here: a malformed funnel loses
+    # the funnel only (the answer's funnel_error says why), never the kiosk's health report
+    funnel: Any = Field(default=None, json_schema_extra=_FUNNEL_SCHEMA,
+                        description="The last few store days' funnel counts (FunnelDay list)")
 
 
 class HeartbeatOut(BaseModel):
     ok: bool
     server_time: str
+    funnel_error: str | None = None  # why the heartbeat's funnel was not stored (the rest was)
 
 
 class AlertIn(BaseModel):

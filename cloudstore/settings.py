@@ -6,6 +6,8 @@ import os
 import secrets
 from dataclasses import dataclass, field
 
+from cloudstore.shoppers import default_salt_file
+
 ADMIN_TOKEN_ENV = "CLOUDSTORE_ADMIN_TOKEN"
 SANDBOX_CONTROLS_ENV = "CLOUDSTORE_SANDBOX_CONTROLS"
 TIMEZONE_ENV = "CLOUDSTORE_TIMEZONE"
@@ -32,3 +34,6 @@ class Settings:
     payment_ttl_s: int = 300
     # the store's local time (IANA name): what its pages show times in, as the receipts print them
     timezone: str = DEFAULT_TIMEZONE
+    # the store-wide salt of the shoppers' phone hashes (repeat shoppers in the reports), kept outside
+    # the database; made on first start
+    shopper_salt_file: str = field(default_factory=default_salt_file)

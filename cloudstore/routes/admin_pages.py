@@ -28,7 +28,8 @@ router = APIRouter(prefix="/admin", include_in_schema=False)
 
 _NAV = ("<header><strong>{merchant}</strong><a href=\"/admin\">订单 Orders</a>"
         "<a href=\"/admin/requests\">申请 Requests</a><a href=\"/admin/fleet\">设备 Fleet</a>"
-        "<a href=\"/admin/quarantine\">隔离 Quarantine</a></header>")
+        "<a href=\"/admin/quarantine\">隔离 Quarantine</a><a href=\"/admin/reports\">报表 Reports</a>"
+        "</header>")
 
 
 def _page(request: Request, title: str, body: str, message: str = "") -> HTMLResponse:

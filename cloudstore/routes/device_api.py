@@ -77,7 +77,8 @@ async def push_orders(request: Request) -> Response:
     state = request.app.state
     try:
         content = await run_in_threadpool(push_batch, state.db, state.secrets, state.nonces, request.method,
-                                          request_target(request.scope), request.headers, body, time.time())
+                                          request_target(request.scope), request.headers, body, time.time(),
+                                          state.shopper_salt)
     except MalformedBatch as exc:
         return JSONResponse({"detail": exc.errors}, status_code=400)
     return Response(content, media_type="application/json")
@@ -208,8 +209,8 @@ def heartbeat(device_id: DeviceId, body: HeartbeatIn, caller: Caller, db: DB) ->
     same_device(caller, device_id)
     now = utcnow()
     with db.write() as session:
-        fleet.record_heartbeat(session, device_id, body, now)
-    return HeartbeatOut(ok=True, server_time=iso(now))
+        funnel_error = fleet.record_heartbeat(session, device_id, body, now)
+    return HeartbeatOut(ok=True, server_time=iso(now), funnel_error=funnel_error)
 
 
 @router.post("/devices/{device_id}/alerts", response_model=AlertOut)

@@ -9,6 +9,7 @@ standard library and orjson (which both sides depend on). Every request carries 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -310,6 +311,53 @@ FUNNEL_STEPS = ("session", "product_viewed", "added_to_cart", "qr_shown", "paid"
 class FunnelDay(TypedDict):
     day: str  # the store's local day, YYYY-MM-DD
     counts: dict[str, int]  # FUNNEL_STEPS → sessions that reached the step that day
+
+
+# what a store accepts in a heartbeat's funnel: the kiosk sends 7 days; a month leaves room, and no more
+MAX_FUNNEL_DAYS = 31
+MAX_FUNNEL_COUNT = 10_000_000  # sessions of one step on one day: far above any kiosk's
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class FunnelError(ValueError):
+    """A heartbeat's `funnel` that does not have the FunnelDay shape; the message says where."""
+
+
+def check_funnel(value: Any) -> list[FunnelDay]:
+    """A heartbeat's `funnel` checked strictly: a list of at most MAX_FUNNEL_DAYS days, each
+    `{"day": "YYYY-MM-DD", "counts": {step: n}}` with a real date, no day twice, only FUNNEL_STEPS as
+    steps (any subset) and whole non-negative counts (not booleans). Returns it as new plain values."""
+    if not isinstance(value, list):
+        raise FunnelError("funnel: must be a list of days")
+    if len(value) > MAX_FUNNEL_DAYS:
+        raise FunnelError(f"funnel: {len(value)} days, at most {MAX_FUNNEL_DAYS}")
+    days: list[FunnelDay] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(value):
+        where = f"funnel[{i}]"
+        if not isinstance(entry, dict) or set(entry) != {"day", "counts"}:
+            raise FunnelError(f"{where}: must be an object with exactly 'day' and 'counts'")
+        day, counts = entry["day"], entry["counts"]
+        if not isinstance(day, str) or not _DAY.fullmatch(day):
+            raise FunnelError(f"{where}.day: must be YYYY-MM-DD")
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            raise FunnelError(f"{where}.day: {day} is no date") from None
+        if day in seen:
+            raise FunnelError(f"{where}.day: {day} given twice")
+        seen.add(day)
+        if not isinstance(counts, dict):
+            raise FunnelError(f"{where}.counts: must be an object of step: sessions")
+        checked: dict[str, int] = {}
+        for step, n in counts.items():
+            if step not in FUNNEL_STEPS:
+                raise FunnelError(f"{where}.counts: unknown step {str(step)[:40]!r}")
+            if type(n) is not int or not 0 <= n <= MAX_FUNNEL_COUNT:
+                raise FunnelError(f"{where}.counts.{step}: must be a whole number 0..{MAX_FUNNEL_COUNT}")
+            checked[step] = n
+        days.append({"day": day, "counts": checked})
+    return days
 
 
 class Heartbeat(TypedDict):

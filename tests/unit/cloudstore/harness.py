@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import secrets
 import socket
+import tempfile
 import threading
 import time
 import uuid
@@ -103,6 +104,8 @@ def running_store(db_url: str, **settings: Any) -> Iterator[LiveStore]:
     """The real app under uvicorn.Server in a thread, bound to a free loopback port."""
     db = StoreDB(db_url)
     upgrade(db)
+    salt_dir = tempfile.TemporaryDirectory(prefix="cloudstore-salt-")  # not the user's data dir
+    settings.setdefault("shopper_salt_file", os.path.join(salt_dir.name, "shopper-salt.key"))
     cfg = Settings(db_url=db_url, admin_token=ADMIN_TOKEN, **settings)
     sock = free_socket()
     port = sock.getsockname()[1]
@@ -123,6 +126,7 @@ def running_store(db_url: str, **settings: Any) -> Iterator[LiveStore]:
         thread.join(timeout=10)
         sock.close()
         db.close()
+        salt_dir.cleanup()
 
 
 @contextmanager
