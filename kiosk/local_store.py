@@ -124,7 +124,9 @@ class LocalStore:
         with (self.folder / "store.log").open("ab") as log_file:
             self._process = subprocess.Popen(
                 [*cloudstore_command(), "serve", "--host", "127.0.0.1", "--port", str(port),
-                 "--db", self.db_url, "--sandbox-controls", "--log-level", "warning"],
+                 "--db", self.db_url, "--sandbox-controls", "--log-level", "warning",
+                 # the demo store's secrets stay in the kiosk's data dir, like its database
+                 "--shopper-salt-file", str(self.folder / "shopper-salt.key")],
                 stdout=log_file, stderr=subprocess.STDOUT, env=env, preexec_fn=_die_with_parent)
         self._wait_until_up(url)
         return url
