@@ -135,6 +135,11 @@ class AnalyticsPage(TechnicianPage):
         return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
 
     @Property(str, notify=changed)
+    def currency(self) -> str:
+        """The charts' unit (their bars are in the currency's major units)."""
+        return self._report.currency if self._report else ""
+
+    @Property(str, notify=changed)
     def salesText(self) -> str:
         return self._report.money(self._report.sales_minor) if self._report else ""
 

@@ -134,3 +134,60 @@ def test_the_reports_page_draws_the_figures_and_exports_them(qtbot: Any, tmp_pat
     with ui.services.db.read() as session:
         actions = [(e.action, e.result) for e in session.scalars(select(AuditEntry))]
     assert ("reports.export", "ok") in actions and ("reports.period", "ok") in actions
+
+
+def test_a_failed_export_says_so_and_the_technician_can_try_again(
+        qtbot: Any, tmp_path: Path, kiosk_factory: Callable[..., KioskUi]) -> None:
+    ui = kiosk_factory()
+    paid_orders(ui, 1)
+    enter(qtbot, ui)
+    page = ui.maintenance.analytics
+    stick = tmp_path / "media" / "GONE"
+    stick.mkdir(parents=True)
+    assert ui.services is not None
+    exports = ui.services.paths.exports
+    page.list_folders = lambda: export_folders(exports, roots=(tmp_path / "media",), require_mount=False)
+    tap(qtbot, ui, ui.item("maintenanceTab_analytics"))
+    qtbot.waitUntil(lambda: page.property("hasReport") and prop(ui, "analyticsExportTo_0", "text") == "GONE")
+    stick.rmdir()  # the stick was pulled out after the buttons were listed
+    flick = ui.item("analyticsFlick")
+    flick.setProperty("contentY", max(0.0, flick.property("contentHeight") - flick.property("height")))
+    tap(qtbot, ui, ui.item("analyticsExportTo_0"))
+    qtbot.waitUntil(lambda: not page.property("exporting") and not page.property("exportOk"), timeout=5000)
+    message = prop(ui, "analyticsExportMessage", "text")
+    assert "GONE" in message and prop(ui, "analyticsExportMessage", "visible")
+    with ui.services.db.read() as session:
+        audited = [(e.action, e.result) for e in session.scalars(select(AuditEntry))]
+    assert ("reports.export", "failed") in audited
+    # the way back: look for sticks again, and write to the kiosk's own folder instead
+    tap(qtbot, ui, ui.item("analyticsReloadFolders"))
+    qtbot.waitUntil(lambda: prop(ui, "analyticsExportTo_1", "text") is None)
+    tap(qtbot, ui, ui.item("analyticsExportTo_0"))
+    qtbot.waitUntil(lambda: not page.property("exporting") and page.property("exportOk"), timeout=5000)
+    assert len(list(exports.glob("K01-*.csv"))) == 6
+
+
+def test_a_whole_paid_run_reaches_every_step_of_the_funnel(qtbot: Any, tmp_path: Path) -> None:
+    """Against the real reference store and the simulated printer: QR shown, paid by phone, receipt
+    printed; the heartbeat carries the day's funnel."""
+    from kiosk.session_events import funnel_days
+    from kiosk.sync.heartbeat import build_heartbeat
+    from kiosk.sync.protocol import FUNNEL_STEPS
+    from kiosk.ui.demo.payment import phone_action
+    from tests.ui.test_checkout_flow import demo_store, fill_cart, shops, to_payment
+
+    with demo_store(tmp_path / "store.sqlite3") as store, shops(qtbot, tmp_path) as make:
+        ui = make(store)
+        fill_cart(qtbot, ui)
+        code_url = to_payment(qtbot, ui)
+        assert phone_action(code_url, "pay") == "paid"
+        qtbot.waitUntil(lambda: ui.navigator.screen == "done", timeout=10_000)
+        qtbot.waitUntil(lambda: [k for _, k, _ in events(ui)][-1] == "receipt_printed", timeout=10_000)
+        rows = events(ui)
+        assert {kind for _, kind, _ in rows} == set(FUNNEL_STEPS) and len({sid for sid, _, _ in rows}) == 1
+        assert ui.services is not None
+        tz = ui.services.sync.heartbeat.timezone if ui.services.sync else None
+        assert tz is not None
+        assert funnel_days(ui.services.db, tz, 7)[-1]["counts"] == dict.fromkeys(FUNNEL_STEPS, 1)
+        beat = build_heartbeat(ui.services.db, dict, "test", tz)
+        assert beat["funnel"][-1]["counts"]["receipt_printed"] == 1

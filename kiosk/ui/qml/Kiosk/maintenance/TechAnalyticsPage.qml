@@ -9,6 +9,7 @@ import Kiosk.Backend
 Item {
     id: page
     objectName: "techAnalyticsPage"
+    readonly property string unit: TechAnalytics.currency !== "" ? " (" + TechAnalytics.currency + ")" : ""
 
     Component.onCompleted: TechAnalytics.setLanguage(Shell.language)
     Connections {
@@ -143,7 +144,7 @@ Item {
                     objectName: "analyticsByHour"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    title: qsTr("Sales by hour of day")
+                    title: qsTr("Sales by hour of day") + page.unit
                     labels: TechAnalytics.hourLabels
                     values: TechAnalytics.hourValues
                 }
@@ -151,7 +152,7 @@ Item {
                     objectName: "analyticsByDay"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    title: qsTr("Sales by day")
+                    title: qsTr("Sales by day") + page.unit
                     labels: TechAnalytics.dayLabels
                     values: TechAnalytics.dayValues
                     barColor: Theme.accent
@@ -161,7 +162,7 @@ Item {
                     objectName: "analyticsByCategory"
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
-                    title: qsTr("Sales by category")
+                    title: qsTr("Sales by category") + page.unit
                     labels: TechAnalytics.categoryLabels
                     values: TechAnalytics.categoryValues
                     barColor: Theme.success
