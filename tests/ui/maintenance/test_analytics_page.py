@@ -191,3 +191,24 @@ def test_a_whole_paid_run_reaches_every_step_of_the_funnel(qtbot: Any, tmp_path:
         assert funnel_days(ui.services.db, tz, 7)[-1]["counts"] == dict.fromkeys(FUNNEL_STEPS, 1)
         beat = build_heartbeat(ui.services.db, dict, "test", tz)
         assert beat["funnel"][-1]["counts"]["receipt_printed"] == 1
+
+
+def test_figures_that_cannot_be_read_say_so_and_refresh_tries_again(
+        qtbot: Any, kiosk_factory: Callable[..., KioskUi]) -> None:
+    ui = kiosk_factory()
+    paid_orders(ui, 2)
+    assert ui.services is not None
+    db = ui.services.db
+    with db.write() as session:  # a damaged database: a table the report reads is not there
+        session.connection().exec_driver_sql("ALTER TABLE order_lines RENAME TO order_lines_away")
+    enter(qtbot, ui)
+    page = ui.maintenance.analytics
+    tap(qtbot, ui, ui.item("maintenanceTab_analytics"))
+    qtbot.waitUntil(lambda: bool(prop(ui, "analyticsError", "visible")), timeout=5000)
+    assert "OperationalError" in prop(ui, "analyticsError", "text") and not page.property("hasReport")
+    with db.write() as session:
+        session.connection().exec_driver_sql("ALTER TABLE order_lines_away RENAME TO order_lines")
+    tap(qtbot, ui, ui.item("analyticsRefresh"))
+    qtbot.waitUntil(lambda: page.property("hasReport") and not prop(ui, "analyticsError", "visible"),
+                    timeout=5000)
+    assert prop(ui, "analyticsFigureValue_orders", "text") == "2"
