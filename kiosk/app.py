@@ -60,14 +60,17 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
     from kiosk.db.migrate import upgrade
     from kiosk.db.seed import seed_demo
     from kiosk.orders import OrderBook
-    from kiosk.pii import PiiCipher
+    from kiosk.pii import PiiCipher, secret_file
+    from kiosk.session_events import SessionEvents
     from kiosk.technician_pin import DEMO_PIN, TechnicianPin
 
     bus = events or EventBus()
     db = Database(paths.database)
     orders = OrderBook(db, PiiCipher.from_key_file(paths.key_file), config.identity.device_name,
-                       config.identity.currency, timezone=store_timezone(config.identity))
-    services = Services(config=config, paths=paths, db=db, events=bus, orders=orders)
+                       config.identity.currency, timezone=store_timezone(config.identity),
+                       shopper_salt=secret_file(paths.shopper_salt, "shopper-hash salt"))
+    services = Services(config=config, paths=paths, db=db, events=bus, orders=orders,
+                        session_events=SessionEvents(db))
     try:
         if upgrade(db):
             log.info("database migrated to the newest schema")
@@ -131,6 +134,7 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
     services.reconciler = Reconciler(services.orders, services.payments, pay_window_s=PAYMENT_TIMEOUT_S,
                                      on_paid=services.wake_sync, alert=services.raise_alert)
     services.store_url = url
+    worker.heartbeat.timezone = store_timezone(services.config.identity)  # the funnel's store days
     log.info("sync worker started for %s", url)
     # no shopper can be paying yet: every open payment is from before this start
     threading.Thread(target=reconcile, args=(services,), kwargs={"at_boot": True}, name="reconcile",

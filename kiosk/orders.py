@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from kiosk.analytics import shopper_hash
 from kiosk.config import IdentityConfig, store_timezone
 from kiosk.db.engine import Database
 from kiosk.db.models import (
@@ -111,8 +112,10 @@ DEFAULT_TIMEZONE = store_timezone(IdentityConfig())
 class OrderBook:
     def __init__(self, db: Database, cipher: PiiCipher, device_name: str, currency: str = "CNY",
                  clock: Callable[[], dt.datetime] = utcnow,
-                 timezone: dt.tzinfo = DEFAULT_TIMEZONE) -> None:
+                 timezone: dt.tzinfo = DEFAULT_TIMEZONE, shopper_salt: bytes = b"") -> None:
         self.db = db
+        # repeat shoppers in the reports: orders keep HMAC(salt, phone), never the number (kiosk.analytics)
+        self.shopper_salt = shopper_salt
         self.cipher = cipher
         self.device_name = device_name
         self.currency = currency
@@ -163,6 +166,7 @@ class OrderBook:
                           subtotal_minor=subtotal, shipping_minor=shipping_minor,
                           total_minor=subtotal + shipping_minor, language=language,
                           catalog_version=catalog_version, phone_masked=mask_phone(contact.phone),
+                          shopper_hash=shopper_hash(self.shopper_salt, contact.phone),
                           created_at=now, updated_at=now, **self._encrypted_contact(order_uuid, contact))
             # a product the catalog dropped since the cart was checked keeps its line (sku, names, price)
             # without the link: the order is still the one the shopper confirmed

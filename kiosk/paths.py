@@ -71,6 +71,12 @@ class DataPaths:
         return self.root / "pin.pepper"
 
     @property
+    def shopper_salt(self) -> Path:
+        # the salt of the shopper hash (repeat shoppers in the reports); outside the database, so the
+        # hashes in it cannot be tried against every phone number without this file
+        return self.root / "shopper.salt"
+
+    @property
     def exports(self) -> Path:
         # reports and diagnostic bundles when no USB stick is in
         return self.root / "exports"

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from kiosk.orders import OrderBook
     from kiosk.receipts import ReceiptDesk, ReceiptSettings
     from kiosk.reconcile import Reconciler
+    from kiosk.session_events import SessionEvents
     from kiosk.sync.payments import PaymentClient
     from kiosk.sync.protocol import Alert, DeviceStatus
     from kiosk.sync.worker import SyncWorker
@@ -47,6 +48,7 @@ class Services:
     payments: PaymentClient | None = None  # set once the store is known (demo: once it has started)
     reconciler: Reconciler | None = None  # likewise
     store_url: str = ""
+    session_events: SessionEvents | None = None  # the funnel's recorder (shopper steps, no personal data)
     audit: AuditLog | None = None
     pin: TechnicianPin | None = None
     # the latest status of each device, for the heartbeat and the technician screens
@@ -111,6 +113,8 @@ class Services:
             self.devices.stop()
         if self.store is not None:
             self.store.stop()
+        if self.session_events is not None:
+            self.session_events.close()
         self.db.close()
 
 

@@ -3,6 +3,10 @@
 Cart lines snapshot the price and catalog version when added, so a later catalog change never alters
 a cart silently. `wipe()` forgets everything at once (idle timeout, finished order): the cart, the
 search text and any form fields; the UI resets the language and accessibility modes beside it.
+
+The session also has an anonymous id for the funnel report (kiosk.session_events): made at the first
+step the shopper reaches (the first touch after the attract screen), forgotten by `wipe()`, so the next
+shopper is a new session.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from kiosk.money import Money
+from kiosk.session_events import SESSION, Recorder, new_session_id
 
 MAX_LINE_QUANTITY = 99  # per cart line: no shopper buys more at a kiosk; a typo guard
 
@@ -36,6 +41,26 @@ class ShopperSession:
     search_text: str = ""
     form_fields: dict[str, str] = field(default_factory=dict)
     _listeners: list[Callable[[], None]] = field(default_factory=list, repr=False)
+    # the funnel: this visit's anonymous id ("" until the first step) and where its steps go
+    session_id: str = ""
+    recorder: Recorder | None = field(default=None, repr=False)
+    _steps: set[tuple[str, str]] = field(default_factory=set, repr=False)
+
+    def step(self, kind: str, subject: str = "") -> None:
+        """The shopper reached a funnel step (kiosk.session_events); the first step starts the session.
+        Each step (with its subject) is recorded once per session."""
+        if not self.session_id:
+            self.session_id = new_session_id()
+            self._record(SESSION, "")
+        if kind != SESSION:
+            self._record(kind, subject)
+
+    def _record(self, kind: str, subject: str) -> None:
+        if (kind, subject) in self._steps:
+            return
+        self._steps.add((kind, subject))
+        if self.recorder is not None:
+            self.recorder(self.session_id, kind, subject)
 
     def on_change(self, listener: Callable[[], None]) -> None:
         self._listeners.append(listener)
@@ -116,6 +141,8 @@ class ShopperSession:
         return Money.total((line.total for line in self.lines), currency)
 
     def wipe(self) -> None:
+        self.session_id = ""  # the next touch is another shopper's session
+        self._steps.clear()
         self.lines.clear()
         self.search_text = ""
         self.form_fields.clear()

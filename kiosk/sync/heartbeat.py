@@ -16,7 +16,9 @@ from typing import Literal
 
 import httpx
 
+from kiosk.config import IdentityConfig, store_timezone
 from kiosk.db.engine import Database
+from kiosk.session_events import funnel_days
 from kiosk.sync.client import SyncClient
 from kiosk.sync.outbox import queue_stats
 from kiosk.sync.protocol import Alert, DeviceStatus, Heartbeat
@@ -28,9 +30,12 @@ _MAX_DEVICES = 32  # what the store accepts in one heartbeat
 _STATUS_CHARS, _DETAIL_CHARS, _VERSION_CHARS = 24, 255, 32
 # the store will never take an alert it answered with these (its shape is wrong): logged and dropped
 _REFUSED_FOR_GOOD = frozenset({400, 404, 413, 422})
+FUNNEL_DAYS = 7  # store days of funnel counts in each heartbeat (the store keeps the latest per day)
+DEFAULT_TIMEZONE = store_timezone(IdentityConfig())
 
 
-def build_heartbeat(db: Database, device_statuses: DeviceStatuses, version: str) -> Heartbeat:
+def build_heartbeat(db: Database, device_statuses: DeviceStatuses, version: str,
+                    timezone: dt.tzinfo = DEFAULT_TIMEZONE) -> Heartbeat:
     stats = queue_stats(db)
     devices: dict[str, DeviceStatus] = {}
     for name, status in list(device_statuses().items())[:_MAX_DEVICES]:
@@ -38,8 +43,14 @@ def build_heartbeat(db: Database, device_statuses: DeviceStatuses, version: str)
         if status.get("detail"):
             entry["detail"] = str(status["detail"])[:_DETAIL_CHARS]
         devices[str(name)[:64]] = entry
-    return {"queue_depth": stats.depth, "oldest_pending_age_s": round(stats.oldest_pending_age_s, 1),
-            "devices": devices, "version": version[:_VERSION_CHARS]}
+    beat: Heartbeat = {"queue_depth": stats.depth,
+                       "oldest_pending_age_s": round(stats.oldest_pending_age_s, 1),
+                       "devices": devices, "version": version[:_VERSION_CHARS]}
+    try:
+        beat["funnel"] = funnel_days(db, timezone, FUNNEL_DAYS)
+    except Exception:  # a report never stops the heartbeat
+        log.exception("the funnel could not be counted; this heartbeat goes without it")
+    return beat
 
 
 class HeartbeatSender:
@@ -49,6 +60,7 @@ class HeartbeatSender:
         self.client = client
         self.version = version
         self.device_statuses = device_statuses
+        self.timezone: dt.tzinfo = DEFAULT_TIMEZONE  # the store's: its days group the funnel
         self._lock = threading.Lock()
         self._pending: dict[str, Alert] = {}  # alert_id → the alert the store has not taken yet
         for alert in alerts:
@@ -56,7 +68,7 @@ class HeartbeatSender:
 
     def send(self) -> Heartbeat:
         """Send one heartbeat; raises httpx.TransportError / httpx.HTTPStatusError when it did not land."""
-        beat = build_heartbeat(self.db, self.device_statuses, self.version)
+        beat = build_heartbeat(self.db, self.device_statuses, self.version, self.timezone)
         response = self.client.post(f"/v1/devices/{self.client.endpoint.device_id}/heartbeat", json_body=beat)
         response.raise_for_status()
         return beat

@@ -101,6 +101,8 @@ class Shopper:
 
     def attach(self, services: Services) -> None:
         db, root = services.db, services.paths.root
+        if services.session_events is not None:
+            self.state.recorder = services.session_events.record  # the funnel report's steps
         self.catalog.attach(db, root)
         self.product.attach(db, root)
         self.search.attach(db, root)

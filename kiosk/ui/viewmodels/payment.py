@@ -27,9 +27,11 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 from kiosk import display_text
 from kiosk.money import Money, format_money
 from kiosk.session import ShopperSession
+from kiosk.session_events import PAID as PAID_STEP
+from kiosk.session_events import QR_SHOWN, RECEIPT_PRINTED
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.viewmodels.cart import CartViewModel
-from kiosk.ui.viewmodels.receipt import PRINTER, ReceiptViewModel
+from kiosk.ui.viewmodels.receipt import PRINTED, PRINTER, ReceiptViewModel
 
 if TYPE_CHECKING:
     # the checkout brings SQLAlchemy and the sync client: loaded when the first shopper pays, not
@@ -213,6 +215,7 @@ class PaymentViewModel(QObject):
                 return
             self._show_code(update)
             self._set_phase(phase)
+            self._session.step(QR_SHOWN)
             return
         if phase == CHECKING:  # the code goes; the screen says it is still asking, and stays
             self._clear_code()
@@ -221,6 +224,9 @@ class PaymentViewModel(QObject):
             return
         if phase == PAID:
             self.receipt.show(update.order_page, _outcome(update), update.receipt_pending)
+            self._session.step(PAID_STEP)
+            if _outcome(update) == PRINTED:
+                self._session.step(RECEIPT_PRINTED)
             if self._phase == PAID:
                 self.changed.emit()  # the second word of a paid attempt: how the receipt went
                 return

@@ -13,6 +13,7 @@ from kiosk import display_text
 from kiosk.config import ShippingConfig
 from kiosk.money import Money, format_date
 from kiosk.session import MAX_LINE_QUANTITY, CartLine, ShopperSession
+from kiosk.session_events import ADDED_TO_CART, PRODUCT_VIEWED
 from kiosk.ui.viewmodels.catalog_text import SOLD_OUT, image_url, pick, price_text, stock_state
 from kiosk.ui.viewmodels.rows import RowsModel
 
@@ -102,6 +103,7 @@ class ProductDetail(QObject):
         self.changed.emit()
         self.quantityChanged.emit()
         self.shown.emit()
+        self._session.step(PRODUCT_VIEWED, str(product_id))
         return True
 
     def set_language(self, language: str) -> None:
@@ -251,6 +253,7 @@ class ProductDetail(QObject):
         self._quantity = 1
         self._clamp_quantity()
         if added:
+            self._session.step(ADDED_TO_CART, str(self._id()))
             self.added.emit(added)
 
     @Slot()

@@ -7,7 +7,8 @@ import logging
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.session import ShopperSession
-from kiosk.ui.navigator import Navigator
+from kiosk.session_events import SESSION
+from kiosk.ui.navigator import ATTRACT, MAINTENANCE, OUT_OF_SERVICE, Navigator
 from kiosk.ui.shell import Shell
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,12 @@ class SessionViewModel(QObject):
         self._toast_timer.setInterval(TOAST_MS)
         self._toast_timer.timeout.connect(lambda: self.showToast(""))
         session.on_change(self.cartChanged.emit)
+        navigator.screenChanged.connect(self._on_screen)
+
+    def _on_screen(self) -> None:
+        # the first touch after the attract screen starts a shopper's session (for the funnel report)
+        if self._navigator.property("screen") not in (ATTRACT, OUT_OF_SERVICE, MAINTENANCE):
+            self.session.step(SESSION)
 
     @Property(int, notify=cartChanged)
     def cartCount(self) -> int:
