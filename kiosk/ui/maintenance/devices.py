@@ -37,6 +37,7 @@ from kiosk.technician.devices import (
     DeviceDesk,
     DeviceSummary,
     Effect,
+    Level,
     PrintTestOutcome,
     PrintTestResult,
     ScanRow,
@@ -227,7 +228,9 @@ class DevicesPage(TechnicianPage):
         return {
             "configured": summary.state != "none", "state": summary.state, "level": summary.level.value,
             "headline": headline(summary), "stateText": state_text(summary.state),
-            "effect": effect_text(summary.effect), "message": summary.message[:200],
+            # the adapter's words explain a problem; when all is well they only repeat the connection
+            "effect": effect_text(summary.effect),
+            "message": summary.message[:200] if summary.level is not Level.OK else "",
             "reconnecting": device in self._reconnecting, "reconnectText": text, "reconnectOk": usable,
         }
 
