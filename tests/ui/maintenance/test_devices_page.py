@@ -297,6 +297,18 @@ def test_reconnect_reopens_the_printer_connection(area: Rig, qtbot: Any) -> None
     entry = audits(rig, "devices.reconnect")[0]
     assert (entry.result, entry.subject) == ("ok", "printer")
 
+    # switched off: the reconnect fails, says so in red with the reason, and is audited as failed
+    rig.fake.power_off()
+    qtbot.waitUntil(lambda: page(rig).property("printer")["state"] in ("disconnected", "connecting"),
+                    timeout=5000)
+    tap(qtbot, rig.ui, rig.ui.item("techReconnect_printer"))
+    failed = "Could not reconnect: Not connected"
+    qtbot.waitUntil(lambda: text(rig, "techReconnectResult_printer").startswith(failed), timeout=5000)
+    assert page(rig).property("printer")["reconnectOk"] is False
+    assert text(rig, "techDeviceMessage_printer")  # the OS's reason under the card
+    entry = audits(rig, "devices.reconnect")[0]
+    assert (entry.result, entry.subject) == ("failed", "printer") and "disconnected" in entry.detail
+
 
 def test_connection_settings_are_shown_and_edited_in_settings(area: Rig, qtbot: Any) -> None:
     rig = area

@@ -144,6 +144,16 @@ def test_reconnect_closes_and_reopens_the_printer(
     log.wait_for(is_state(DeviceState.CONNECTING), since=mark)  # the screen saw it go round
 
 
+def test_a_reconnect_that_cannot_open_says_so(
+        fake: FakePrinter, printer: tuple[EscposReceiptPrinter, StatusLog]) -> None:
+    adapter, log = printer
+    fake.power_off()
+    log.wait_for(is_state(DeviceState.DISCONNECTED))
+    summary = desk_for(adapter).reconnect(PRINTER).result(10)
+    assert summary.state == "disconnected" and summary.effect is Effect.RECEIPT_ON_PHONE
+    assert summary.message  # the OS's reason (connection refused), for the technician
+
+
 def test_reconnect_finds_a_replugged_scanner_at_once(tmp_path: Path) -> None:
     """Unplugged, then plugged back while the supervisor waits out a long backoff: a reconnect opens it
     now instead of in half a minute, and scans come through again."""
