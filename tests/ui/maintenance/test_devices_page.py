@@ -351,3 +351,27 @@ def test_the_page_fits_in_both_orientations_and_languages(area: Rig, qtbot: Any,
     finally:
         rig.ui.shell.setProperty("orientation", "portrait")
         rig.ui.shell.setProperty("language", "en_US")
+
+
+def test_without_devices_the_page_says_so_and_refuses_to_print(kiosk_factory: Callable[..., KioskUi],
+                                                                 qtbot: Any) -> None:
+    ui = kiosk_factory(printer={"kind": "none"}, scanner={"kind": "none"})
+    ui.shell.setProperty("language", "en_US")
+    enter(qtbot, ui)
+    qtbot.waitUntil(lambda: ui.item("techDevicesPage").isVisible())
+    assert str(ui.item("techDeviceState_printer").property("text")) == "Not configured"
+    effect = str(ui.item("techDeviceEffect_printer").property("text"))
+    assert "every receipt goes to the shopper's phone" in effect
+    assert "touch and search" in str(ui.item("techDeviceEffect_scanner").property("text"))
+    for name in ("techTestPrint", "techReconnect_printer", "techReconnect_scanner"):
+        assert not ui.item(name).isEnabled(), name
+    tap(qtbot, ui, ui.item("techTestPrint"))  # off: nothing happens
+    devices = ui.maintenance.devices
+    assert devices.property("testPrintOutcome") == ""
+    devices.testPrint()  # called anyway: refused, said and audited
+    assert devices.property("testPrintText") == "Not printed: no printer is configured."
+    assert ui.services is not None and ui.services.audit is not None
+    entry = next(r for r in ui.services.audit.recent() if r.action == "devices.test_print")
+    assert (entry.result, entry.subject) == ("refused", "printer")
+    assert [r.detail for r in ui.services.audit.recent() if r.action == "devices.test_print"] == [
+        "no printer configured"]
