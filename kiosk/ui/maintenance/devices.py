@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     Property,
     QAbstractListModel,
     QByteArray,
@@ -53,48 +55,84 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Maintenance", text)
+CONTEXT = "Maintenance"
+
+# the words for each key of kiosk/technician/devices.py, marked for lupdate, translated when shown
+STATES = {
+    "ready": QT_TRANSLATE_NOOP("Maintenance", "Ready"),
+    "busy": QT_TRANSLATE_NOOP("Maintenance", "Printing"),
+    "warning": QT_TRANSLATE_NOOP("Maintenance", "Needs a look"),
+    "error": QT_TRANSLATE_NOOP("Maintenance", "Not working"),
+    "disconnected": QT_TRANSLATE_NOOP("Maintenance", "Not connected"),
+    "connecting": QT_TRANSLATE_NOOP("Maintenance", "Connecting"),
+    "none": QT_TRANSLATE_NOOP("Maintenance", "Not configured"),
+}
+DETAILS = {
+    "paper_near_end": QT_TRANSLATE_NOOP("Maintenance", "Paper near end"),
+    "paper_out": QT_TRANSLATE_NOOP("Maintenance", "Paper out"),
+    "cover_open": QT_TRANSLATE_NOOP("Maintenance", "Cover open"),
+    "cutter_error": QT_TRANSLATE_NOOP("Maintenance", "Cutter error"),
+    "offline": QT_TRANSLATE_NOOP("Maintenance", "Offline"),
+    "recoverable_error": QT_TRANSLATE_NOOP("Maintenance", "Printer error (clears by itself)"),
+    "unrecoverable_error": QT_TRANSLATE_NOOP("Maintenance", "Printer fault (needs service)"),
+    "unknown": QT_TRANSLATE_NOOP("Maintenance", "Status unknown"),
+}
+# what each state means for the shopper, in plain words
+EFFECTS = {
+    Effect.RECEIPT_ON_PAPER: QT_TRANSLATE_NOOP("Maintenance", "Receipts print on paper."),
+    Effect.PAPER_LOW: QT_TRANSLATE_NOOP("Maintenance", "Receipts still print; change the paper roll soon."),
+    Effect.RECEIPT_UNCHECKED: QT_TRANSLATE_NOOP(
+        "Maintenance", "Receipts are sent but cannot be checked: the shopper also gets the receipt on "
+        "their phone."),
+    Effect.RECEIPT_ON_PHONE: QT_TRANSLATE_NOOP("Maintenance", "Receipts go to the shopper's phone."),
+    Effect.RECEIPT_ON_PHONE_FOR_NOW: QT_TRANSLATE_NOOP(
+        "Maintenance", "Receipts go to the shopper's phone until the printer is ready."),
+    Effect.NO_PRINTER: QT_TRANSLATE_NOOP(
+        "Maintenance", "No printer is configured: every receipt goes to the shopper's phone."),
+    Effect.SCANNING_WORKS: QT_TRANSLATE_NOOP("Maintenance", "Shoppers can scan products."),
+    Effect.SCANNING_OFF: QT_TRANSLATE_NOOP(
+        "Maintenance", "Scanning does nothing: shoppers find products by touch and search."),
+    Effect.SCANNING_FOR_NOW_OFF: QT_TRANSLATE_NOOP(
+        "Maintenance", "Scanning is off until the scanner is back: shoppers find products by touch and "
+        "search."),
+    Effect.NO_SCANNER: QT_TRANSLATE_NOOP(
+        "Maintenance", "No scanner is configured: shoppers find products by touch and search."),
+}
+KINDS = {
+    "sim": QT_TRANSLATE_NOOP("Maintenance", "Simulator (demo)"),
+    "network": QT_TRANSLATE_NOOP("Maintenance", "Network"),
+    "usb": "USB",
+    "serial": QT_TRANSLATE_NOOP("Maintenance", "Serial"),
+    "file": QT_TRANSLATE_NOOP("Maintenance", "File"),
+    "wedge": QT_TRANSLATE_NOOP("Maintenance", "Keyboard wedge"),
+    "none": QT_TRANSLATE_NOOP("Maintenance", "Not configured"),
+}
+FIELDS = {
+    "kind": QT_TRANSLATE_NOOP("Maintenance", "Connection"),
+    "address": QT_TRANSLATE_NOOP("Maintenance", "Address"),
+    "usb": QT_TRANSLATE_NOOP("Maintenance", "USB vendor:product"),
+    "serial": QT_TRANSLATE_NOOP("Maintenance", "Serial port"),
+    "file": QT_TRANSLATE_NOOP("Maintenance", "File"),
+    "paper": QT_TRANSLATE_NOOP("Maintenance", "Paper width"),
+    "timeout": QT_TRANSLATE_NOOP("Maintenance", "Timeout"),
+}
+
+
+def _shown(table: Mapping[Any, object], key: Any, fallback: str = "") -> str:
+    text = table.get(key)  # QT_TRANSLATE_NOOP gives back its text (typed as object)
+    return QCoreApplication.translate(CONTEXT, str(text)) if text else fallback
 
 
 def state_text(state: str) -> str:
-    texts = {
-        "ready": _tr("Ready"), "busy": _tr("Printing"), "warning": _tr("Needs a look"),
-        "error": _tr("Not working"), "disconnected": _tr("Not connected"), "connecting": _tr("Connecting"),
-        "none": _tr("Not configured"),
-    }
-    return texts.get(state, state)
+    return _shown(STATES, state, state)
 
 
 def detail_text(detail: str) -> str:
-    texts = {
-        "paper_near_end": _tr("Paper near end"), "paper_out": _tr("Paper out"),
-        "cover_open": _tr("Cover open"),
-        "cutter_error": _tr("Cutter error"), "offline": _tr("Offline"),
-        "recoverable_error": _tr("Printer error (clears by itself)"),
-        "unrecoverable_error": _tr("Printer fault (needs service)"), "unknown": _tr("Status unknown"),
-    }
-    return texts.get(detail, detail)
+    return _shown(DETAILS, detail, detail)
 
 
 def effect_text(effect: Effect) -> str:
-    """What the state means for the shopper, in plain words."""
-    texts = {
-        Effect.RECEIPT_ON_PAPER: _tr("Receipts print on paper."),
-        Effect.PAPER_LOW: _tr("Receipts still print; change the paper roll soon."),
-        Effect.RECEIPT_UNCHECKED: _tr("Receipts are sent but cannot be checked: the shopper also gets the "
-                                      "receipt on their phone."),
-        Effect.RECEIPT_ON_PHONE: _tr("Receipts go to the shopper's phone."),
-        Effect.RECEIPT_ON_PHONE_FOR_NOW: _tr("Receipts go to the shopper's phone until the printer is "
-                                             "ready."),
-        Effect.NO_PRINTER: _tr("No printer is configured: every receipt goes to the shopper's phone."),
-        Effect.SCANNING_WORKS: _tr("Shoppers can scan products."),
-        Effect.SCANNING_OFF: _tr("Scanning does nothing: shoppers find products by touch and search."),
-        Effect.SCANNING_FOR_NOW_OFF: _tr("Scanning is off until the scanner is back: shoppers find products "
-                                         "by touch and search."),
-        Effect.NO_SCANNER: _tr("No scanner is configured: shoppers find products by touch and search."),
-    }
-    return texts[effect]
+    return _shown(EFFECTS, effect)
 
 
 def headline(summary: DeviceSummary) -> str:
@@ -104,17 +142,30 @@ def headline(summary: DeviceSummary) -> str:
     return state_text(summary.state)
 
 
-def kind_text(kind: str) -> str:
-    texts = {"sim": _tr("Simulator (demo)"), "network": _tr("Network"), "usb": "USB", "serial": _tr("Serial"),
-             "file": _tr("File"), "wedge": _tr("Keyboard wedge"), "none": _tr("Not configured")}
-    return texts.get(kind, kind)
+# the page's own sentences; %1 is filled in when shown
+MESSAGES = {
+    "qr_second": QT_TRANSLATE_NOOP("Maintenance", "Customer display (screen %1)"),
+    "qr_second_text": QT_TRANSLATE_NOOP("Maintenance", "The payment QR shows on the customer display."),
+    "qr_missing": QT_TRANSLATE_NOOP("Maintenance", "Customer display (screen %1): not found"),
+    "qr_missing_text": QT_TRANSLATE_NOOP("Maintenance", "The payment QR shows on the kiosk screen instead."),
+    "qr_onscreen": QT_TRANSLATE_NOOP("Maintenance", "On the kiosk screen"),
+    "qr_onscreen_text": QT_TRANSLATE_NOOP("Maintenance", "The payment QR shows in the payment screen."),
+    "no_store": QT_TRANSLATE_NOOP("Maintenance", "Paying is not possible yet: the store is not connected."),
+    "printing": QT_TRANSLATE_NOOP("Maintenance", "Printing the test page…"),
+    "printed": QT_TRANSLATE_NOOP("Maintenance", "Test page printed."),
+    "unconfirmed": QT_TRANSLATE_NOOP(
+        "Maintenance", "Test page sent, but the printer did not confirm it: look at the paper."),
+    "not_printed": QT_TRANSLATE_NOOP("Maintenance", "Not printed: %1."),
+    "interrupted": QT_TRANSLATE_NOOP("Maintenance", "Printing stopped part way: %1."),
+    "failed": QT_TRANSLATE_NOOP("Maintenance", "Not printed: the printer could not take the job (%1)."),
+    "no_printer": QT_TRANSLATE_NOOP("Maintenance", "Not printed: no printer is configured."),
+    "reconnected": QT_TRANSLATE_NOOP("Maintenance", "Reconnected: %1."),
+    "not_reconnected": QT_TRANSLATE_NOOP("Maintenance", "Could not reconnect: %1."),
+}
 
 
-def field_text(key: str) -> str:
-    texts = {"kind": _tr("Connection"), "address": _tr("Address"), "usb": _tr("USB vendor:product"),
-             "serial": _tr("Serial port"), "file": _tr("File"), "paper": _tr("Paper width"),
-             "timeout": _tr("Timeout")}
-    return texts.get(key, key)
+def _say(key: str, arg: str = "") -> str:
+    return QCoreApplication.translate(CONTEXT, str(MESSAGES[key])).replace("%1", arg)
 
 
 class ScanListModel(QAbstractListModel):
@@ -169,9 +220,10 @@ class DevicesPage(TechnicianPage):
         self._scans = ScanListModel(self)
         self._printing = False
         self._print_result: PrintTestResult | None = None
-        self._print_error = ""
+        self._print_note: tuple[str, str] | None = None  # a message key and its %1, when no result came
         self._reconnecting: set[str] = set()
-        self._reconnect_result: dict[str, tuple[bool, str]] = {}  # device → (usable, text)
+        # device → the summary the reconnect ended in, or why it could not run
+        self._reconnected: dict[str, DeviceSummary | str] = {}
 
     # --- life -------------------------------------------------------------------------------------
 
@@ -199,8 +251,8 @@ class DevicesPage(TechnicianPage):
     def locked(self) -> None:
         self._open = False
         self._scans.clear()
-        self._print_result, self._print_error = None, ""
-        self._reconnect_result.clear()
+        self._print_result, self._print_note = None, None
+        self._reconnected.clear()
         self.changed.emit()
 
     def on_event(self, topic: str, data: dict[str, Any]) -> None:
@@ -219,17 +271,28 @@ class DevicesPage(TechnicianPage):
 
     # --- the device cards -------------------------------------------------------------------------
 
+    def _reconnect_text(self, device: str) -> tuple[bool, str]:
+        outcome = self._reconnected.get(device)
+        if outcome is None:
+            return True, ""
+        if isinstance(outcome, str):
+            return False, _say("not_reconnected", outcome)
+        if outcome.state in ("ready", "busy", "warning"):
+            return True, _say("reconnected", headline(outcome))
+        why = headline(outcome) + (f" ({outcome.message[:120]})" if outcome.message else "")
+        return False, _say("not_reconnected", why)
+
     def _card(self, device: str) -> dict[str, Any]:
         summary = self._summaries.get(device)
         if summary is None:
             return {"configured": False, "state": "", "level": "off", "headline": "", "effect": "",
                     "message": "", "reconnecting": False, "reconnectText": "", "reconnectOk": True}
-        usable, text = self._reconnect_result.get(device, (True, ""))
+        usable, text = self._reconnect_text(device)
         return {
             "configured": summary.state != "none", "state": summary.state, "level": summary.level.value,
             "headline": headline(summary), "stateText": state_text(summary.state),
-            # the adapter's words explain a problem; when all is well they only repeat the connection
             "effect": effect_text(summary.effect),
+            # the adapter's words explain a problem; when all is well they only repeat the connection
             "message": summary.message[:200] if summary.level is not Level.OK else "",
             "reconnecting": device in self._reconnecting, "reconnectText": text, "reconnectOk": usable,
         }
@@ -242,9 +305,10 @@ class DevicesPage(TechnicianPage):
     def scanner(self) -> dict[str, Any]:
         return self._card(SCANNER)
 
-    def _rows(self, rows: list[tuple[str, str]]) -> list[dict[str, str]]:
-        return [{"label": field_text(key), "value": kind_text(value) if key == "kind" else value}
-                for key, value in rows]
+    @staticmethod
+    def _rows(rows: list[tuple[str, str]]) -> list[dict[str, str]]:
+        return [{"label": _shown(FIELDS, key, key),
+                 "value": _shown(KINDS, value, value) if key == "kind" else value} for key, value in rows]
 
     @Property(list, notify=changed)
     def printerConnection(self) -> list[dict[str, str]]:
@@ -268,21 +332,18 @@ class DevicesPage(TechnicianPage):
         from kiosk.ui.qr_display import customer_screen  # Qt's screens: read when shown, not at import
 
         if self.services is None:
-            return {"mode": "", "available": False, "text": ""}
+            return {"mode": "", "available": False, "secondScreen": False, "text": ""}
         settings = self.services.config.qr_display
         screen = customer_screen(settings)
-        if settings.mode == "second_screen" and screen is not None:
-            mode = _tr("Customer display (screen %1)").replace("%1", str(settings.screen))
-            text = _tr("The payment QR shows on the customer display.")
-        elif settings.mode == "second_screen":
-            mode = _tr("Customer display (screen %1): not found").replace("%1", str(settings.screen))
-            text = _tr("The payment QR shows on the kiosk screen instead.")
+        if settings.mode == "second_screen":
+            found = screen is not None
+            mode = _say("qr_second" if found else "qr_missing", str(settings.screen))
+            text = _say("qr_second_text" if found else "qr_missing_text")
         else:
-            mode = _tr("On the kiosk screen")
-            text = _tr("The payment QR shows in the payment screen.")
+            mode, text = _say("qr_onscreen"), _say("qr_onscreen_text")
         available = self.services.payments is not None
         if not available:
-            text += " " + _tr("Paying is not possible yet: the store is not connected.")
+            text += " " + _say("no_store")
         return {"mode": mode, "available": available, "secondScreen": screen is not None, "text": text}
 
     # --- test print -------------------------------------------------------------------------------
@@ -294,30 +355,24 @@ class DevicesPage(TechnicianPage):
     @Property(str, notify=changed)
     def testPrintText(self) -> str:
         if self._printing:
-            return _tr("Printing the test page…")
-        if self._print_error:
-            return _tr("Not printed: %1").replace("%1", self._print_error)
+            return _say("printing")
+        if self._print_note is not None:
+            return _say(*self._print_note)
         result = self._print_result
         if result is None:
             return ""
         why = ", ".join(detail_text(d) for d in result.details) or state_text(result.state) or result.message
-        if result.outcome is PrintTestOutcome.PRINTED:
-            return _tr("Test page printed.")
-        if result.outcome is PrintTestOutcome.UNCONFIRMED:
-            return _tr("Test page sent, but the printer did not confirm it: look at the paper.")
-        if result.outcome is PrintTestOutcome.NOT_PRINTED:
-            return _tr("Not printed: %1.").replace("%1", why)
-        if result.outcome is PrintTestOutcome.INTERRUPTED:
-            return _tr("Printing stopped part way: %1.").replace("%1", why)
-        return _tr("Not printed: the printer could not take the job (%1).").replace(
-            "%1", result.message[:200])
+        texts = {PrintTestOutcome.PRINTED: ("printed", ""), PrintTestOutcome.UNCONFIRMED: ("unconfirmed", ""),
+                 PrintTestOutcome.NOT_PRINTED: ("not_printed", why),
+                 PrintTestOutcome.INTERRUPTED: ("interrupted", why)}
+        return _say(*texts.get(result.outcome, ("failed", result.message[:200])))
 
     @Property(str, notify=changed)
     def testPrintOutcome(self) -> str:
         """"" (none yet), "printing", "failed" or a PrintTestOutcome value."""
         if self._printing:
             return "printing"
-        if self._print_error:
+        if self._print_note is not None:
             return "failed"
         return self._print_result.outcome.value if self._print_result is not None else ""
 
@@ -325,13 +380,13 @@ class DevicesPage(TechnicianPage):
     def testPrint(self) -> None:
         if self.desk is None or self.desk.printer is None:
             self.audit("devices.test_print", REFUSED, PRINTER, "no printer configured")
-            self._print_result, self._print_error = None, _tr("no printer is configured.")
+            self._print_result, self._print_note = None, ("no_printer", "")
             self.changed.emit()
             return
         if self._printing:
             self.audit("devices.test_print", REFUSED, PRINTER, "a test page is already printing")
             return
-        self._printing, self._print_result, self._print_error = True, None, ""
+        self._printing, self._print_result, self._print_note = True, None, None
         self.changed.emit()
         job_id, future = self.desk.test_print()  # queued on the printer's own thread
         log.info("technician test print %s queued", job_id)
@@ -341,9 +396,10 @@ class DevicesPage(TechnicianPage):
         self._printing = False
         error = future.exception()
         if error is not None:
-            log.error("test print %s failed: %s", job_id, error)
-            self._print_error = str(error)[:200] or type(error).__name__
-            self.audit("devices.test_print", FAILED, PRINTER, f"{job_id}: {self._print_error}")
+            why = str(error)[:200] or type(error).__name__
+            log.error("test print %s failed: %s", job_id, why)
+            self._print_note = ("failed", why)
+            self.audit("devices.test_print", FAILED, PRINTER, f"{job_id}: {why}")
         else:
             result = future.result()
             self._print_result = result
@@ -363,29 +419,24 @@ class DevicesPage(TechnicianPage):
             self.audit("devices.reconnect", REFUSED, device, "already reconnecting")
             return
         self._reconnecting.add(device)
-        self._reconnect_result.pop(device, None)
+        self._reconnected.pop(device, None)
         self.changed.emit()
         log.info("technician: reconnect %s", device)
         future = self.desk.reconnect(device)  # closes and reopens on the device's own thread
-        future.add_done_callback(lambda f: self._post(lambda: self._reconnected(device, f)))
+        future.add_done_callback(lambda f: self._post(lambda: self._reconnect_done(device, f)))
 
-    def _reconnected(self, device: str, future: Future[DeviceSummary]) -> None:
+    def _reconnect_done(self, device: str, future: Future[DeviceSummary]) -> None:
         self._reconnecting.discard(device)
         error = future.exception()
         if error is not None:
-            log.error("reconnecting the %s failed: %s", device, error)
-            self._reconnect_result[device] = (False, _tr("Could not reconnect: %1").replace(
-                "%1", str(error)[:200] or type(error).__name__))
-            self.audit("devices.reconnect", FAILED, device, str(error)[:200])
+            why = str(error)[:200] or type(error).__name__
+            log.error("reconnecting the %s failed: %s", device, why)
+            self._reconnected[device] = why
+            self.audit("devices.reconnect", FAILED, device, why)
         else:
             summary = future.result()
+            self._reconnected[device] = summary
             usable = summary.state in ("ready", "busy", "warning")
-            if usable:
-                text = _tr("Reconnected: %1.").replace("%1", headline(summary))
-            else:
-                text = _tr("Could not reconnect: %1.").replace(
-                    "%1", headline(summary) + (f" ({summary.message[:120]})" if summary.message else ""))
-            self._reconnect_result[device] = (usable, text)
             (log.info if usable else log.warning)("reconnect %s: %s %s", device, summary.state,
                                                   summary.message)
             self.audit("devices.reconnect", OK if usable else FAILED, device,
