@@ -279,8 +279,7 @@ class DevicesPage(TechnicianPage):
             return False, _say("not_reconnected", outcome)
         if outcome.state in ("ready", "busy", "warning"):
             return True, _say("reconnected", headline(outcome))
-        why = headline(outcome) + (f" ({outcome.message[:120]})" if outcome.message else "")
-        return False, _say("not_reconnected", why)
+        return False, _say("not_reconnected", headline(outcome))  # the adapter's reason is on the card
 
     def _card(self, device: str) -> dict[str, Any]:
         summary = self._summaries.get(device)

@@ -54,17 +54,16 @@ Flickable {
                     color: page.levelColor(card.info.level)
                 }
                 Text {
-                    Layout.fillWidth: true
                     text: card.title
                     textFormat: Text.PlainText
                     color: Theme.text
                     font.pixelSize: Theme.fontTitle
                     font.bold: true
-                    elide: Text.ElideRight
                 }
+                // the state takes the rest of the row, on more lines when it is long
                 Text {
                     objectName: "techDeviceState_" + card.device
-                    Layout.maximumWidth: body.width * 0.6
+                    Layout.fillWidth: true
                     text: card.info.headline || ""
                     textFormat: Text.PlainText
                     color: page.levelColor(card.info.level)
