@@ -57,3 +57,20 @@ def typed(text: str | None, limit: int = TYPED) -> str:
     shopper is still typing it, and sees where it stopped)."""
     return _safe_characters(text or "", multiline=False)[:limit]
 
+
+
+# what a technician sees of a raw scanner frame: every control character by its name, so the bytes a
+# scanner sent can be told apart (<GS> the GS1 separator, <CR> a terminator) in any font
+_C0_NAMES = ("NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR", "SO",
+             "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC", "FS",
+             "GS", "RS", "US")
+_NAMED = {**{code: f"<{name}>" for code, name in enumerate(_C0_NAMES)}, 0x7F: "<DEL>"}
+_UNSAFE_OR_BREAK = re.compile("[\x80-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def raw_code(text: str | None, limit: int = CODE) -> str:
+    """A scanned frame as it came, for the technician: control characters as their names (<CR>, <GS>),
+    other unsafe ones (C1 controls, bidi overrides, line separators) as <U+XXXX>, at most `limit`
+    characters."""
+    named = _UNSAFE_OR_BREAK.sub(lambda m: f"<U+{ord(m.group()):04X}>", (text or "").translate(_NAMED))
+    return shown(named, limit)

@@ -66,6 +66,13 @@ class Device(ABC):
     @abstractmethod
     def stop(self) -> None: ...
 
+    def reconnect(self) -> Future[DeviceStatus]:
+        """Close the device and open it again on its own thread; the status the new attempt ended in.
+        A device with no link of its own (a keyboard wedge) has nothing to reopen: its status as is."""
+        future: Future[DeviceStatus] = Future()
+        future.set_result(self.status)
+        return future
+
 
 class ReceiptPrinter(Device):
     @abstractmethod

@@ -48,11 +48,11 @@ class NetworkLink:
         self._sock: socket.socket | None = None
 
     def open(self) -> None:
-        self._printer.open()
-        sock = self._printer.device
-        if not isinstance(sock, socket.socket):
-            raise LinkLost("network printer did not open")
+        # python-escpos drops its socket unclosed when the connection is refused (a printer switched off,
+        # retried with every backoff): connect here, where a failed socket is closed, and hand it over
+        sock = socket.create_connection((self._printer.host, self._printer.port), timeout=self.timeout_s)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._printer.device = sock
         self._sock = sock
 
     def close(self) -> None:

@@ -55,9 +55,12 @@ def _gtin_text(gtin: Gtin) -> str:
 
 
 def scan_event(scan: Scan) -> dict[str, str | bool]:
-    """The fields of a "device.scan" event: how kiosk.app publishes every scanner's reads."""
+    """The fields of a "device.scan" event: how kiosk.app publishes every scanner's reads. `raw` is
+    as read (control bytes and all: whoever shows it makes it safe first); `ais` the GS1 element
+    strings in their printed form, "(01)09506000134352(17)201231"."""
     return {"ok": scan.ok, "kind": scan.kind.value, "data": scan.data, "gtin": scan.gtin or "",
-            "error": scan.error or ""}
+            "error": scan.error or "", "raw": scan.raw, "aim": scan.aim or "",
+            "ais": "".join(f"({ai}){value}" for ai, value in scan.ais)}
 
 
 def bad_scan(raw: str, error: str, at: float = 0.0) -> Scan:

@@ -44,6 +44,13 @@ class _Stop:
     pass
 
 
+class _Reconnect:
+    """Close the link and open it again now, whatever the backoff was waiting for."""
+
+    def __init__(self, future: Future[DeviceStatus]) -> None:
+        self.future = future
+
+
 _STOP = _Stop()
 _Task = tuple[Callable[[StatusSink], Any], "Future[Any]"]
 
@@ -57,12 +64,13 @@ class DeviceWorker:
         self.driver = driver
         self.idle_wait_s = idle_wait_s
         self.backoff = backoff or Backoff()
-        self._queue: queue.Queue[_Task | _Stop] = queue.Queue()
+        self._queue: queue.Queue[_Task | _Stop | _Reconnect] = queue.Queue()
         self._listeners: list[StatusListener] = []
         self._lock = threading.Lock()
         self._status = DeviceStatus(name, DeviceState.DISCONNECTED)
         self._thread: threading.Thread | None = None
         self._stopping = threading.Event()
+        self._reconnects: list[Future[DeviceStatus]] = []  # device thread only: answered by the next open
 
     # --- called from any thread -------------------------------------------------------------------
 
@@ -100,6 +108,16 @@ class DeviceWorker:
             future.set_exception(RuntimeError(f"{self.name} is stopped"))
             return future
         self._queue.put((fn, future))
+        return future
+
+    def reconnect(self) -> Future[DeviceStatus]:
+        """Close the device and open it again on its thread, at once (a technician's "reconnect"):
+        the future holds the status the new attempt ended in (READY, or DISCONNECTED and why)."""
+        future: Future[DeviceStatus] = Future()
+        if self._stopping.is_set():
+            future.set_exception(RuntimeError(f"{self.name} is stopped"))
+            return future
+        self._queue.put(_Reconnect(future))
         return future
 
     # --- device thread ----------------------------------------------------------------------------
@@ -143,6 +161,7 @@ class DeviceWorker:
                         else:
                             self._disconnected(status.message)
                             next_attempt = time.monotonic() + self.backoff.next_delay()
+                    self._answer_reconnects()
                     continue
                 was_connected = self.driver.connected
                 wait = self.idle_wait_s if was_connected else max(0.0, next_attempt - now)
@@ -152,6 +171,13 @@ class DeviceWorker:
                     item = None
                 if isinstance(item, _Stop):
                     break
+                if isinstance(item, _Reconnect):
+                    log.info("%s: reconnect requested", self.name)
+                    self._safe_close()
+                    self._reconnects.append(item.future)
+                    self.backoff.reset()
+                    next_attempt, announce = 0.0, True
+                    continue
                 if item is not None:
                     self._run_task(*item)
                 elif was_connected:
@@ -168,6 +194,12 @@ class DeviceWorker:
         finally:
             self._safe_close()
             self._fail_pending()
+
+    def _answer_reconnects(self) -> None:
+        pending, self._reconnects = self._reconnects, []
+        for future in pending:
+            if future.set_running_or_notify_cancel():
+                future.set_result(self.status)
 
     def _run_task(self, fn: Callable[[StatusSink], Any], future: Future[Any]) -> None:
         if not future.set_running_or_notify_cancel():
@@ -186,13 +218,20 @@ class DeviceWorker:
             log.exception("%s: close failed", self.name)
 
     def _fail_pending(self) -> None:
+        futures: list[Future[Any]] = list(self._reconnects)
+        self._reconnects = []
         while True:
             try:
                 item = self._queue.get_nowait()
             except queue.Empty:
-                return
-            if not isinstance(item, _Stop) and item[1].set_running_or_notify_cancel():
-                item[1].set_exception(RuntimeError(f"{self.name} stopped"))
+                break
+            if isinstance(item, _Reconnect):
+                futures.append(item.future)
+            elif not isinstance(item, _Stop):
+                futures.append(item[1])
+        for future in futures:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(RuntimeError(f"{self.name} stopped"))
 
 
 class WorkerBackedDevice:
@@ -215,3 +254,6 @@ class WorkerBackedDevice:
 
     def stop(self) -> None:
         self._worker.stop()
+
+    def reconnect(self) -> Future[DeviceStatus]:
+        return self._worker.reconnect()

@@ -36,7 +36,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QScreen
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.config import KioskConfig
+from kiosk.config import KioskConfig, QrDisplayConfig
 from kiosk.devices.ports import QrPaymentDisplay
 from kiosk.devices.qr import QrMatrix, build_qr
 from kiosk.money import Money, format_money
@@ -265,17 +265,25 @@ def create_window(engine: QQmlEngine, file_name: str,
     return created, component
 
 
+def customer_screen(settings: QrDisplayConfig) -> QScreen | None:
+    """The customer-facing screen `[qr_display]` asks for, when it asks for one and it exists."""
+    screens = QGuiApplication.screens()
+    if settings.mode == "second_screen" and 0 <= settings.screen < len(screens):
+        return screens[settings.screen]
+    return None
+
+
 def make_qr_display(config: KioskConfig, engine: QQmlEngine, clock: Clock = time.time) -> QtQrDisplay:
     """The adapter `[qr_display]` asks for; a customer screen that does not exist means on-screen."""
     settings = config.qr_display
+    screen = customer_screen(settings)
+    if screen is not None:
+        view = QrPaymentView(config.ui.language, on_kiosk_screen=False, clock=clock)
+        log.info("payment QR on the customer display: screen %d (%s)", settings.screen, screen.name())
+        return SecondScreenQrDisplay(view, engine, screen, config.identity.store_name)
     if settings.mode == "second_screen":
-        screens = QGuiApplication.screens()
-        if 0 <= settings.screen < len(screens):
-            view = QrPaymentView(config.ui.language, on_kiosk_screen=False, clock=clock)
-            screen = screens[settings.screen]
-            log.info("payment QR on the customer display: screen %d (%s)", settings.screen, screen.name())
-            return SecondScreenQrDisplay(view, engine, screen, config.identity.store_name)
         log.warning("qr_display.screen = %d does not exist (%d screen(s) found): "
-                    "the payment QR is shown on the kiosk screen", settings.screen, len(screens))
+                    "the payment QR is shown on the kiosk screen", settings.screen,
+                    len(QGuiApplication.screens()))
     return OnScreenQrDisplay(QrPaymentView(config.ui.language, on_kiosk_screen=True, clock=clock))
 

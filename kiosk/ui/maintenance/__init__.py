@@ -44,6 +44,7 @@ class Maintenance:
         self.settings = SettingsPage(audit, post)
         self.entry.pageChanged.connect(self._on_page)
         self.entry.unlocked.connect(self._on_page)
+        self.entry.locked.connect(self._on_locked)
         bridge.published.connect(self._on_event)
 
     @property
@@ -64,6 +65,10 @@ class Maintenance:
         page = self.pages.get(str(self.entry.property("page")))
         if page is not None:
             page.opened()
+
+    def _on_locked(self) -> None:
+        for page in self.pages.values():
+            page.locked()
 
     def _on_event(self, topic: str, data: dict[str, Any]) -> None:
         for page in self.pages.values():

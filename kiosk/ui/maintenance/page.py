@@ -43,5 +43,8 @@ class TechnicianPage(QObject):
     def on_event(self, topic: str, data: dict[str, Any]) -> None:
         """A core event (device status, sync progress, a scan)."""
 
+    def locked(self) -> None:
+        """The area has locked: forget what only the technician was meant to see."""
+
     def close(self) -> None:
         """The kiosk is stopping: stop timers and threads."""

@@ -124,5 +124,8 @@ def test_markup_is_text_as_read() -> None:
 def test_a_scan_event_carries_what_the_kiosk_shows() -> None:
     assert scan_event(parse_scan("4006381333932")) == {
         "ok": False, "kind": "invalid", "data": "4006381333932", "gtin": "",
-        "error": parse_scan("4006381333932").error}
+        "error": parse_scan("4006381333932").error, "raw": "4006381333932", "aim": "", "ais": ""}
     assert scan_event(parse_scan("]E04006381333931"))["gtin"] == "4006381333931"
+    gs1 = scan_event(parse_scan("]C10109506000134352\x1d17201231"))
+    assert (gs1["raw"], gs1["aim"], gs1["ais"]) == (
+        "]C10109506000134352\x1d17201231", "]C1", "(01)09506000134352(17)201231")
