@@ -111,6 +111,8 @@ class KioskUi:
         self.bridge = Bridge(events)
         self.shopper = Shopper(config, self.navigator, self.shell, self.bridge)
         self.maintenance = Maintenance(config, self.navigator, self.bridge, self.shopper.session)
+        # a scan under the PIN pad would change the screen behind it
+        self.shopper.scans.paused = lambda: self.maintenance.entry.property("state") != "closed"
         self.lockdown_filter = LockdownFilter(self.lockdown)
         self.app.installEventFilter(self.lockdown_filter)
 

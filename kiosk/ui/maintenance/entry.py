@@ -32,10 +32,6 @@ _PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 _ACTIVITY = _PRESSES | {QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.InputMethod}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Maintenance", text)
-
-
 class MaintenanceEntry(QObject):
     stateChanged = Signal()
     padChanged = Signal()
@@ -180,11 +176,13 @@ class MaintenanceEntry(QObject):
             self.stateChanged.emit()  # changingPin follows _return_to_open
         self._first_choice = ""
         self._last_activity = self.clock()
-        self._set_pad(_tr("Choose a technician PIN of 6 to 12 digits."))
+        self._set_pad(QCoreApplication.translate("Maintenance",
+                                                 "Choose a technician PIN of 6 to 12 digits."))
         self._set_state(SET_PIN)
 
     def _lock_message(self) -> str:
-        return _tr("Too many wrong PINs. Try again in %1 s.").replace("%1", str(self._locked_s))
+        return QCoreApplication.translate("Maintenance", "Too many wrong PINs. Try again in %1 s.").replace(
+            "%1", str(self._locked_s))
 
     @Slot(str)
     def digit(self, key: str) -> None:
@@ -224,7 +222,8 @@ class MaintenanceEntry(QObject):
         if result.locked_s:
             self._set_pad(self._lock_message())
         else:
-            self._set_pad(_tr("Wrong PIN. %1 tries left before the pad locks.")
+            self._set_pad(QCoreApplication.translate("Maintenance",
+                                                     "Wrong PIN. %1 tries left before the pad locks.")
                           .replace("%1", str(result.tries_left)))
 
     def _choose_pin(self) -> None:
@@ -234,14 +233,16 @@ class MaintenanceEntry(QObject):
             try:
                 check_new_pin(typed)
             except PinRuleError:
-                self._set_pad(_tr("Use 6 to 12 digits, not one repeated digit or a run such as 123456."))
+                self._set_pad(QCoreApplication.translate(
+                    "Maintenance", "Use 6 to 12 digits, not one repeated digit or a run such as 123456."))
                 return
             self._first_choice = typed
-            self._set_pad(_tr("Type the same PIN again to confirm it."))
+            self._set_pad(QCoreApplication.translate("Maintenance", "Type the same PIN again to confirm it."))
             return
         if typed != self._first_choice:
             self._first_choice = ""
-            self._set_pad(_tr("The two PINs differ. Choose a PIN again."))
+            self._set_pad(QCoreApplication.translate("Maintenance",
+                                                     "The two PINs differ. Choose a PIN again."))
             return
         self._first_choice = ""
         self._pin.set_pin(typed)

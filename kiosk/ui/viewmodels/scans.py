@@ -8,6 +8,7 @@ in the catalog says so, echoing the code as plain, capped text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
@@ -37,6 +38,8 @@ class ScanRouter(QObject):
         self._catalog = catalog
         self._session = session
         self._db: Database | None = None
+        # True while something over the screens takes no scans (the technician's PIN pad)
+        self.paused: Callable[[], bool] = lambda: False
 
     def attach(self, db: Database) -> None:
         self._db = db
@@ -44,7 +47,7 @@ class ScanRouter(QObject):
     @Slot(str, dict)
     def on_event(self, topic: str, data: dict[str, Any]) -> None:
         screen = str(self._navigator.property("screen"))
-        if topic != "device.scan" or self._db is None or screen in IGNORED_ON:
+        if topic != "device.scan" or self._db is None or screen in IGNORED_ON or self.paused():
             return
         code = str(data.get("gtin") or "")
         text = str(data.get("data") or "")

@@ -31,6 +31,13 @@ def audit(ui: KioskUi) -> list[tuple[str, str, str]]:
     return [(e.action, e.result, e.detail) for e in reversed(ui.services.audit.recent(50))]  # type: ignore[union-attr]
 
 
+def product_gtin(ui: KioskUi) -> str:
+    assert ui.services is not None
+    with sqlite3.connect(ui.services.paths.database) as conn:
+        (code,) = conn.execute("SELECT gtin FROM product_barcodes LIMIT 1").fetchone()
+    return str(code)
+
+
 def state(ui: KioskUi) -> str:
     return str(ui.maintenance.entry.property("state"))
 
@@ -148,7 +155,10 @@ def test_no_other_path_opens_the_area(qtbot: Any, kiosk_ui: KioskUi) -> None:
     ui.navigator.back()
     ui.navigator.home()
     corner_taps(qtbot, ui)  # a second gesture over the pad
+    before = ui.navigator.screen
     ui.bridge.published.emit("device.scan", {"ok": True, "gtin": "", "data": DEMO_PIN})
+    ui.bridge.published.emit("device.scan", {"ok": True, "gtin": product_gtin(ui), "data": ""})
+    assert ui.navigator.screen == before  # a real product's code does not open it under the pad
     ui.shell.setProperty("language", "en_US")
     ui.shell.setProperty("language", "zh_CN")
     with pytest.raises(ValueError):
