@@ -13,8 +13,9 @@ about Qt.
     sync.alert        kind, severity, message                        (e.g. device_revoked)
     sync.catalog      cursor, upserts, deletes, snapshot
     sync.online       online, error                                  (on change only)
-    sync.done         job ("push" | "pull"), ok, error, and the job's counts
-                      (a push or pull asked for with `push_now` / `pull_now` has run)
+    sync.done         job ("push" | "pull"), tickets, ok, error, and the job's counts
+                      (the push or pull asked for with `push_now` / `pull_now`, whose tickets these
+                      are, has run)
 
 `status()` tells the technician's sync page what the worker last saw (no I/O, safe from any thread).
 """
@@ -122,7 +123,9 @@ class SyncWorker:
         self._online: bool | None = None
         self._failing: dict[str, str] = {}  # job → the error it last failed with
         self._state_lock = threading.Lock()  # the fields below are read by status() on other threads
-        self._requested: set[str] = set()  # "push" / "pull": asked for now, by push_now / pull_now
+        self._requested: dict[str, list[int]] = {}  # job → tickets of push_now / pull_now not yet run
+        self._taken: dict[str, list[int]] = {}  # the requests the loop is running now
+        self._tickets = 0
         self._link_error = ""
         self._link_since: dt.datetime | None = None
         self._last_push: JobRecord | None = None
@@ -144,27 +147,32 @@ class SyncWorker:
         """Push soon (a new order is in the outbox); a backoff in progress is still honoured."""
         self._wake.set()
 
-    def push_now(self) -> None:
+    def push_now(self) -> int:
         """Push the outbox and send a heartbeat at once, a backoff in progress or not (the technician's
-        "sync now"); `sync.done` (job "push") says how it went."""
-        self._request("push")
+        "sync now"). Returns a ticket: the `sync.done` event (job "push") whose tickets hold it says how
+        it went (requests made before the worker gets to them share one answer)."""
+        return self._request("push")
 
-    def pull_now(self) -> None:
-        """Pull the catalog at once; `sync.done` (job "pull") says how it went."""
-        self._request("pull")
+    def pull_now(self) -> int:
+        """Pull the catalog at once; returns a ticket, answered like `push_now`'s."""
+        return self._request("pull")
 
-    def _request(self, job: str) -> None:
+    def _request(self, job: str) -> int:
         with self._state_lock:
-            self._requested.add(job)
+            self._tickets += 1
+            self._requested.setdefault(job, []).append(self._tickets)
+            ticket = self._tickets
         self._wake.set()
+        return ticket
 
     def status(self) -> WorkerStatus:
         with self._state_lock:
             return WorkerStatus(running=self.running, online=self._online, link_error=self._link_error,
                                 link_since=self._link_since, offset_s=self.pusher.client.offset_s,
                                 revoked=self.pusher.revoked, last_push=self._last_push,
-                                last_pull=self._last_pull, pushing="push" in self._requested,
-                                pulling="pull" in self._requested)
+                                last_pull=self._last_pull,
+                                pushing="push" in self._requested or "push" in self._taken,
+                                pulling="pull" in self._requested or "pull" in self._taken)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
@@ -194,7 +202,8 @@ class SyncWorker:
             woken = self._wake.is_set()
             self._wake.clear()  # before taking the requests: one made after this wakes the next wait
             with self._state_lock:
-                requested = set(self._requested)
+                requested, self._requested = self._requested, {}
+                self._taken = requested
             if woken and not backing_off:
                 due["push"] = time.monotonic()
             if self.pusher.revoked:
@@ -223,24 +232,26 @@ class SyncWorker:
             if wait > 0:
                 self._wake.wait(min(wait, 3600.0))
 
-    def _answer(self, requested: set[str]) -> None:
+    def _answer(self, requested: dict[str, list[int]]) -> None:
         """Tell whoever asked for a push or a pull how it went (both have just run)."""
         if not requested:
             return
         with self._state_lock:
-            self._requested -= requested
+            self._taken = {}
         if "push" in requested:
             outcome = self._round
             # nothing to send is fine while the store answers (the heartbeat that ran with it says)
             ok = outcome.status == PushStatus.DELIVERED or (outcome.status == PushStatus.IDLE
                                                             and self._online is not False)
-            self.events.publish("sync.done", job="push", ok=ok, status=outcome.status.value,
+            self.events.publish("sync.done", job="push", tickets=requested["push"], ok=ok,
+                                status=outcome.status.value,
                                 error=outcome.error or (self._link_error if not ok else ""),
                                 sent=outcome.sent, quarantined=outcome.quarantined,
                                 remaining=queue_stats(self.db).depth)
         if "pull" in requested:
             record = self._last_pull
-            self.events.publish("sync.done", job="pull", ok=record is not None and record.ok,
+            self.events.publish("sync.done", job="pull", tickets=requested["pull"],
+                                ok=record is not None and record.ok,
                                 error=record.error if record is not None else "not run",
                                 **self._pull_counts)
 

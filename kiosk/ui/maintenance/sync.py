@@ -75,8 +75,7 @@ class SyncPage(TechnicianPage):
         self._read_error = ""
         self._refreshing = False
         self._refresh_again = False
-        self._pushing = False
-        self._pulling = False
+        self._tickets: dict[str, set[int]] = {"push": set(), "pull": set()}  # asked of the worker, unanswered
         self._message: Callable[[], str] = str  # kept as a function: it follows a language switch
         self._message_kind = ""  # "", "busy", "ok", "error"
         self._event_alerts: dict[str, OpenAlert] = {}
@@ -194,11 +193,11 @@ class SyncPage(TechnicianPage):
 
     @Property(bool, notify=changed)
     def pushing(self) -> bool:
-        return self._pushing
+        return bool(self._tickets["push"])
 
     @Property(bool, notify=changed)
     def pulling(self) -> bool:
-        return self._pulling
+        return bool(self._tickets["pull"])
 
     @Property(str, notify=changed)
     def message(self) -> str:
@@ -329,26 +328,24 @@ class SyncPage(TechnicianPage):
             self.audit(action, REFUSED, detail="no sync worker")
             self._say("error", lambda: _tr("No store is set up for this kiosk, so there is nothing to sync."))
             return
-        if (self._pushing if job == "push" else self._pulling):
-            return  # the one asked for is still running: its answer will come
+        # asked again while the worker runs the last one: it runs once more (e.g. for a row just retried)
+        self._tickets[job].add(worker.push_now() if job == "push" else worker.pull_now())
         if job == "push":
-            self._pushing = True
-            worker.push_now()
             self._say("busy", lambda: _tr("Sending the waiting orders to the store…"))
         else:
-            self._pulling = True
-            worker.pull_now()
             self._say("busy", lambda: _tr("Asking the store for catalog changes…"))
         self._timers[job].start()
 
     def _job_done(self, data: dict[str, Any]) -> None:
-        job = data.get("job")
-        if job not in ("push", "pull") or not (self._pushing if job == "push" else self._pulling):
-            return  # a job someone else asked for (another page, a test)
-        self._timers[str(job)].stop()
+        job = str(data.get("job"))
+        answered = self._tickets.get(job, set()) & set(data.get("tickets") or ())
+        if not answered:
+            return  # a job someone else asked for
+        self._tickets[job] -= answered
+        if not self._tickets[job]:
+            self._timers[job].stop()
         ok, error = bool(data.get("ok")), str(data.get("error") or "")
         if job == "push":
-            self._pushing = False
             sent, quarantined, remaining = (str(int(data.get(k) or 0)) for k in ("sent", "quarantined",
                                                                                  "remaining"))
             detail = f"sent {sent}, quarantined {quarantined}, waiting {remaining}"
@@ -357,13 +354,17 @@ class SyncPage(TechnicianPage):
             if ok:
                 self._say("ok", lambda: _tr("Done: %1 sent, %2 quarantined, %3 still waiting.")
                           .replace("%1", sent).replace("%2", quarantined).replace("%3", remaining))
+            elif data.get("status") == "revoked":
+                log.warning("sync page: sync now refused: the store revoked this kiosk")
+                self._say("error", lambda: _tr("The store refuses this kiosk (revoked): %1 orders are kept "
+                                               "on the kiosk. Ask the store's operator to register it again.")
+                          .replace("%1", remaining))
             else:
                 log.warning("sync page: sync now failed: %s", error)
-                self._say("error", lambda: _tr("The store could not be reached: %1. %2 orders are still "
-                                               "waiting; the kiosk keeps trying by itself.")
-                          .replace("%1", error).replace("%2", remaining))
+                self._say("error", lambda: _tr("Sending failed: %1. %2 orders are still waiting; the kiosk "
+                                               "keeps trying by itself.").replace("%1", error)
+                          .replace("%2", remaining))
         else:
-            self._pulling = False
             upserts, deletes = int(data.get("upserts") or 0), int(data.get("deletes") or 0)
             detail = f"{upserts} changed, {deletes} removed" if ok else error
             self.audit("sync.pull_now", OK if ok else FAILED, detail=detail)
@@ -378,10 +379,7 @@ class SyncPage(TechnicianPage):
         self.refresh()
 
     def _job_lost(self, job: str) -> None:
-        if job == "push":
-            self._pushing = False
-        else:
-            self._pulling = False
+        self._tickets[job].clear()
         action = "sync.push_now" if job == "push" else "sync.pull_now"
         log.error("sync page: the sync worker did not answer %s within %d s", action, JOB_TIMEOUT_MS // 1000)
         self.audit(action, FAILED, detail="no answer from the sync worker")

@@ -87,7 +87,7 @@ def test_reachability_queue_and_sync_now_as_the_store_goes_and_comes_back(
 
     tap(qtbot, ui, ui.item("syncNow"))
     qtbot.waitUntil(lambda: ui.maintenance.sync.property("messageKind") == "error", timeout=15_000)
-    assert text(ui, "syncMessage").startswith("The store could not be reached")
+    assert text(ui, "syncMessage").startswith("Sending failed: network: ConnectError")
     qtbot.waitUntil(lambda: text(ui, "syncLink").startswith("Store unreachable since"), timeout=5_000)
     assert text(ui, "syncLinkError") != ""
     assert audited(ui, "sync.push_now")[0][0] == "failed"

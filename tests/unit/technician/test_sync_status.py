@@ -182,12 +182,12 @@ def test_sync_now_and_pull_now_run_on_the_worker_and_say_how_it_went(
         for _ in range(3):
             book_paid_order(book)
         assert sync_status.snapshot(db, worker).depth == 3  # the worker waits a minute between looks
-        worker.push_now()
+        ticket = worker.push_now()
         _until(lambda: bool(recorder.of("sync.done")))
         [done] = recorder.of("sync.done")
-        assert {k: done.data[k] for k in ("job", "ok", "sent", "quarantined", "remaining")} == {
-            "job": "push", "ok": True, "sent": 3, "quarantined": 0, "remaining": 0}
-        worker.pull_now()
+        assert {k: done.data[k] for k in ("job", "tickets", "ok", "sent", "quarantined", "remaining")} == {
+            "job": "push", "tickets": [ticket], "ok": True, "sent": 3, "quarantined": 0, "remaining": 0}
+        assert worker.pull_now() > ticket
         _until(lambda: len(recorder.of("sync.done")) == 2)
         pulled = recorder.of("sync.done")[1].data
         assert (pulled["job"], pulled["ok"], pulled["error"]) == ("pull", True, "")
