@@ -64,7 +64,12 @@ def _error_text(kind: str) -> str:
 
 
 class SyncPage(TechnicianPage):
-    changed = Signal()
+    changed = Signal()  # the status figures and the message
+    # the lists change only when what they show does: a list rebuilt under a finger would lose the tap
+    rowsChanged = Signal()
+    alertsChanged = Signal()
+    auditChanged = Signal()
+    chooserChanged = Signal()
 
     def __init__(self, audit: Audit, post: Post, parent: QObject | None = None) -> None:
         super().__init__(audit, post, parent)
@@ -207,7 +212,7 @@ class SyncPage(TechnicianPage):
     def messageKind(self) -> str:
         return self._message_kind
 
-    @Property(list, notify=changed)
+    @Property(list, notify=rowsChanged)
     def rows(self) -> list[dict[str, Any]]:
         if self._snap is None:
             return []
@@ -215,7 +220,7 @@ class SyncPage(TechnicianPage):
                  "when": self._time(r.at), "error": _error_text(r.kind), "detail": r.detail,
                  "attempts": r.attempts} for r in self._snap.rows]
 
-    @Property(list, notify=changed)
+    @Property(list, notify=alertsChanged)
     def alerts(self) -> list[dict[str, Any]]:
         waiting = {a.alert_id: a for a in self._snap.alerts} if self._snap is not None else {}
         merged = {**self._event_alerts, **waiting}
@@ -223,21 +228,21 @@ class SyncPage(TechnicianPage):
         return [{"kind": a.kind, "message": a.message, "when": self._time(a.at) if a.at else "—",
                  "delivered": a.alert_id not in waiting} for a in shown]
 
-    @Property(list, notify=changed)
+    @Property(list, notify=auditChanged)
     def auditRows(self) -> list[dict[str, Any]]:
         records: list[AuditRecord] = self._snap.audit if self._snap is not None else []
         return [{"when": self._time(r.at), "action": r.action, "result": r.result,
                  "detail": " ".join(p for p in (r.subject, r.detail) if p)} for r in records]
 
-    @Property(bool, notify=changed)
+    @Property(bool, notify=chooserChanged)
     def choosingFolder(self) -> bool:
         return self._export_row is not None
 
-    @Property(str, notify=changed)
+    @Property(str, notify=chooserChanged)
     def exportOrderNo(self) -> str:
         return self._export_row.order_no if self._export_row is not None else ""
 
-    @Property(list, notify=changed)
+    @Property(list, notify=chooserChanged)
     def folders(self) -> list[dict[str, Any]]:
         return [{"label": f.label, "removable": f.removable} for f in self._folders]
 
@@ -252,8 +257,7 @@ class SyncPage(TechnicianPage):
         """The page left the screen (QML tells): events no longer make it read the database."""
         self._active = False
         if self._export_row is not None:
-            self._export_row, self._folders = None, []
-            self.changed.emit()
+            self.cancelExport()
 
     def on_event(self, topic: str, data: dict[str, Any]) -> None:
         if topic == "orders.alert":
@@ -271,7 +275,7 @@ class SyncPage(TechnicianPage):
         self._event_alerts[alert_id] = OpenAlert(alert_id, kind, message, _utcnow(), True)
         while len(self._event_alerts) > EVENT_ALERTS:
             del self._event_alerts[next(iter(self._event_alerts))]
-        self.changed.emit()
+        self.alertsChanged.emit()
 
     def close(self) -> None:
         self._closed = True
@@ -295,8 +299,24 @@ class SyncPage(TechnicianPage):
                          self._refreshed, self._refresh_failed)
 
     def _refreshed(self, snap: SyncSnapshot) -> None:
-        self._snap, self._read_error = snap, ""
+        old, self._snap, self._read_error = self._snap, snap, ""
+        if old is None or old.rows != snap.rows:
+            self.rowsChanged.emit()
+        if old is None or old.alerts != snap.alerts:
+            self.alertsChanged.emit()
+        if old is None or old.audit != snap.audit:
+            self.auditChanged.emit()
         self._after_refresh()
+
+    @Slot()
+    def retranslate(self) -> None:
+        """The language changed: every text again (once the new translator is in)."""
+        def emit_all() -> None:
+            for signal in (self.changed, self.rowsChanged, self.alertsChanged, self.auditChanged,
+                           self.chooserChanged):
+                signal.emit()
+
+        QTimer.singleShot(0, emit_all)
 
     def _refresh_failed(self, exc: Exception) -> None:
         log.error("sync page: reading the status failed: %s", exc)
@@ -356,13 +376,13 @@ class SyncPage(TechnicianPage):
                           .replace("%1", sent).replace("%2", quarantined).replace("%3", remaining))
             elif data.get("status") == "revoked":
                 log.warning("sync page: sync now refused: the store revoked this kiosk")
-                self._say("error", lambda: _tr("The store refuses this kiosk (revoked): %1 orders are kept "
-                                               "on the kiosk. Ask the store's operator to register it again.")
+                self._say("error", lambda: _tr("The store refuses this kiosk (revoked). Kept on the kiosk: "
+                                               "%1. Ask the store's operator to register it again.")
                           .replace("%1", remaining))
             else:
                 log.warning("sync page: sync now failed: %s", error)
-                self._say("error", lambda: _tr("Sending failed: %1. %2 orders are still waiting; the kiosk "
-                                               "keeps trying by itself.").replace("%1", error)
+                self._say("error", lambda: _tr("Sending failed: %1. Still waiting: %2; the kiosk keeps "
+                                               "trying by itself.").replace("%1", error)
                           .replace("%2", remaining))
         else:
             upserts, deletes = int(data.get("upserts") or 0), int(data.get("deletes") or 0)
@@ -435,7 +455,7 @@ class SyncPage(TechnicianPage):
 
         def listed(folders: list[ExportFolder]) -> None:
             self._export_row, self._folders = row, folders
-            self.changed.emit()
+            self.chooserChanged.emit()
 
         self._background(source, listed, lambda exc: self._row_failed("sync.export", row_id, exc))
 
@@ -445,7 +465,7 @@ class SyncPage(TechnicianPage):
         if services is None or row is None or not 0 <= index < len(self._folders):
             return
         folder = self._folders[index]
-        self._export_row, self._folders = None, []
+        self.cancelExport()
         self._say("busy", lambda: _tr("Writing the file…"))
 
         def written(result: tuple[Any, QuarantinedRow]) -> None:
@@ -472,7 +492,7 @@ class SyncPage(TechnicianPage):
     @Slot()
     def cancelExport(self) -> None:
         self._export_row, self._folders = None, []
-        self.changed.emit()
+        self.chooserChanged.emit()
 
     # -- helpers -------------------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ Item {
     }
     Connections {
         target: Shell
-        function onLanguageChanged() { TechSync.refresh() }
+        function onLanguageChanged() { TechSync.retranslate() }
     }
 
     Flickable {
