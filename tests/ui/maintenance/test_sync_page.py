@@ -7,6 +7,7 @@ data, and retried. Every action is in the audit log."""
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,10 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, select
 
-from cloudstore.models import StoreOrder
+from cloudstore.models import DeviceAlert, StoreOrder
 from kiosk.db.models import Fulfilment, OrderState, OutboxRow, OutboxState
 from kiosk.orders import CartLine, PaymentRecord
+from kiosk.sync.outbox import BackoffPolicy
 from kiosk.sync.protocol import ORDER_PAID_KIND, payload_hash
 from kiosk.technician.export_folders import export_folders
 from kiosk.ui.app import KioskUi
@@ -70,6 +72,11 @@ def queued(ui: KioskUi) -> int:
         return len(session.scalars(select(OutboxRow.id).where(OutboxRow.state == OutboxState.PENDING)).all())
 
 
+def store_alert_kinds(store: RestartableStore) -> list[str]:
+    with store.db.read() as session:
+        return list(session.scalars(select(DeviceAlert.kind)))
+
+
 def test_reachability_queue_and_sync_now_as_the_store_goes_and_comes_back(
         qtbot: Any, synced: KioskUi, store: RestartableStore) -> None:
     ui = synced
@@ -79,11 +86,19 @@ def test_reachability_queue_and_sync_now_as_the_store_goes_and_comes_back(
     assert text(ui, "syncDepth") == "0" and text(ui, "syncOldest") == "—"
     assert text(ui, "syncCatalog").startswith("version ") and "store cursor" in text(ui, "syncCatalog")
 
+    # the worker's own retries wait a quarter of an hour or more (seeded jitter): only "sync now" sends
+    assert ui.services.sync is not None
+    ui.services.sync.pusher.backoff = BackoffPolicy(base_s=3600, cap_s=3600)
+    ui.services.sync.pusher._rng = random.Random(0)  # first draws 0.84, 0.76, 0.42, 0.26 of the cap
     store.stop()
     for _ in range(2):
         book_paid_order(ui.services.orders)
     qtbot.waitUntil(lambda: text(ui, "syncDepth") == "2", timeout=5_000)
     assert text(ui, "syncOldest").endswith(" s")
+    ui.services.raise_alert("orphan-1", "order.paid_orphan", "Paid after the shopper left: hand it over.")
+    qtbot.waitUntil(lambda: text(ui, "syncAlertKind_0").endswith("not at the store yet"), timeout=5_000)
+    assert text(ui, "syncAlertKind_0").startswith("order.paid_orphan")
+    assert text(ui, "syncAlertMessage_0") == "Paid after the shopper left: hand it over."
 
     tap(qtbot, ui, ui.item("syncNow"))
     qtbot.waitUntil(lambda: ui.maintenance.sync.property("messageKind") == "error", timeout=15_000)
@@ -104,6 +119,8 @@ def test_reachability_queue_and_sync_now_as_the_store_goes_and_comes_back(
     with store.db.read() as session:
         assert len(session.scalars(select(StoreOrder.order_uuid)).all()) == 2
     assert audited(ui, "sync.push_now")[0][0] == "ok"
+    qtbot.waitUntil(lambda: "not at the store yet" not in text(ui, "syncAlertKind_0"), timeout=5_000)
+    assert "order.paid_orphan" in store_alert_kinds(store)  # the heartbeat that ran with it took it
     qtbot.waitUntil(lambda: text(ui, "syncAudit_0").startswith("sync.push_now  ok"), timeout=5_000)
 
     tap(qtbot, ui, ui.item("syncPullNow"))
