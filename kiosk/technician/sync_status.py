@@ -234,11 +234,15 @@ def export_row(db: Database, row_id: int, folder: Path,
             f"-{moment:%Y%m%d-%H%M%S}.json")
     target = folder / name
     temp = folder / f".{name}.part"
-    with open(temp, "w", encoding="utf-8") as out:
-        json.dump(document, out, ensure_ascii=False, indent=2, sort_keys=True)
-        out.flush()
-        os.fsync(out.fileno())  # a USB stick pulled right after "saved" still has the whole file
-    os.replace(temp, target)
+    try:
+        with open(temp, "w", encoding="utf-8") as out:
+            json.dump(document, out, ensure_ascii=False, indent=2, sort_keys=True)
+            out.flush()
+            os.fsync(out.fileno())  # a USB stick pulled right after "saved" still has the whole file
+        os.replace(temp, target)
+    except OSError:
+        temp.unlink(missing_ok=True)  # no half file left on the stick
+        raise
     log.info("outbox seq %d exported to %s", row.device_seq, target)
     return target, row
 

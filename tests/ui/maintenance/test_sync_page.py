@@ -164,8 +164,17 @@ def test_a_quarantined_order_is_shown_exported_and_retried(
 
     tap(qtbot, ui, ui.item("syncExport_0"))
     qtbot.waitUntil(lambda: prop(ui, "syncFolderChooser", "visible") is True)
+    assert text(ui, "syncFolderTitle") == f"Export order {order.order_no} to:"
     assert text(ui, "syncFolder_0") == "USB: STICK"
     assert text(ui, "syncFolder_1") == "The kiosk's exports folder"
+    (usb_root / "STICK").rmdir()  # the stick is pulled out before the tap
+    tap(qtbot, ui, ui.item("syncFolder_0"))
+    qtbot.waitUntil(lambda: text(ui, "syncMessage").startswith("Could not write to STICK: "), timeout=5_000)
+    assert ui.maintenance.sync.property("messageKind") == "error"
+    assert audited(ui, "sync.export")[0] == ("failed", order.order_uuid)
+    (usb_root / "STICK").mkdir()  # and back in
+    tap(qtbot, ui, ui.item("syncExport_0"))
+    qtbot.waitUntil(lambda: prop(ui, "syncFolderChooser", "visible") is True)
     tap(qtbot, ui, ui.item("syncFolder_0"))
     qtbot.waitUntil(lambda: text(ui, "syncMessage").startswith("Saved "), timeout=5_000)
     assert prop(ui, "syncFolderChooser", "visible") is False

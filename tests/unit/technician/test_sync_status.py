@@ -19,7 +19,7 @@ from kiosk.db.engine import Database
 from kiosk.db.models import Fulfilment, Order, OrderState, OutboxRow, OutboxState
 from kiosk.events import EventBus
 from kiosk.orders import CartLine, OrderBook, PaymentRecord
-from kiosk.sync.client import SyncClient
+from kiosk.sync.client import StoreEndpoint, SyncClient
 from kiosk.sync.outbox import OutboxPusher
 from kiosk.sync.protocol import ORDER_PAID_KIND, payload_hash
 from kiosk.sync.worker import SyncIntervals, SyncWorker
@@ -227,3 +227,18 @@ def test_sync_now_against_a_store_that_is_gone_says_so(tmp_path: Path, db: Datab
     finally:
         worker.stop()
         gone.close()
+
+
+def test_the_status_tells_the_clock_offset_learnt_from_the_store(
+        tmp_path: Path, db: Database, store: LiveStore, device: tuple[str, str], bus: EventBus) -> None:
+    """A kiosk clock two minutes slow: the store's Date header teaches the worker the offset."""
+    device_id, secret = device
+    slow = SyncClient(StoreEndpoint(store.base_url, device_id, secret), clock=lambda: time.time() - 120)
+    worker = SyncWorker(tmp_path, db, slow, events=bus, version="t", intervals=SLOW).start()
+    try:
+        _until(lambda: worker.status().last_pull is not None)
+        assert 117 <= worker.status().offset_s <= 123
+        assert worker.status().last_pull.ok  # type: ignore[union-attr]
+    finally:
+        worker.stop()
+        slow.close()
