@@ -50,6 +50,7 @@ APPLICATION_SERVICES = {"app.py", "__main__.py", "checkout.py", "services.py", "
 
 
 def test_core_imports_neither_devices_nor_sync_but_the_wire_types() -> None:
+    # kiosk/technician/ holds the technician area's application services, one module per job
     core = [p for p in (ROOT / "kiosk").rglob("*.py")
             if not {"ui", "devices", "sync", "technician"} & set(p.relative_to(ROOT / "kiosk").parts[:-1])
             and p.relative_to(ROOT / "kiosk").as_posix() not in APPLICATION_SERVICES]
