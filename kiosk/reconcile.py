@@ -33,6 +33,9 @@ BOOT_WAIT_S = 120.0  # the boot run waits this long for a periodic run that got 
 ONE_ORDER_WAIT_S = 30.0  # a technician's settle or cancel waits this long for a running round
 OPEN_STATES = frozenset({OrderState.PENDING_PAYMENT, OrderState.PAYMENT_UNKNOWN})
 CANCELLABLE_STATES = frozenset({OrderState.PENDING_PAYMENT, OrderState.PAYMENT_FAILED})
+# why a technician's settle or cancel changed nothing (OneOrder.why)
+NOT_APPLICABLE, BUSY, HELD = "not_applicable", "busy", "held"
+UNREACHABLE, STILL_OPEN = "unreachable", "still_open"
 
 # an alert for staff: (alert id, kind, message, order uuid)
 Alert = Callable[[str, str, str, str], None]
@@ -45,7 +48,9 @@ class OneOrder:
 
     state: OrderState
     answered: bool
-    error: str = ""
+    error: str = ""  # for the log and the audit
+    # why not, for the screen: not_applicable, busy, held, unreachable, still_open, no_store ("" answered)
+    why: str = ""
 
 
 class Reconciler:
@@ -169,10 +174,10 @@ class Reconciler:
         store"): paid → PAID, failed → declined, closed → cancelled; no answer changes nothing."""
         state = self.orders.get(order_uuid).state
         if state not in OPEN_STATES:
-            return OneOrder(state, False, f"{state.value}: nothing to settle")
+            return OneOrder(state, False, f"{state.value}: nothing to settle", NOT_APPLICABLE)
         with self._one(order_uuid) as refused:
             if refused:
-                return OneOrder(state, False, refused)
+                return OneOrder(state, False, refused, refused)
             try:
                 payment_id = self.orders.payment_id_of(order_uuid)
                 if payment_id is None:
@@ -181,9 +186,11 @@ class Reconciler:
                     changed = self._apply(order_uuid, self.payments.finish(payment_id))
             except PaymentError as exc:
                 log.warning("settle %s: no definite answer (%s)", order_uuid, exc)
-                return OneOrder(state, False, str(exc))
+                return OneOrder(state, False, str(exc), UNREACHABLE)
             after = self.orders.get(order_uuid).state
-            return OneOrder(after, bool(changed), "" if changed else f"the store still has it {state.value}")
+            if not changed:
+                return OneOrder(after, False, "its payment is still open at the store", STILL_OPEN)
+            return OneOrder(after, True)
 
     def cancel_one(self, order_uuid: str) -> OneOrder:
         """A technician cancels an unpaid order: each of its payments is finished at the store first (the
@@ -191,10 +198,10 @@ class Reconciler:
         and all are closed. A payment the store has as paid wins: the order becomes paid, never cancelled."""
         order = self.orders.get(order_uuid)
         if order.state not in CANCELLABLE_STATES:
-            return OneOrder(order.state, False, f"{order.state.value}: not an unpaid order")
+            return OneOrder(order.state, False, f"{order.state.value}: not an unpaid order", NOT_APPLICABLE)
         with self._one(order_uuid) as refused:
             if refused:
-                return OneOrder(order.state, False, refused)
+                return OneOrder(order.state, False, refused, refused)
             try:
                 if order.payments:
                     ids = [p.payment_id for p in order.payments
@@ -204,7 +211,7 @@ class Reconciler:
                 answers = [self.payments.finish(payment_id) for payment_id in ids]
             except PaymentError as exc:
                 log.warning("cancel %s: no definite answer (%s); not cancelled", order_uuid, exc)
-                return OneOrder(order.state, False, str(exc))
+                return OneOrder(order.state, False, str(exc), UNREACHABLE)
             paid = next((info for info in answers if info["status"] == "PAID"), None)
             if paid is not None:
                 log.warning("cancel %s: the store has its payment as paid; the order is paid, not cancelled",
@@ -213,7 +220,7 @@ class Reconciler:
                 return OneOrder(self.orders.get(order_uuid).state, True)
             still = [info["status"] for info in answers if info["status"] not in ("CLOSED", "FAILED")]
             if still:
-                return OneOrder(order.state, False, f"the store has its payment {still[0]}, not closed")
+                return OneOrder(order.state, False, f"the store has its payment {still[0]}", STILL_OPEN)
             for info in answers:
                 self.orders.payment_closed(order_uuid, info["payment_id"])
             self.orders.cancel(order_uuid)
@@ -222,11 +229,11 @@ class Reconciler:
 
     @contextmanager
     def _one(self, order_uuid: str) -> Iterator[str]:
-        """One order at a time with the rounds; yields why not ("" when it may go ahead)."""
+        """One order at a time with the rounds; yields why not (BUSY, HELD; "" when it may go ahead)."""
         if not self._running.acquire(timeout=ONE_ORDER_WAIT_S):
-            yield "reconciliation is busy; try again"
+            yield BUSY
             return
         try:
-            yield "a checkout is working on this order" if self.orders.held(order_uuid) else ""
+            yield HELD if self.orders.held(order_uuid) else ""
         finally:
             self._running.release()

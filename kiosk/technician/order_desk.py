@@ -40,6 +40,7 @@ PAID_STATES = frozenset({S.PAID, S.SYNCED, S.PAID_ORPHAN})
 SETTLEABLE_STATES = frozenset({S.PAYMENT_UNKNOWN, S.PAID_ORPHAN})
 # what a reprint may answer besides the printer's own outcome
 NO_PRINTER, BUSY, NOT_PAID = "no_printer", "busy", "not_paid"
+NO_STORE = "no_store"  # OneOrder.why: settle and cancel need the store, and none is configured yet
 
 
 @dataclass(frozen=True)
@@ -196,14 +197,14 @@ class OrderDesk:
         """A PAYMENT_UNKNOWN order (or a pending one): asked of the store now, as reconciliation would."""
         reconciler = self._reconciler()
         if reconciler is None:
-            return OneOrder(self.orders.get(order_uuid).state, False, "no store is configured")
+            return OneOrder(self.orders.get(order_uuid).state, False, "no store is configured", NO_STORE)
         return reconciler.settle_one(order_uuid)
 
     def cancel(self, order_uuid: str) -> OneOrder:
         """An unpaid order: its payments closed at the store first (a late payment wins), then cancelled."""
         reconciler = self._reconciler()
         if reconciler is None:
-            return OneOrder(self.orders.get(order_uuid).state, False, "no store is configured")
+            return OneOrder(self.orders.get(order_uuid).state, False, "no store is configured", NO_STORE)
         return reconciler.cancel_one(order_uuid)
 
     def settle_orphan(self, order_uuid: str, how: str) -> OrderSummary:

@@ -170,7 +170,7 @@ class OrdersPage(TechnicianPage):
     @Property(str, notify=listChanged)
     def listTitle(self) -> str:
         if self._query:
-            return _tr("Orders ending in %1").replace("%1", self._query)
+            return _tr("Order numbers ending in %1").replace("%1", self._query)
         return _tr("Today's orders")
 
     @Property(str, notify=listChanged)
@@ -275,6 +275,11 @@ class OrdersPage(TechnicianPage):
         self.statusChanged.emit()
 
     # -- the list and the search --------------------------------------------------------------------
+
+    def on_event(self, topic: str, data: dict[str, Any]) -> None:
+        """An order changed behind the page (a payment settled at boot, a receipt recovered)."""
+        if topic in ("orders.alert", "checkout.recovered") and self.desk is not None:
+            self.refresh()
 
     def opened(self) -> None:
         self._say("", "")
@@ -451,8 +456,15 @@ class OrdersPage(TechnicianPage):
             return
         if not result.answered:
             self.audit(action, FAILED, order_uuid, f"{before.value}: {result.error}"[:200])
-            self._finish(order_uuid, _tr("The store gave no definite answer; nothing was changed (%1).")
-                         .replace("%1", result.error), "error")
+            why = {"unreachable": _tr("the store could not be asked; try again when it is reachable"),
+                   "still_open": _tr("the store still has the payment open, so its outcome is unknown"),
+                   "held": _tr("a shopper's checkout is working on this order"),
+                   "busy": _tr("the kiosk is settling other payments; try again"),
+                   "no_store": _tr("no store is configured"),
+                   "not_applicable": _tr("this is not possible for the order as it is now")}
+            self._finish(order_uuid, _tr("Nothing was changed: %1. The order is: %2.")
+                         .replace("%1", why.get(result.why, result.error))
+                         .replace("%2", state_text(result.state)), "error")
             return
         self.audit(action, OK, order_uuid, f"{before.value} -> {result.state.value}")
         after = state_text(result.state)

@@ -190,9 +190,9 @@ def test_settling_with_no_store_to_ask_changes_nothing(book: OrderBook) -> None:
     book.record_payment(order.order_uuid, PaymentRecord("wechat", "p1"), code_url="", expires_at=None)
     book.mark_payment_unknown(order.order_uuid)
     result = desk_for(book, PaymentClient(client, timeout_s=1)).settle(order.order_uuid)
-    assert not result.answered and result.error and result.state is OrderState.PAYMENT_UNKNOWN
+    assert not result.answered and result.why == "unreachable" and result.state is OrderState.PAYMENT_UNKNOWN
     assert book.get(order.order_uuid).state is OrderState.PAYMENT_UNKNOWN
-    assert desk_for(book).settle(order.order_uuid).error == "no store is configured"
+    assert desk_for(book).settle(order.order_uuid).why == "no_store"
 
 
 def test_cancelling_an_unpaid_order_closes_its_payment_at_the_store_first(store: LiveStore,
@@ -222,7 +222,7 @@ def test_only_unpaid_orders_are_cancelled(store: LiveStore, book: OrderBook) -> 
     desk = desk_for(book, payments)
     assert desk.settle(order_uuid).state is OrderState.PAID
     refused = desk.cancel(order_uuid)
-    assert not refused.answered and "not an unpaid order" in refused.error
+    assert not refused.answered and refused.why == "not_applicable"
     assert book.get(order_uuid).state is OrderState.PAID
 
 
