@@ -34,12 +34,14 @@ from kiosk.technician.order_desk import (
     OrderSummary,
 )
 from kiosk.ui.maintenance.page import Audit, Post, TechnicianPage
+from kiosk.ui.viewmodels.rows import RowsModel
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 S = OrderState
 MAX_TYPED = 16  # K01-1207-0042 is 13
+ROW_ROLES = ("uuid", "orderNo", "time", "date", "state", "stateText", "tone", "total", "receipt")
 
 
 def _tr(text: str) -> str:
@@ -100,6 +102,7 @@ class OrdersPage(TechnicianPage):
         self._language = "zh_CN"
         self._query = ""
         self._summaries: list[OrderSummary] = []
+        self._rows = RowsModel(ROW_ROLES, lambda summary, _language: self._row(summary), self)
         self._loading = False
         self._list_error = ""
         self._generation = 0  # a list or detail load that a newer one overtook is dropped
@@ -142,6 +145,7 @@ class OrdersPage(TechnicianPage):
         if value != self._language:
             self._language = value
             self.languageChanged.emit()
+            self._rows.set_language(value)
             self.listChanged.emit()
             self.detailChanged.emit()
 
@@ -159,9 +163,9 @@ class OrdersPage(TechnicianPage):
         """The device's part of its order numbers (K01-), one key on the keypad."""
         return f"{self.services.config.identity.device_name}-" if self.services is not None else ""
 
-    @Property(list, notify=listChanged)
-    def orders(self) -> list[dict[str, Any]]:
-        return [self._row(s) for s in self._summaries]
+    @Property(QObject, constant=True)
+    def orders(self) -> RowsModel:
+        return self._rows
 
     @Property(bool, notify=listChanged)
     def loading(self) -> bool:
@@ -304,6 +308,7 @@ class OrdersPage(TechnicianPage):
             self._list_error = (_tr("The orders could not be read: %1").replace("%1", str(error))
                                 if error else "")
             self._summaries = found or []
+            self._rows.update_rows(self._summaries)
             self.listChanged.emit()
 
         self._run("list", (lambda: desk.search(typed)) if typed else desk.today, done)

@@ -55,19 +55,33 @@ def open_orders(qtbot: Any, ui: KioskUi) -> None:
     qtbot.waitUntil(lambda: not ui.maintenance.orders.property("loading"))
 
 
+def rows(ui: KioskUi) -> list[dict[str, Any]]:
+    model = ui.maintenance.orders.property("orders")
+    return [model.row_dict(i) for i in range(model.rowCount())]
+
+
 def listed(ui: KioskUi) -> list[str]:
-    return [row["orderNo"] for row in ui.maintenance.orders.property("orders")]
+    return [row["orderNo"] for row in rows(ui)]
 
 
 def open_order(qtbot: Any, ui: KioskUi, order_no: str) -> None:
     qtbot.waitUntil(lambda: order_no in listed(ui))
-    qtbot.waitUntil(lambda: prop(ui, f"techOrderRow_{order_no}", "visible") is True)
+    shown(qtbot, ui, f"techOrderRow_{order_no}")
     tap(qtbot, ui, ui.item(f"techOrderRow_{order_no}"))
     qtbot.waitUntil(lambda: prop(ui, "techOrderNo", "text") == order_no)
+    shown(qtbot, ui, "techOrderBack")
+
+
+def shown(qtbot: Any, ui: KioskUi, name: str) -> None:
+    """The item is on screen, laid out and drawn: where a finger would see it."""
+    qtbot.waitUntil(lambda: prop(ui, name, "visible") is True)
+    with qtbot.waitSignal(ui.window.frameSwapped, timeout=2000, raising=False):
+        ui.window.update()
 
 
 def message_after(qtbot: Any, ui: KioskUi, button: str, timeout: int = 10_000) -> str:
     """Tap an action and wait for its outcome on screen."""
+    shown(qtbot, ui, button)
     tap(qtbot, ui, ui.item(button))
     qtbot.waitUntil(lambda: ui.maintenance.orders.property("busy") == "", timeout=timeout)
     return str(prop(ui, "techOrderMessage", "text"))
@@ -153,10 +167,11 @@ def test_the_detail_shows_the_contact_masked_only(qtbot: Any, kiosk_ui: KioskUi)
     texts = [str(item.property("text")) for item in walk(ui.item("techOrderDetail"))
              if item.property("text") is not None]
     assert "138****5678" in texts and "张**" in texts and "上海市浦东新区****" in texts
-    everything = all_values(ui.maintenance.orders) + "\n".join(texts)
+    everything = all_values(ui.maintenance.orders) + repr(rows(ui)) + "\n".join(texts)
     for secret in (PHONE, NAME, "世纪大道", "100号"):
         assert secret not in everything
     assert prop(ui, "techOrderCancel", "visible") and not prop(ui, "techOrderReprint", "visible")
+    shown(qtbot, ui, "techOrderBack")
     tap(qtbot, ui, ui.item("techOrderBack"))
     qtbot.waitUntil(lambda: prop(ui, "techOrdersList", "visible") is True)
 
@@ -212,7 +227,7 @@ def test_cancel_asks_first_then_closes_the_payment_at_the_store(
     open_orders(qtbot, ui)
     open_order(qtbot, ui, order_no)
     tap(qtbot, ui, ui.item("techOrderCancel"))
-    qtbot.waitUntil(lambda: prop(ui, "techOrderConfirm", "visible") is True)
+    shown(qtbot, ui, "techOrderConfirmBack")
     tap(qtbot, ui, ui.item("techOrderConfirmBack"))  # changed their mind: nothing happens
     qtbot.waitUntil(lambda: prop(ui, "techOrderConfirm", "visible") is False)
     assert state_of(ui, order_uuid) is OrderState.PENDING_PAYMENT and audits(ui, "orders.cancel") == []
@@ -257,5 +272,6 @@ def test_a_paid_orphan_is_settled_by_staff_and_stays_paid(qtbot: Any, kiosk_ui: 
     assert (entry.result, entry.subject, entry.detail) == ("ok", order.order_uuid, "handed_over")
     assert state_of(ui, order.order_uuid) is OrderState.PAID_ORPHAN
     qtbot.waitUntil(lambda: prop(ui, "techOrderSettle", "visible") is False)
+    shown(qtbot, ui, "techOrderBack")
     tap(qtbot, ui, ui.item("techOrderBack"))
-    qtbot.waitUntil(lambda: "settled by staff" in ui.maintenance.orders.property("orders")[0]["stateText"])
+    qtbot.waitUntil(lambda: "settled by staff" in rows(ui)[0]["stateText"])

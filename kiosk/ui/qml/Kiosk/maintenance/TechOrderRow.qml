@@ -6,10 +6,16 @@ import Kiosk
 // receipt, total. A tap opens it.
 Rectangle {
     id: row
-    required property var modelData
+    required property string uuid
+    required property string orderNo
+    required property string time
+    required property string stateText
+    required property string tone
+    required property string total
+    required property string receipt
     signal opened(string uuid)
 
-    objectName: "techOrderRow_" + modelData.orderNo
+    objectName: "techOrderRow_" + orderNo
     implicitHeight: Math.max(128, content.implicitHeight + 2 * 16)
     radius: Theme.radius
     color: area.pressed ? Theme.background : Theme.surface
@@ -34,7 +40,7 @@ Rectangle {
                 Layout.fillWidth: true
                 spacing: Theme.spacing
                 Text {
-                    text: row.modelData.orderNo
+                    text: row.orderNo
                     textFormat: Text.PlainText
                     color: Theme.text
                     font.pixelSize: Theme.fontBody
@@ -42,7 +48,7 @@ Rectangle {
                 }
                 Text {
                     Layout.fillWidth: true
-                    text: row.modelData.time
+                    text: row.time
                     textFormat: Text.PlainText
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontBody
@@ -51,16 +57,16 @@ Rectangle {
             }
             Text {
                 Layout.fillWidth: true
-                text: row.modelData.stateText
+                text: row.stateText
                 textFormat: Text.PlainText
-                color: row.toneColor(row.modelData.tone)
+                color: row.toneColor(row.tone)
                 font.pixelSize: Theme.fontSmall
                 font.bold: true
                 elide: Text.ElideRight
             }
             Text {
                 Layout.fillWidth: true
-                text: row.modelData.receipt
+                text: row.receipt
                 textFormat: Text.PlainText
                 color: Theme.textMuted
                 font.pixelSize: Theme.fontSmall
@@ -68,7 +74,7 @@ Rectangle {
             }
         }
         Text {
-            text: row.modelData.total
+            text: row.total
             textFormat: Text.PlainText
             color: Theme.text
             font.pixelSize: Theme.fontBody
@@ -79,6 +85,6 @@ Rectangle {
     MouseArea {
         id: area
         anchors.fill: parent
-        onClicked: row.opened(row.modelData.uuid)
+        onClicked: row.opened(row.uuid)
     }
 }
