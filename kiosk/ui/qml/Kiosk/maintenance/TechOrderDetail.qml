@@ -183,7 +183,7 @@ Item {
                 visible: detail.order.canSettle === true
                 enabled: detail.idle
                 text: TechOrders.busy === "settle" ? qsTr("Asking the store…")
-                    : detail.order.orphan ? qsTr("Settled by staff…") : qsTr("Settle with the store")
+                    : detail.order.orphan ? qsTr("Mark as settled…") : qsTr("Settle with the store")
                 onClicked: TechOrders.settle()
             }
             KioskButton {
