@@ -409,6 +409,35 @@ class OrderBook:
                 Order.state.in_([S.PAID, S.SYNCED]), Order.receipt_state == RECEIPT_SENDING,
                 Order.paid_at >= paid_since).order_by(Order.id)))
 
+    # --- look-ups for staff -------------------------------------------------------------------------
+
+    def local_day_bounds(self, moment: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        """The store's local day around a naive UTC moment, as naive UTC [start, end)."""
+        day = self.local_time(moment).date()
+        start = dt.datetime.combine(day, dt.time(), tzinfo=self.timezone)
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=self.timezone)
+        return (start.astimezone(dt.UTC).replace(tzinfo=None), end.astimezone(dt.UTC).replace(tzinfo=None))
+
+    def created_between(self, start: dt.datetime, end: dt.datetime, limit: int = 500) -> list[Order]:
+        """Orders created in [start, end) (naive UTC), newest first, detached (without lines)."""
+        return self._listed(select(Order).where(Order.created_at >= start, Order.created_at < end), limit)
+
+    def find_by_number(self, typed: str, limit: int = 50) -> list[Order]:
+        """Orders whose number ends with what was typed, dashes aside: "0042", "1207-0042" and
+        "K01-1207-0042" all find K01-1207-0042. Newest first, detached (without lines)."""
+        wanted = "".join(ch for ch in typed.upper() if ch.isalnum())
+        if not wanted:
+            return []
+        bare = func.upper(func.replace(Order.order_no, "-", ""))
+        return self._listed(select(Order).where(bare.endswith(wanted, autoescape=True)), limit)
+
+    def _listed(self, stmt: Any, limit: int) -> list[Order]:
+        with self.db.read() as session:
+            newest = stmt.order_by(Order.created_at.desc(), Order.id.desc()).limit(limit)
+            orders = list(session.scalars(newest))
+            session.expunge_all()
+            return orders
+
     def get(self, order_uuid: str) -> Order:
         """The order with its lines and payments, detached for reading."""
         with self.db.read() as session:

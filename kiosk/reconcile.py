@@ -18,8 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
+from kiosk.db.models import OrderState, PaymentState
 from kiosk.orders import OrderBook, PaymentRecord
 from kiosk.sync.payments import PaymentClient, PaymentError, PaymentRefused
 from kiosk.sync.protocol import PaymentInfo
@@ -27,9 +30,27 @@ from kiosk.sync.protocol import PaymentInfo
 log = logging.getLogger(__name__)
 
 BOOT_WAIT_S = 120.0  # the boot run waits this long for a periodic run that got in first
+ONE_ORDER_WAIT_S = 30.0  # a technician's settle or cancel waits this long for a running round
+OPEN_STATES = frozenset({OrderState.PENDING_PAYMENT, OrderState.PAYMENT_UNKNOWN})
+CANCELLABLE_STATES = frozenset({OrderState.PENDING_PAYMENT, OrderState.PAYMENT_FAILED})
+# why a technician's settle or cancel changed nothing (OneOrder.why)
+NOT_APPLICABLE, BUSY, HELD = "not_applicable", "busy", "held"
+UNREACHABLE, STILL_OPEN = "unreachable", "still_open"
 
 # an alert for staff: (alert id, kind, message, order uuid)
 Alert = Callable[[str, str, str, str], None]
+
+
+@dataclass(frozen=True)
+class OneOrder:
+    """How a technician's settle or cancel of one order ended: the order's state after it, whether the
+    store gave a definite answer, and why not when it did not (nothing was changed then)."""
+
+    state: OrderState
+    answered: bool
+    error: str = ""  # for the log and the audit
+    # why not, for the screen: not_applicable, busy, held, unreachable, still_open, no_store ("" answered)
+    why: str = ""
 
 
 class Reconciler:
@@ -145,3 +166,74 @@ class Reconciler:
             self.alert(f"orphan-{order.order_no}", "order.paid_orphan",
                        f"Order {order.order_no} ({order.total_minor} {order.currency}) was paid after the "
                        "shopper had left: hand it over or refund it.", order_uuid)
+
+    # --- one order, for a technician ---------------------------------------------------------------
+
+    def settle_one(self, order_uuid: str) -> OneOrder:
+        """Settle one pending or unknown order now, as a round would (a technician's "settle with the
+        store"): paid → PAID, failed → declined, closed → cancelled; no answer changes nothing."""
+        state = self.orders.get(order_uuid).state
+        if state not in OPEN_STATES:
+            return OneOrder(state, False, f"{state.value}: nothing to settle", NOT_APPLICABLE)
+        with self._one(order_uuid) as refused:
+            if refused:
+                return OneOrder(state, False, refused, refused)
+            try:
+                payment_id = self.orders.payment_id_of(order_uuid)
+                if payment_id is None:
+                    changed = self._settle_unrecorded(order_uuid)
+                else:
+                    changed = self._apply(order_uuid, self.payments.finish(payment_id))
+            except PaymentError as exc:
+                log.warning("settle %s: no definite answer (%s)", order_uuid, exc)
+                return OneOrder(state, False, str(exc), UNREACHABLE)
+            after = self.orders.get(order_uuid).state
+            if not changed:
+                return OneOrder(after, False, "its payment is still open at the store", STILL_OPEN)
+            return OneOrder(after, True)
+
+    def cancel_one(self, order_uuid: str) -> OneOrder:
+        """A technician cancels an unpaid order: each of its payments is finished at the store first (the
+        final query, then the close), and the order is cancelled only when the store says none was paid
+        and all are closed. A payment the store has as paid wins: the order becomes paid, never cancelled."""
+        order = self.orders.get(order_uuid)
+        if order.state not in CANCELLABLE_STATES:
+            return OneOrder(order.state, False, f"{order.state.value}: not an unpaid order", NOT_APPLICABLE)
+        with self._one(order_uuid) as refused:
+            if refused:
+                return OneOrder(order.state, False, refused, refused)
+            try:
+                if order.payments:
+                    ids = [p.payment_id for p in order.payments
+                           if p.payment_id and p.state is not PaymentState.CLOSED]
+                else:  # none recorded (a crash between the store's create and the record): ask the store
+                    ids = [info["payment_id"] for info in self.payments.for_order(order_uuid)]
+                answers = [self.payments.finish(payment_id) for payment_id in ids]
+            except PaymentError as exc:
+                log.warning("cancel %s: no definite answer (%s); not cancelled", order_uuid, exc)
+                return OneOrder(order.state, False, str(exc), UNREACHABLE)
+            paid = next((info for info in answers if info["status"] == "PAID"), None)
+            if paid is not None:
+                log.warning("cancel %s: the store has its payment as paid; the order is paid, not cancelled",
+                            order_uuid)
+                self._paid(order_uuid, paid)
+                return OneOrder(self.orders.get(order_uuid).state, True)
+            still = [info["status"] for info in answers if info["status"] not in ("CLOSED", "FAILED")]
+            if still:
+                return OneOrder(order.state, False, f"the store has its payment {still[0]}", STILL_OPEN)
+            for info in answers:
+                self.orders.payment_closed(order_uuid, info["payment_id"])
+            self.orders.cancel(order_uuid)
+            log.info("cancel %s: every payment closed at the store; cancelled", order_uuid)
+            return OneOrder(OrderState.CANCELLED, True)
+
+    @contextmanager
+    def _one(self, order_uuid: str) -> Iterator[str]:
+        """One order at a time with the rounds; yields why not (BUSY, HELD; "" when it may go ahead)."""
+        if not self._running.acquire(timeout=ONE_ORDER_WAIT_S):
+            yield BUSY
+            return
+        try:
+            yield HELD if self.orders.held(order_uuid) else ""
+        finally:
+            self._running.release()
