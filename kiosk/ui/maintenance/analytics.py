@@ -38,8 +38,9 @@ _GL_PROBE_LINES = ("QRhiGles2: Failed to create temporary context", "QRhiGles2: 
 _probed = False
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Maintenance", text)
+def translate(context: str, text: str) -> str:
+    # the name lupdate looks for: every literal below is found and translated in its context
+    return QCoreApplication.translate(context, text)
 
 
 def probe_chart_textures() -> None:
@@ -156,7 +157,7 @@ class AnalyticsPage(TechnicianPage):
         report = self._report
         if report is None:
             return ""
-        return (_tr("%1 of %2 (%3%)").replace("%1", str(report.repeat_shoppers))
+        return (translate("Maintenance", "%1 of %2 (%3%)").replace("%1", str(report.repeat_shoppers))
                 .replace("%2", str(report.shoppers)).replace("%3", str(round(report.repeat_share * 100))))
 
     # charts: labels, values in the currency's major units (drawn only: the figures stay integers)
@@ -192,8 +193,14 @@ class AnalyticsPage(TechnicianPage):
     @Property(list, notify=changed)
     def funnelLabels(self) -> list[str]:
         """Each step's name with its count (the bars show the shape, the labels the numbers)."""
-        names = {"session": _tr("Sessions"), "product_viewed": _tr("Viewed"), "added_to_cart": _tr("Carted"),
-                 "qr_shown": _tr("QR shown"), "paid": _tr("Paid"), "receipt_printed": _tr("Receipt")}
+        names = {
+            "session": translate("Maintenance", "Sessions"),
+            "product_viewed": translate("Maintenance", "Viewed"),
+            "added_to_cart": translate("Maintenance", "Carted"),
+            "qr_shown": translate("Maintenance", "QR shown"),
+            "paid": translate("Maintenance", "Paid"),
+            "receipt_printed": translate("Maintenance", "Receipt"),
+        }
         counts = self._funnel()
         return [f"{names[step]} {count}" for step, count in zip(FUNNEL_STEPS, counts, strict=True)]
 
@@ -278,7 +285,8 @@ class AnalyticsPage(TechnicianPage):
         if serial != self._serial:
             return
         self._busy = False
-        self._error = _tr("The figures could not be read (%1). Try again; if it keeps failing, export a "
+        self._error = translate(
+            "Maintenance", "The figures could not be read (%1). Try again; if it keeps failing, export a "
                           "diagnostic bundle from the settings page.").replace("%1", error)
         self.changed.emit()
 
@@ -286,7 +294,8 @@ class AnalyticsPage(TechnicianPage):
 
     @Property(list, notify=foldersChanged)
     def folders(self) -> list[dict[str, Any]]:
-        return [{"index": i, "label": f.label if f.removable else _tr("Kiosk exports folder"),
+        return [{"index": i, "label": f.label if f.removable else translate(
+            "Maintenance", "Kiosk exports folder"),
                  "removable": f.removable} for i, f in enumerate(self._folders)]
 
     @Property(str, notify=exportChanged)
@@ -319,7 +328,8 @@ class AnalyticsPage(TechnicianPage):
         except OSError as exc:
             log.exception("the export folders could not be listed")
             folders = []
-            self._set_export(_tr("No folder to write to: %1").replace("%1", str(exc)), ok=False)
+            self._set_export(translate(
+                "Maintenance", "No folder to write to: %1").replace("%1", str(exc)), ok=False)
         self._folders = folders
         self.foldersChanged.emit()
 
@@ -332,7 +342,7 @@ class AnalyticsPage(TechnicianPage):
         folder = self._folders[index]
         device = services.config.identity.device_name
         self._exporting = True
-        self._set_export(_tr("Writing the files…"), ok=True)
+        self._set_export(translate("Maintenance", "Writing the files…"), ok=True)
 
         def work() -> None:
             from kiosk.analytics import export_csv
@@ -350,14 +360,16 @@ class AnalyticsPage(TechnicianPage):
 
     def _exported(self, folder: ExportFolder, label: str, names: list[str], error: str) -> None:
         self._exporting = False
-        where = folder.label if folder.removable else _tr("Kiosk exports folder")
+        where = folder.label if folder.removable else translate("Maintenance", "Kiosk exports folder")
         if error:
             self.audit("reports.export", FAILED, subject=label, detail=f"{folder.label}: {error}")
-            self._set_export(_tr("The files could not be written to %1 (%2). Check the USB stick and try "
+            self._set_export(translate(
+                "Maintenance", "The files could not be written to %1 (%2). Check the USB stick and try "
                                  "again.").replace("%1", where).replace("%2", error), ok=False)
             return
         self.audit("reports.export", OK, subject=label, detail=f"{len(names)} files to {folder.label}")
-        self._set_export(_tr("%1 files written to %2.").replace("%1", str(len(names))).replace("%2", where),
+        self._set_export(translate(
+            "Maintenance", "%1 files written to %2.").replace("%1", str(len(names))).replace("%2", where),
                          ok=True)
 
     def _set_export(self, message: str, ok: bool) -> None:

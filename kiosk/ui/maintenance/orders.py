@@ -44,39 +44,61 @@ MAX_TYPED = 16  # K01-1207-0042 is 13
 ROW_ROLES = ("uuid", "orderNo", "time", "date", "state", "stateText", "tone", "total", "receipt")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Maintenance", text)
+def translate(context: str, text: str) -> str:
+    # the name lupdate looks for: every literal below is found and translated in its context
+    return QCoreApplication.translate(context, text)
 
 
 def state_text(state: OrderState) -> str:
     return {
-        S.PENDING_PAYMENT: _tr("Awaiting payment"), S.PAID: _tr("Paid"), S.SYNCED: _tr("Paid, at the store"),
-        S.PAYMENT_FAILED: _tr("Payment failed"), S.PAYMENT_UNKNOWN: _tr("Payment unknown"),
-        S.CANCELLED: _tr("Cancelled"), S.PAID_ORPHAN: _tr("Paid after the shopper left"),
+        S.PENDING_PAYMENT: translate("Maintenance", "Awaiting payment"),
+        S.PAID: translate("Maintenance", "Paid"),
+        S.SYNCED: translate("Maintenance", "Paid, at the store"),
+        S.PAYMENT_FAILED: translate("Maintenance", "Payment failed"),
+        S.PAYMENT_UNKNOWN: translate("Maintenance", "Payment unknown"),
+        S.CANCELLED: translate("Maintenance", "Cancelled"),
+        S.PAID_ORPHAN: translate("Maintenance", "Paid after the shopper left"),
     }[state]
 
 
 def store_status_text(status: str) -> str:
-    texts = {"ACCEPTED": _tr("Accepted"), "READY_FOR_PICKUP": _tr("Ready for pickup"),
-             "SHIPPED": _tr("Shipped"), "DELIVERED": _tr("Delivered"), "PICKED_UP": _tr("Picked up"),
-             "RETURN_REQUESTED": _tr("Return requested"), "RETURNED": _tr("Returned"),
-             "REFUNDED": _tr("Refunded")}
+    texts = {
+        "ACCEPTED": translate("Maintenance", "Accepted"),
+        "READY_FOR_PICKUP": translate("Maintenance", "Ready for pickup"),
+        "SHIPPED": translate("Maintenance", "Shipped"),
+        "DELIVERED": translate("Maintenance", "Delivered"),
+        "PICKED_UP": translate("Maintenance", "Picked up"),
+        "RETURN_REQUESTED": translate("Maintenance", "Return requested"),
+        "RETURNED": translate("Maintenance", "Returned"),
+        "REFUNDED": translate("Maintenance", "Refunded"),
+    }
     return texts.get(status, status)
 
 
 def payment_state_text(state: str) -> str:
-    texts = {"CREATED": _tr("Open"), "PAID": _tr("Paid"), "FAILED": _tr("Declined"), "CLOSED": _tr("Closed"),
-             "UNKNOWN": _tr("Unknown to the store")}
+    texts = {
+        "CREATED": translate("Maintenance", "Open"),
+        "PAID": translate("Maintenance", "Paid"),
+        "FAILED": translate("Maintenance", "Declined"),
+        "CLOSED": translate("Maintenance", "Closed"),
+        "UNKNOWN": translate("Maintenance", "Unknown to the store"),
+    }
     return texts.get(state, state)
 
 
 def receipt_text(receipt_state: str, state: OrderState) -> str:
     if state not in (S.PAID, S.SYNCED, S.PAID_ORPHAN):
-        return _tr("No receipt (not paid)")
-    texts = {"": _tr("Not printed yet"), "sending": _tr("Was printing as the kiosk stopped"),
-             "uncertain": _tr("Maybe printed (the kiosk stopped)"), "printed": _tr("Printed"),
-             "unverified": _tr("Sent; the printer did not confirm"), "not_printed": _tr("Not printed"),
-             "interrupted": _tr("Interrupted part way"), "duplicate": _tr("Already sent once")}
+        return translate("Maintenance", "No receipt (not paid)")
+    texts = {
+        "": translate("Maintenance", "Not printed yet"),
+        "sending": translate("Maintenance", "Was printing as the kiosk stopped"),
+        "uncertain": translate("Maintenance", "Maybe printed (the kiosk stopped)"),
+        "printed": translate("Maintenance", "Printed"),
+        "unverified": translate("Maintenance", "Sent; the printer did not confirm"),
+        "not_printed": translate("Maintenance", "Not printed"),
+        "interrupted": translate("Maintenance", "Interrupted part way"),
+        "duplicate": translate("Maintenance", "Already sent once"),
+    }
     return texts.get(receipt_state, receipt_state)
 
 
@@ -174,8 +196,8 @@ class OrdersPage(TechnicianPage):
     @Property(str, notify=listChanged)
     def listTitle(self) -> str:
         if self._query:
-            return _tr("Order numbers ending in %1").replace("%1", self._query)
-        return _tr("Today's orders")
+            return translate("Maintenance", "Order numbers ending in %1").replace("%1", self._query)
+        return translate("Maintenance", "Today's orders")
 
     @Property(str, notify=listChanged)
     def listMessage(self) -> str:
@@ -185,8 +207,8 @@ class OrdersPage(TechnicianPage):
         if self._loading or self._summaries:
             return ""
         if self._query:
-            return _tr("No order number ends in %1.").replace("%1", self._query)
-        return _tr("No orders yet today.")
+            return translate("Maintenance", "No order number ends in %1.").replace("%1", self._query)
+        return translate("Maintenance", "No orders yet today.")
 
     @Property(bool, notify=detailChanged)
     def selected(self) -> bool:
@@ -222,7 +244,7 @@ class OrdersPage(TechnicianPage):
         if summary.store_status:
             text += " · " + store_status_text(summary.store_status)
         if summary.state is S.PAID_ORPHAN and summary.settled_by_staff:
-            text += " · " + _tr("settled by staff")
+            text += " · " + translate("Maintenance", "settled by staff")
         return text
 
     def _row(self, summary: OrderSummary) -> dict[str, Any]:
@@ -235,22 +257,29 @@ class OrdersPage(TechnicianPage):
     def _present_detail(self, d: OrderDetail) -> dict[str, Any]:
         s = d.summary
         english = self._language != "zh_CN"
-        info = [(_tr("Created"), f"{format_date(s.created.date(), self._language)} {s.created:%H:%M}"),
-                (_tr("State"), self._state_line(s)),
-                (_tr("Fulfilment"), _tr("Delivery") if d.fulfilment == "delivery" else _tr("Pickup"))]
+        created = f"{format_date(s.created.date(), self._language)} {s.created:%H:%M}"
+        fulfilment = (translate("Maintenance", "Delivery") if d.fulfilment == "delivery"
+                      else translate("Maintenance", "Pickup"))
+        info = [(translate("Maintenance", "Created"), created),
+                (translate("Maintenance", "State"), self._state_line(s)),
+                (translate("Maintenance", "Fulfilment"), fulfilment)]
         if d.tracking_no:
-            info.append((_tr("Tracking number"), d.tracking_no))
+            info.append((translate("Maintenance", "Tracking number"), d.tracking_no))
         if d.paid is not None:
-            info.append((_tr("Paid"), f"{format_date(d.paid.date(), self._language)} {d.paid:%H:%M}"))
-        info.append((_tr("Receipt"), receipt_text(s.receipt_state, s.state)
+            info.append((translate(
+                "Maintenance", "Paid"), f"{format_date(d.paid.date(), self._language)} {d.paid:%H:%M}"))
+        info.append((translate("Maintenance", "Receipt"), receipt_text(s.receipt_state, s.state)
                      + (f" · {d.receipt_no}" if d.receipt_no else "")))
         contact = []
         if d.contact.unreadable:
-            contact.append((_tr("Contact"), _tr("Cannot be read on this kiosk")))
+            contact.append((translate(
+                "Maintenance", "Contact"), translate("Maintenance", "Cannot be read on this kiosk")))
         elif d.contact.purged:
-            contact.append((_tr("Contact"), _tr("Erased after its retention")))
-        for label, value in ((_tr("Name"), d.contact.name), (_tr("Phone"), d.contact.phone),
-                             (_tr("Address"), d.contact.address)):
+            contact.append((translate(
+                "Maintenance", "Contact"), translate("Maintenance", "Erased after its retention")))
+        for label, value in ((translate(
+            "Maintenance", "Name"), d.contact.name), (translate("Maintenance", "Phone"), d.contact.phone),
+                             (translate("Maintenance", "Address"), d.contact.address)):
             if value:
                 contact.append((label, value))
         return {
@@ -259,9 +288,9 @@ class OrdersPage(TechnicianPage):
             "lines": [{"name": (line.name_en or line.name_zh) if english else line.name_zh,
                        "quantity": f"× {line.quantity}", "unit": self._money(line.unit),
                        "total": self._money(line.total)} for line in d.lines],
-            "money": [{"label": _tr("Subtotal"), "value": self._money(d.subtotal)},
-                      {"label": _tr("Delivery fee"), "value": self._money(d.shipping)},
-                      {"label": _tr("Total"), "value": self._money(s.total)}],
+            "money": [{"label": translate("Maintenance", "Subtotal"), "value": self._money(d.subtotal)},
+                      {"label": translate("Maintenance", "Delivery fee"), "value": self._money(d.shipping)},
+                      {"label": translate("Maintenance", "Total"), "value": self._money(s.total)}],
             "payments": [{"label": f"{self._method(p.method)} · {payment_state_text(p.state)}",
                           "value": self._money(p.amount) + (f" · {p.reference}" if p.reference else "")}
                          for p in d.payments],
@@ -272,7 +301,8 @@ class OrdersPage(TechnicianPage):
 
     @staticmethod
     def _method(method: str) -> str:
-        return {"wechat": _tr("WeChat Pay"), "alipay": _tr("Alipay")}.get(method, method)
+        return {"wechat": translate(
+            "Maintenance", "WeChat Pay"), "alipay": translate("Maintenance", "Alipay")}.get(method, method)
 
     def _say(self, message: str, message_tone: str) -> None:
         self._message, self._message_tone = message, message_tone
@@ -305,7 +335,8 @@ class OrdersPage(TechnicianPage):
             if generation != self._generation:
                 return
             self._loading = False
-            self._list_error = (_tr("The orders could not be read: %1").replace("%1", str(error))
+            self._list_error = (translate(
+                "Maintenance", "The orders could not be read: %1").replace("%1", str(error))
                                 if error else "")
             self._summaries = found or []
             self._rows.update_rows(self._summaries)
@@ -362,7 +393,8 @@ class OrdersPage(TechnicianPage):
 
         def done(detail: OrderDetail | None, error: Exception | None) -> None:
             if error is not None or detail is None:
-                self._say(_tr("The order could not be read: %1").replace("%1", str(error)), "error")
+                self._say(translate(
+                    "Maintenance", "The order could not be read: %1").replace("%1", str(error)), "error")
                 return
             self._detail = detail
             self.detailChanged.emit()
@@ -375,7 +407,7 @@ class OrdersPage(TechnicianPage):
         if self._busy or self.desk is None or self._detail is None:
             return None
         self._busy, self._confirm = action, ""
-        self._say(_tr("Working…"), "info")
+        self._say(translate("Maintenance", "Working…"), "info")
         return self.desk, self._detail
 
     def _finish(self, order_uuid: str, message: str, message_tone: str) -> None:
@@ -395,18 +427,22 @@ class OrdersPage(TechnicianPage):
         def done(outcome: str | None, error: Exception | None) -> None:
             if error is not None or outcome is None:
                 self.audit("orders.reprint", FAILED, order_uuid, str(error)[:200])
-                self._finish(order_uuid, _tr("The copy could not be printed: %1").replace("%1", str(error)),
+                self._finish(order_uuid, translate(
+                    "Maintenance", "The copy could not be printed: %1").replace("%1", str(error)),
                              "error")
                 return
             result = OK if outcome == "printed" else REFUSED if outcome in (BUSY, NOT_PAID) else FAILED
             self.audit("orders.reprint", result, order_uuid, outcome)
-            messages = {"printed": _tr("A copy was printed."),
-                        NO_PRINTER: _tr("No printer is connected: nothing was printed."),
-                        BUSY: _tr("A copy of this order is already printing."),
-                        NOT_PAID: _tr("Only a paid order has a receipt."),
-                        "not_printed": _tr("The printer refused the copy (paper? cover?): nothing printed."),
-                        "unverified": _tr("The copy was sent; the printer did not confirm it."),
-                        "interrupted": _tr("The copy was interrupted: check the paper before trying again.")}
+            messages = {"printed": translate("Maintenance", "A copy was printed."),
+                        NO_PRINTER: translate("Maintenance", "No printer is connected: nothing was printed."),
+                        BUSY: translate("Maintenance", "A copy of this order is already printing."),
+                        NOT_PAID: translate("Maintenance", "Only a paid order has a receipt."),
+                        "not_printed": translate(
+                            "Maintenance", "The printer refused the copy (paper? cover?): nothing printed."),
+                        "unverified": translate(
+                            "Maintenance", "The copy was sent; the printer did not confirm it."),
+                        "interrupted": translate(
+                            "Maintenance", "The copy was interrupted: check the paper before trying again.")}
             self._finish(order_uuid, messages.get(outcome, outcome), "ok" if result == OK else "error")
 
         self._run("reprint", lambda: desk.reprint(order_uuid), done)
@@ -456,28 +492,34 @@ class OrdersPage(TechnicianPage):
                  error: Exception | None) -> None:
         if error is not None or result is None:
             self.audit(action, FAILED, order_uuid, str(error)[:200])
-            self._finish(order_uuid, _tr("The store could not be asked: %1").replace("%1", str(error)),
+            self._finish(order_uuid, translate(
+                "Maintenance", "The store could not be asked: %1").replace("%1", str(error)),
                          "error")
             return
         if not result.answered:
             self.audit(action, FAILED, order_uuid, f"{before.value}: {result.error}"[:200])
-            why = {"unreachable": _tr("the store could not be asked; try again when it is reachable"),
-                   "still_open": _tr("the store still has the payment open, so its outcome is unknown"),
-                   "held": _tr("a shopper's checkout is working on this order"),
-                   "busy": _tr("the kiosk is settling other payments; try again"),
-                   "no_store": _tr("no store is configured"),
-                   "not_applicable": _tr("this is not possible for the order as it is now")}
-            self._finish(order_uuid, _tr("Nothing was changed: %1. The order is: %2.")
+            why = {"unreachable": translate(
+                "Maintenance", "the store could not be asked; try again when it is reachable"),
+                   "still_open": translate(
+                       "Maintenance", "the store still has the payment open, so its outcome is unknown"),
+                   "held": translate("Maintenance", "a shopper's checkout is working on this order"),
+                   "busy": translate("Maintenance", "the kiosk is settling other payments; try again"),
+                   "no_store": translate("Maintenance", "no store is configured"),
+                   "not_applicable": translate(
+                       "Maintenance", "this is not possible for the order as it is now")}
+            self._finish(order_uuid, translate("Maintenance", "Nothing was changed: %1. The order is: %2.")
                          .replace("%1", why.get(result.why, result.error))
                          .replace("%2", state_text(result.state)), "error")
             return
         self.audit(action, OK, order_uuid, f"{before.value} -> {result.state.value}")
         after = state_text(result.state)
         if action == "orders.cancel" and result.state is not S.CANCELLED:
-            message = _tr("Not cancelled: the store has this order as paid. It is now: %1.").replace(
+            message = translate(
+                "Maintenance", "Not cancelled: the store has this order as paid. It is now: %1.").replace(
                 "%1", after)
         else:
-            message = _tr("The store answered. The order is now: %1.").replace("%1", after)
+            message = translate(
+                "Maintenance", "The store answered. The order is now: %1.").replace("%1", after)
         self._finish(order_uuid, message, "ok")
 
     @Slot(str)
@@ -494,11 +536,13 @@ class OrdersPage(TechnicianPage):
         def done(summary: OrderSummary | None, error: Exception | None) -> None:
             if error is not None or summary is None:
                 self.audit(ORPHAN_SETTLED, FAILED, order_uuid, f"{how}: {error}"[:200])
-                self._finish(order_uuid, _tr("Could not record it: %1").replace("%1", str(error)), "error")
+                self._finish(order_uuid, translate(
+                    "Maintenance", "Could not record it: %1").replace("%1", str(error)), "error")
                 return
             self.audit(ORPHAN_SETTLED, OK, order_uuid, how)  # this entry is what marks it settled
-            self._finish(order_uuid, _tr("Recorded as handed over.") if how == HANDED_OVER
-                         else _tr("Recorded as refunded at the store."), "ok")
+            self._finish(order_uuid, translate(
+                "Maintenance", "Recorded as handed over.") if how == HANDED_OVER
+                         else translate("Maintenance", "Recorded as refunded at the store."), "ok")
 
         self._run("orphan", lambda: desk.settle_orphan(order_uuid, how), done)
 

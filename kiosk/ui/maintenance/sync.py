@@ -31,8 +31,9 @@ JOB_TIMEOUT_MS = 120_000  # a push or pull the worker has not answered by then i
 EVENT_ALERTS = 50  # alerts seen on the bus since the kiosk started, newest kept
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Maintenance", text)
+def translate(context: str, text: str) -> str:
+    # the name lupdate looks for: every literal below is found and translated in its context
+    return QCoreApplication.translate(context, text)
 
 
 def _utcnow() -> dt.datetime:
@@ -42,25 +43,31 @@ def _utcnow() -> dt.datetime:
 def duration_text(seconds: float) -> str:
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return _tr("%1 s").replace("%1", str(seconds))
+        return translate("Maintenance", "%1 s").replace("%1", str(seconds))
     if seconds < 3600:
-        return _tr("%1 min %2 s").replace("%1", str(seconds // 60)).replace("%2", str(seconds % 60))
+        return translate(
+            "Maintenance", "%1 min %2 s").replace("%1", str(seconds // 60)).replace("%2", str(seconds % 60))
     hours, rest = divmod(seconds, 3600)
-    return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest // 60))
+    return translate("Maintenance", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest // 60))
 
 
 def _error_text(kind: str) -> str:
     """Why a row is quarantined, in the technician's words."""
     texts = {
-        sync_status.CONFLICT_PAYLOAD: "The store already has this order with different contents.",
-        sync_status.CONFLICT_SEQ: "The store already has another order under this sequence number.",
-        sync_status.CONFLICT_ELSEWHERE: "The store already has this order from another kiosk or number.",
-        sync_status.DAMAGED: "The order's data does not match its checksum: it was damaged.",
-        sync_status.UNDECRYPTABLE: "The contact details cannot be decrypted with this kiosk's key.",
-        sync_status.UNREADABLE: "The stored order cannot be read.",
-        sync_status.INVALID: "The store refused the order as invalid.",
+        sync_status.CONFLICT_PAYLOAD: translate(
+            "Maintenance", "The store already has this order with different contents."),
+        sync_status.CONFLICT_SEQ: translate(
+            "Maintenance", "The store already has another order under this sequence number."),
+        sync_status.CONFLICT_ELSEWHERE: translate(
+            "Maintenance", "The store already has this order from another kiosk or number."),
+        sync_status.DAMAGED: translate(
+            "Maintenance", "The order's data does not match its checksum: it was damaged."),
+        sync_status.UNDECRYPTABLE: translate(
+            "Maintenance", "The contact details cannot be decrypted with this kiosk's key."),
+        sync_status.UNREADABLE: translate("Maintenance", "The stored order cannot be read."),
+        sync_status.INVALID: translate("Maintenance", "The store refused the order as invalid."),
     }
-    return _tr(texts.get(kind, "The store refused the order."))
+    return texts.get(kind) or translate("Maintenance", "The store refused the order.")
 
 
 class SyncPage(TechnicianPage):
@@ -119,18 +126,19 @@ class SyncPage(TechnicianPage):
     def linkText(self) -> str:
         snap, link = self._snap, self._link()
         if snap is None:
-            return self._read_error or _tr("Reading the sync status…")
+            return self._read_error or translate("Maintenance", "Reading the sync status…")
         worker = snap.worker
         since = self._time(worker.link_since) if worker is not None and worker.link_since else ""
         if link == "none":
-            return _tr("No store is set up for this kiosk: orders stay on the kiosk.")
+            return translate("Maintenance", "No store is set up for this kiosk: orders stay on the kiosk.")
         if link == "revoked":
-            return _tr("The store refuses this kiosk (revoked): orders are kept on the kiosk.")
+            return translate(
+                "Maintenance", "The store refuses this kiosk (revoked): orders are kept on the kiosk.")
         if link == "online":
-            return _tr("Store reachable since %1").replace("%1", since)
+            return translate("Maintenance", "Store reachable since %1").replace("%1", since)
         if link == "offline":
-            return _tr("Store unreachable since %1").replace("%1", since)
-        return _tr("No answer from the store yet")
+            return translate("Maintenance", "Store unreachable since %1").replace("%1", since)
+        return translate("Maintenance", "No answer from the store yet")
 
     @Property(str, notify=changed)
     def linkError(self) -> str:
@@ -146,8 +154,11 @@ class SyncPage(TechnicianPage):
             return "—"
         offset = snap.worker.offset_s
         if abs(offset) < 1:
-            return _tr("In step with the store")
-        text = _tr("Store is %1 ahead") if offset > 0 else _tr("Store is %1 behind")
+            return translate("Maintenance", "In step with the store")
+        if offset > 0:
+            text = translate("Maintenance", "Store is %1 ahead")
+        else:
+            text = translate("Maintenance", "Store is %1 behind")
         return text.replace("%1", duration_text(abs(offset)))
 
     @Property(int, notify=changed)
@@ -169,10 +180,11 @@ class SyncPage(TechnicianPage):
         snap = self._snap
         if snap is None:
             return "—"
-        text = self._time(snap.last_sent_at) if snap.last_sent_at else _tr("never")
+        text = self._time(snap.last_sent_at) if snap.last_sent_at else translate("Maintenance", "never")
         last = snap.worker.last_push if snap.worker is not None else None
         if last is not None and not last.ok:
-            text += " · " + _tr("last try failed at %1").replace("%1", self._time(last.at))
+            text += " · " + translate(
+                "Maintenance", "last try failed at %1").replace("%1", self._time(last.at))
         return text
 
     @Property(str, notify=changed)
@@ -182,19 +194,20 @@ class SyncPage(TechnicianPage):
             return "—"
         version = snap.catalog_version or "—"
         if snap.catalog_cursor:
-            return _tr("version %1 (store cursor %2)").replace("%1", version).replace(
+            return translate("Maintenance", "version %1 (store cursor %2)").replace("%1", version).replace(
                 "%2", str(snap.catalog_cursor))
-        return _tr("version %1 (bundled, never pulled)").replace("%1", version)
+        return translate("Maintenance", "version %1 (bundled, never pulled)").replace("%1", version)
 
     @Property(str, notify=changed)
     def lastPullText(self) -> str:
         snap = self._snap
         last = snap.worker.last_pull if snap is not None and snap.worker is not None else None
         if last is None:
-            return _tr("not since the kiosk started")
+            return translate("Maintenance", "not since the kiosk started")
         if last.ok:
             return self._time(last.at)
-        return _tr("failed at %1: %2").replace("%1", self._time(last.at)).replace("%2", last.error)
+        return translate(
+            "Maintenance", "failed at %1: %2").replace("%1", self._time(last.at)).replace("%2", last.error)
 
     @Property(bool, notify=changed)
     def pushing(self) -> bool:
@@ -320,7 +333,8 @@ class SyncPage(TechnicianPage):
 
     def _refresh_failed(self, exc: Exception) -> None:
         log.error("sync page: reading the status failed: %s", exc)
-        self._read_error = _tr("The sync status could not be read: %1").replace("%1", str(exc))
+        self._read_error = translate(
+            "Maintenance", "The sync status could not be read: %1").replace("%1", str(exc))
         self._after_refresh()
 
     def _after_refresh(self) -> None:
@@ -346,14 +360,15 @@ class SyncPage(TechnicianPage):
         if worker is None or not worker.running:
             log.warning("sync page: %s refused: no sync worker runs", action)
             self.audit(action, REFUSED, detail="no sync worker")
-            self._say("error", lambda: _tr("No store is set up for this kiosk, so there is nothing to sync."))
+            self._say("error", lambda: translate(
+                "Maintenance", "No store is set up for this kiosk, so there is nothing to sync."))
             return
         # asked again while the worker runs the last one: it runs once more (e.g. for a row just retried)
         self._tickets[job].add(worker.push_now() if job == "push" else worker.pull_now())
         if job == "push":
-            self._say("busy", lambda: _tr("Sending the waiting orders to the store…"))
+            self._say("busy", lambda: translate("Maintenance", "Sending the waiting orders to the store…"))
         else:
-            self._say("busy", lambda: _tr("Asking the store for catalog changes…"))
+            self._say("busy", lambda: translate("Maintenance", "Asking the store for catalog changes…"))
         self._timers[job].start()
 
     def _job_done(self, data: dict[str, Any]) -> None:
@@ -372,16 +387,19 @@ class SyncPage(TechnicianPage):
             self.audit("sync.push_now", OK if ok else FAILED,
                        detail=f"{detail}; {error}" if error else detail)
             if ok:
-                self._say("ok", lambda: _tr("Done: %1 sent, %2 quarantined, %3 still waiting.")
+                self._say("ok", lambda: translate(
+                    "Maintenance", "Done: %1 sent, %2 quarantined, %3 still waiting.")
                           .replace("%1", sent).replace("%2", quarantined).replace("%3", remaining))
             elif data.get("status") == "revoked":
                 log.warning("sync page: sync now refused: the store revoked this kiosk")
-                self._say("error", lambda: _tr("The store refuses this kiosk (revoked). Kept on the kiosk: "
+                self._say("error", lambda: translate(
+                    "Maintenance", "The store refuses this kiosk (revoked). Kept on the kiosk: "
                                                "%1. Ask the store's operator to register it again.")
                           .replace("%1", remaining))
             else:
                 log.warning("sync page: sync now failed: %s", error)
-                self._say("error", lambda: _tr("Sending failed: %1. Still waiting: %2; the kiosk keeps "
+                self._say("error", lambda: translate(
+                    "Maintenance", "Sending failed: %1. Still waiting: %2; the kiosk keeps "
                                                "trying by itself.").replace("%1", error)
                           .replace("%2", remaining))
         else:
@@ -389,13 +407,14 @@ class SyncPage(TechnicianPage):
             detail = f"{upserts} changed, {deletes} removed" if ok else error
             self.audit("sync.pull_now", OK if ok else FAILED, detail=detail)
             if ok and (data.get("not_modified") or not (upserts or deletes)):
-                self._say("ok", lambda: _tr("The catalog is up to date."))
+                self._say("ok", lambda: translate("Maintenance", "The catalog is up to date."))
             elif ok:
-                self._say("ok", lambda: _tr("Catalog updated: %1 changed, %2 removed.")
+                self._say("ok", lambda: translate("Maintenance", "Catalog updated: %1 changed, %2 removed.")
                           .replace("%1", str(upserts)).replace("%2", str(deletes)))
             else:
                 log.warning("sync page: pull catalog now failed: %s", error)
-                self._say("error", lambda: _tr("The catalog could not be pulled: %1").replace("%1", error))
+                self._say("error", lambda: translate(
+                    "Maintenance", "The catalog could not be pulled: %1").replace("%1", error))
         self.refresh()
 
     def _job_lost(self, job: str) -> None:
@@ -403,7 +422,8 @@ class SyncPage(TechnicianPage):
         action = "sync.push_now" if job == "push" else "sync.pull_now"
         log.error("sync page: the sync worker did not answer %s within %d s", action, JOB_TIMEOUT_MS // 1000)
         self.audit(action, FAILED, detail="no answer from the sync worker")
-        self._say("error", lambda: _tr("The sync worker did not answer. Try again; if it keeps failing, "
+        self._say("error", lambda: translate(
+            "Maintenance", "The sync worker did not answer. Try again; if it keeps failing, "
                                        "restart the kiosk."))
 
     # -- quarantined rows ----------------------------------------------------------------------------
@@ -419,7 +439,7 @@ class SyncPage(TechnicianPage):
     def _retried(self, row: QuarantinedRow) -> None:
         self.audit("sync.retry", OK, subject=row.order_uuid, detail=f"seq {row.device_seq} queued again")
         order_no = row.order_no
-        self._say("ok", lambda: _tr("Order %1 is queued again.").replace("%1", order_no))
+        self._say("ok", lambda: translate("Maintenance", "Order %1 is queued again.").replace("%1", order_no))
         worker = self.services.sync if self.services is not None else None
         if worker is not None and worker.running:
             self._start_job("push")  # sent now; its answer shows as for "sync now"
@@ -429,12 +449,12 @@ class SyncPage(TechnicianPage):
         subject = self._subject(row_id)
         if isinstance(exc, RowGone):
             self.audit(action, REFUSED, subject=subject, detail="not quarantined any more")
-            self._say("error", lambda: _tr("That order is not quarantined any more."))
+            self._say("error", lambda: translate("Maintenance", "That order is not quarantined any more."))
         else:
             log.error("sync page: %s of outbox row %d failed: %s", action, row_id, exc)
             self.audit(action, FAILED, subject=subject, detail=f"{type(exc).__name__}: {exc}")
             text = str(exc)
-            self._say("error", lambda: _tr("It did not work: %1").replace("%1", text))
+            self._say("error", lambda: translate("Maintenance", "It did not work: %1").replace("%1", text))
         self.refresh()
 
     def _subject(self, row_id: int) -> str:
@@ -466,13 +486,14 @@ class SyncPage(TechnicianPage):
             return
         folder = self._folders[index]
         self.cancelExport()
-        self._say("busy", lambda: _tr("Writing the file…"))
+        self._say("busy", lambda: translate("Maintenance", "Writing the file…"))
 
         def written(result: tuple[Any, QuarantinedRow]) -> None:
             path, _row = result
             self.audit("sync.export", OK, subject=row.order_uuid, detail=f"to {folder.label}")
             name, label = path.name, folder.label
-            self._say("ok", lambda: _tr("Saved %1 to %2.").replace("%1", name).replace("%2", label))
+            self._say("ok", lambda: translate(
+                "Maintenance", "Saved %1 to %2.").replace("%1", name).replace("%2", label))
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, OSError):
@@ -480,7 +501,8 @@ class SyncPage(TechnicianPage):
                 self.audit("sync.export", FAILED, subject=row.order_uuid,
                            detail=f"to {folder.label}: {type(exc).__name__}")
                 label, text = folder.label, exc.strerror or str(exc)
-                self._say("error", lambda: _tr("Could not write to %1: %2").replace("%1", label)
+                self._say("error", lambda: translate(
+                    "Maintenance", "Could not write to %1: %2").replace("%1", label)
                           .replace("%2", text))
                 self.refresh()
             else:
