@@ -114,8 +114,8 @@ class OpeningHours:
         for entry in filter(None, (e.strip() for e in exceptions.split(";"))):
             head, rest = _split_head(entry)
             spans = _spans(rest)
-            for day in _dates(head):
-                special[day] = spans
+            for date in _dates(head):
+                special[date] = spans
         return cls(week, special, always=not weekly.strip())
 
     def _spans_on(self, day: dt.date) -> tuple[Span, ...]:

@@ -25,7 +25,6 @@ from sqlalchemy import select
 from kiosk.config import KioskConfig, store_timezone
 from kiosk.db.engine import Database
 from kiosk.db.models import Setting
-from kiosk.devices.status import ERROR_DETAILS, DeviceState
 from kiosk.service_hours import OpeningHours
 
 OPEN, CLOSED, OUT_OF_SERVICE = "open", "closed", "outOfService"
@@ -34,8 +33,11 @@ HOLD_REASON_KEY = "service.out_of_service_reason"
 PRINTER = "printer"
 CAUSE_TECHNICIAN = "technician"
 CAUSE_PRINTER = "printer"
-_WONT_PRINT_STATES = frozenset({DeviceState.ERROR.value, DeviceState.DISCONNECTED.value})
-_WONT_PRINT_DETAILS = frozenset(d.value for d in ERROR_DETAILS)
+# kiosk.devices.status's DeviceState and ERROR_DETAILS by name, as the status reports carry them (this
+# module stays off the device layer, like the rest of the core it sits with)
+_WONT_PRINT_STATES = frozenset({"error", "disconnected"})
+_WONT_PRINT_DETAILS = frozenset({"paper_out", "cover_open", "cutter_error", "offline", "recoverable_error",
+                                 "unrecoverable_error"})
 
 
 @dataclass(frozen=True)
