@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -64,16 +65,16 @@ class TechnicianHold:
             session.merge(Setting(key=HOLD_REASON_KEY, value=reason.strip()[:200] if on else ""))
 
 
-def printer_cannot_print(status: Mapping[str, str] | None) -> bool:
+def printer_cannot_print(status: Mapping[str, Any] | None) -> bool:
     """A printer status (as Services.device_states keeps it) that refuses receipts; None: not known yet."""
     if not status:
         return False
-    details = {d.strip().lower() for d in status.get("detail", "").split(",") if d.strip()}
-    return status.get("status", "").lower() in _WONT_PRINT_STATES or bool(details & _WONT_PRINT_DETAILS)
+    details = {d.strip().lower() for d in str(status.get("detail", "")).split(",") if d.strip()}
+    return str(status.get("status", "")).lower() in _WONT_PRINT_STATES or bool(details & _WONT_PRINT_DETAILS)
 
 
 def missing_devices(config: KioskConfig, printer_present: bool,
-                    device_states: Mapping[str, Mapping[str, str]]) -> list[str]:
+                    device_states: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """The required devices that cannot work now (see the module's docstring for which are required)."""
     if config.receipt.e_receipt:
         return []
