@@ -51,7 +51,7 @@ def kiosks(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., KioskUi]]:
             if old.services is not None:
                 # the keyboard loads beside the first frame: a kiosk closed mid-load spills QML errors
                 loader = old.item("keyboardLoader")
-                qtbot.waitUntil(lambda: bool(loader.property("item")), timeout=10_000)  # noqa: B023
+                qtbot.waitUntil(lambda: bool(loader.property("item")), timeout=20_000)  # noqa: B023
                 old.close()
                 old.services.close()
                 old.services = None
@@ -137,15 +137,15 @@ def test_out_of_service_while_the_printer_cannot_print_without_the_e_receipt(
     fake = ui.services.devices.fake_printer
     assert fake is not None
     qtbot.waitUntil(lambda: ui.services is not None and ui.services.device_states.get("printer", {})
-                    .get("status") == "READY", timeout=10_000)
+                    .get("status") == "READY", timeout=20_000)
     assert ui.navigator.screen == "attract"
     fake.set_paper(PaperLevel.OUT)
-    qtbot.waitUntil(lambda: ui.navigator.screen == "outOfService", timeout=10_000)
+    qtbot.waitUntil(lambda: ui.navigator.screen == "outOfService", timeout=20_000)
     assert "打印机" in prop(ui, "outOfServiceCause", "text")
     assert "printer" in prop(ui, "outOfServiceCause", "text")
     assert "Retrying" not in prop(ui, "outOfServiceRetry", "text")  # no 60 s retry: it waits for the printer
     fake.set_paper(PaperLevel.OK)
-    qtbot.waitUntil(lambda: ui.navigator.screen == "attract", timeout=10_000)
+    qtbot.waitUntil(lambda: ui.navigator.screen == "attract", timeout=20_000)
 
 
 def test_with_the_e_receipt_a_broken_printer_keeps_the_kiosk_open(
@@ -155,7 +155,7 @@ def test_with_the_e_receipt_a_broken_printer_keeps_the_kiosk_open(
     fake = ui.services.devices.fake_printer
     assert fake is not None
     fake.set_paper(PaperLevel.OUT)
-    qtbot.waitUntil(lambda: ui.shopper.payment.receipt.property("printerProblem"), timeout=10_000)
+    qtbot.waitUntil(lambda: ui.shopper.payment.receipt.property("printerProblem"), timeout=20_000)
     assert ui.service_state.property("state") == "open"
     assert ui.navigator.screen == "attract"
 

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 REASON_MAX = 200
 FIELD_ROLES = ("key", "name", "label", "hint", "kind", "choices", "lo", "hi", "step", "value", "edited",
-               "error", "note", "locked")
+               "error", "note", "locked", "range")
 
 
 def _tr(text: str) -> str:
@@ -190,8 +190,11 @@ class SettingsPage(TechnicianPage):
                 "step": setting.step, "value": self._edits.get(key, saved),
                 "edited": key in self._edits and self._edits[key] != saved,
                 "error": self._errors.get(key, ""),
-                "note": (_tr("Set by %1 in the environment: change it there.").replace("%1", locked)
-                         if locked else "" if setting.live else _tr("Applies at the next start.")),
+                "note": " ".join(part for part in (
+                    _hint(key) if setting.kind == "toggle" else "",
+                    _tr("Set by %1 in the environment: change it there.").replace("%1", locked) if locked
+                    else "" if setting.live else _tr("Applies at the next start.")) if part),
+                "range": f"{setting.lo} – {setting.hi}" if setting.kind == "number" else "",
                 "locked": bool(locked),
             })
         return rows

@@ -44,7 +44,7 @@ ColumnLayout {
             onClicked: TechSettings.step(root.row.key, 1)
         }
         Text {
-            text: root.row.kind === "number" ? root.row.lo + " – " + root.row.hi : ""
+            text: root.row.range
             textFormat: Text.PlainText
             color: Theme.textMuted
             font.pixelSize: Theme.fontSmall
@@ -94,8 +94,7 @@ ColumnLayout {
         objectName: "settingNote_" + root.row.name
         Layout.fillWidth: true
         visible: text !== ""
-        text: [root.row.kind === "toggle" ? root.row.hint : "", root.row.note]
-              .filter((part) => part !== "").join(" ")
+        text: root.row.note
         textFormat: Text.PlainText
         color: root.row.edited ? Theme.warning : Theme.textMuted
         font.pixelSize: Theme.fontSmall
