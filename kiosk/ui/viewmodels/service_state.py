@@ -65,7 +65,7 @@ def opening_text(opening: dt.datetime | None, now: dt.datetime) -> str:
     else:
         zh = f"{opening.month}月{opening.day}日 周{_ZH_DAYS[opening.weekday()]} {clock}"
         en = f"{_EN_DAYS[opening.weekday()]} {opening.day} {_EN_MONTHS[opening.month - 1]} at {clock}"
-    return f"营业时间：{zh} 开始\nOpens {en}"
+    return f"下次营业：{zh}\nOpens {en}"
 
 
 class ServiceStateViewModel(QObject):

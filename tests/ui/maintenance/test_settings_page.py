@@ -159,3 +159,42 @@ def test_change_pin_button_opens_the_pin_chooser(qtbot: Any, kiosk_factory: Call
     assert ui.maintenance.entry.property("changingPin") is True
     tap(qtbot, ui, ui.item("pinCancel"))
     qtbot.waitUntil(lambda: ui.maintenance.entry.property("state") == "open")
+
+
+def test_receipt_default_languages_and_payment_limit_apply_at_once(
+        qtbot: Any, kiosk_factory: Callable[..., KioskUi]) -> None:
+    from kiosk.sync.client import StoreEndpoint, SyncClient
+    from kiosk.sync.payments import PaymentClient
+
+    ui = kiosk_factory()
+    assert ui.services is not None
+    receipt = ui.shopper.payment.receipt
+    open_settings(qtbot, ui, "payment")
+    tap(qtbot, ui, ui.item("settingChoice_receipt_default_phone"))
+    tap(qtbot, ui, ui.item("settingPlus_payment_time_limit_s"))
+    tap(qtbot, ui, ui.item("techSettingsSave"))
+    limit = 120 + SETTINGS["payment.time_limit_s"].step
+    qtbot.waitUntil(lambda: ui.services is not None and ui.services.config.payment.time_limit_s == limit)
+    # the order screen shows the e-receipt QR first, paper still printed and choosable
+    receipt.show("http://127.0.0.1:9/o/x", "printed", pending=False)
+    assert receipt.property("onPhone") is True and receipt.property("canChoose") is True
+    receipt.forget()
+    # the next checkout gets the new time limit
+    ui.services.payments = PaymentClient(SyncClient(StoreEndpoint("http://127.0.0.1:9", "K01", "x" * 32)))
+    try:
+        checkout = ui.services.make_checkout(lambda _update: None)
+        assert checkout is not None and checkout.timeout_s == limit
+    finally:
+        ui.services.payments.client.close()
+        ui.services.payments = None
+
+    # one language offered: the shoppers' language switch goes
+    tap(qtbot, ui, ui.item("techSettingsSection_store"))
+    type_into(qtbot, ui, "setting_ui_languages", "zh_CN")
+    tap(qtbot, ui, ui.item("techSettingsSave"))
+    qtbot.waitUntil(lambda: ui.shell.property("canSwitchLanguage") is False)
+    tap(qtbot, ui, ui.item("maintenanceLock"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "attract")
+    assert prop(ui, "languageEn", "visible") is False
+    ui.shell.toggleLanguage()
+    assert ui.shell.property("language") == "zh_CN"

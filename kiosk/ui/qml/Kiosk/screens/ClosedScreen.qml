@@ -17,7 +17,7 @@ Rectangle {
         Text {
             objectName: "closedStoreName"
             Layout.fillWidth: true
-            // both names: no language has been chosen on this screen
+            // in the kiosk's default language (no shopper has chosen one here)
             text: Shell.storeName
             textFormat: Text.PlainText
             color: Theme.textMuted
