@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib.metadata
 import io
 import json
 import logging
@@ -22,6 +23,7 @@ import platform
 import sqlite3
 import sys
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -45,18 +47,16 @@ def redacted_config(config: KioskConfig) -> KioskConfig:
     return dataclasses.replace(config, store=dataclasses.replace(config.store, secret=secret))
 
 
-def versions() -> dict[str, str]:
+def versions(ui_versions: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The kiosk's, Python's, SQLite's and the OS's; the UI adds Qt's and PySide6's (only kiosk.ui
+    imports Qt)."""
     found = {"kiosk": __version__, "python": sys.version.split()[0], "sqlite": sqlite3.sqlite_version,
              "os": platform.platform()}
     try:
-        import PySide6  # only for its version: this module stays usable without a display
-        from PySide6 import QtCore
-
-        found["pyside6"] = PySide6.__version__
-        found["qt"] = QtCore.qVersion()
-    except ImportError:  # pragma: no cover - PySide6 is a dependency
-        found["pyside6"] = found["qt"] = "missing"
-    return found
+        found["pyside6"] = importlib.metadata.version("PySide6")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        found["pyside6"] = "missing"
+    return {**found, **(ui_versions or {})}
 
 
 def sync_status(services: Services) -> dict[str, Any]:
@@ -100,14 +100,15 @@ def bundle_name(now: dt.datetime, device_name: str) -> str:
     return f"kiosk-diagnostics-{device_name}-{now:%Y%m%d-%H%M%S}.zip"
 
 
-def write_bundle(services: Services, folder: Path, now: dt.datetime | None = None) -> Path:
+def write_bundle(services: Services, folder: Path, now: dt.datetime | None = None,
+                 ui_versions: Mapping[str, str] | None = None) -> Path:
     """Write the bundle into `folder`; returns its path. Raises OSError when the folder refuses it."""
     now = now or dt.datetime.now(dt.UTC)
     config = services.config
     secret = config.store.secret
     target = folder / bundle_name(now, config.identity.device_name)
     partial = target.with_name(target.name + ".part")
-    summary = {"written_at": now.isoformat(), "versions": versions(),
+    summary = {"written_at": now.isoformat(), "versions": versions(ui_versions),
                "devices": dict(services.device_states), "sync": sync_status(services)}
     parts: dict[str, bytes] = {
         "config.toml": as_toml(redacted_config(config)).encode("utf-8"),

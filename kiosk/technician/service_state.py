@@ -26,6 +26,7 @@ from sqlalchemy import select
 from kiosk.config import KioskConfig, store_timezone
 from kiosk.db.engine import Database
 from kiosk.db.models import Setting
+from kiosk.devices.status import ERROR_DETAILS, DeviceState
 from kiosk.service_hours import OpeningHours
 
 OPEN, CLOSED, OUT_OF_SERVICE = "open", "closed", "outOfService"
@@ -34,11 +35,8 @@ HOLD_REASON_KEY = "service.out_of_service_reason"
 PRINTER = "printer"
 CAUSE_TECHNICIAN = "technician"
 CAUSE_PRINTER = "printer"
-# kiosk.devices.status's DeviceState and ERROR_DETAILS by name, as the status reports carry them (this
-# module stays off the device layer, like the rest of the core it sits with)
-_WONT_PRINT_STATES = frozenset({"error", "disconnected"})
-_WONT_PRINT_DETAILS = frozenset({"paper_out", "cover_open", "cutter_error", "offline", "recoverable_error",
-                                 "unrecoverable_error"})
+_WONT_PRINT_STATES = frozenset({DeviceState.ERROR.value, DeviceState.DISCONNECTED.value})
+_WONT_PRINT_DETAILS = frozenset(detail.value for detail in ERROR_DETAILS)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
+import PySide6
+from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot, qVersion
 
 from kiosk.audit import FAILED, OK, REFUSED
 from kiosk.config import KioskConfig, overlay_path
@@ -371,6 +372,7 @@ class SettingsPage(TechnicianPage):
         if services is None or self._exporting or not 0 <= index < len(self._folders):
             return
         folder = self._folders[index]
+        ui_versions = {"qt": qVersion(), "pyside6": PySide6.__version__}
         self._exporting = True
         self._export_message = _tr("Writing the diagnostic bundle…")
         self.foldersChanged.emit()
@@ -379,7 +381,7 @@ class SettingsPage(TechnicianPage):
             from kiosk.technician.diagnostics import write_bundle
 
             try:
-                path = write_bundle(services, folder.path)
+                path = write_bundle(services, folder.path, ui_versions=ui_versions)
             except Exception as exc:
                 log.exception("the diagnostic bundle could not be written to %s", folder.path)
                 error = exc

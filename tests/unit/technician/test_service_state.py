@@ -123,10 +123,3 @@ def test_technician_hold_survives_reopening_the_database(tmp_path: Path) -> None
     assert TechnicianHold(again).get() == Hold(False, "")
     again.close()
 
-
-def test_the_printer_rule_knows_every_error_detail_of_the_device_layer() -> None:
-    from kiosk.devices.status import ERROR_DETAILS, DeviceState
-    from kiosk.technician import service_state
-
-    assert {d.value for d in ERROR_DETAILS} == service_state._WONT_PRINT_DETAILS
-    assert {DeviceState.ERROR.value, DeviceState.DISCONNECTED.value} == service_state._WONT_PRINT_STATES
