@@ -173,3 +173,18 @@ def test_the_technicians_out_of_service_holds_across_a_restart(
     assert "Retrying" not in prop(again, "outOfServiceRetry", "text")
     again.maintenance.settings.setOutOfService(False, "")
     qtbot.waitUntil(lambda: again.navigator.screen == "attract")
+
+
+def test_opening_hours_changed_on_the_settings_page_close_the_kiosk_at_once(
+        qtbot: Any, kiosks: Callable[..., KioskUi]) -> None:
+    from tests.ui.maintenance.test_settings_page import open_settings, type_into
+
+    ui = kiosks(clock=Clock("2026-12-07 12:00"))  # always open: no hours set
+    open_settings(qtbot, ui, "hours")
+    type_into(qtbot, ui, "setting_hours_weekly", "mon-fri 14:00-22:00")
+    tap(qtbot, ui, ui.item("techSettingsSave"))
+    qtbot.waitUntil(lambda: ui.service_state.property("state") == "closed")
+    assert ui.navigator.screen == "maintenance"  # the technician is not thrown out either
+    tap(qtbot, ui, ui.item("maintenanceLock"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "closed")
+    assert "今天 14:00" in prop(ui, "closedNextOpening", "text")

@@ -144,12 +144,14 @@ class ServiceStateViewModel(QObject):
         want = {CLOSED: CLOSED_SCREEN, OUT_OF_SERVICE: OUT_OF_SERVICE_SCREEN}.get(self._state.state, "")
         if want:
             # only an idle kiosk switches: a shopper mid-order finishes first
-            idle_here = screen == ATTRACT or (self._shown and screen == self._shown)
-            if screen != want and idle_here:
+            idle_here = screen in (ATTRACT, want) or (self._shown and screen == self._shown)
+            if idle_here:
+                # on the start-up failure's out-of-service screen already: it is ours now (held, and
+                # left when the cause clears)
                 self._shown = want
                 if want == CLOSED_SCREEN:
                     self._navigator.showClosed()
-                else:
+                elif self._navigator.property("outOfServiceReason") != self._state.cause or screen != want:
                     self._navigator.showOutOfService(self._state.cause)
             return
         if self._shown and screen == self._shown:
