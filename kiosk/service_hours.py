@@ -107,14 +107,16 @@ class OpeningHours:
         week: dict[int, tuple[Span, ...]] = {}
         for group in filter(None, (g.strip() for g in weekly.split(";"))):
             head, rest = _split_head(group)
+            days = _days(head)
             spans = _spans(rest)
-            for day in _days(head):
+            for day in days:
                 week[day] = tuple(sorted(week.get(day, ()) + spans))
         special: dict[dt.date, tuple[Span, ...]] = {}
         for entry in filter(None, (e.strip() for e in exceptions.split(";"))):
             head, rest = _split_head(entry)
+            dates = _dates(head)
             spans = _spans(rest)
-            for date in _dates(head):
+            for date in dates:
                 special[date] = spans
         return cls(week, special, always=not weekly.strip())
 

@@ -123,3 +123,10 @@ def test_technician_hold_survives_reopening_the_database(tmp_path: Path) -> None
     assert TechnicianHold(again).get() == Hold(False, "")
     again.close()
 
+
+
+def test_a_refusal_names_the_part_that_is_wrong() -> None:
+    with pytest.raises(HoursError, match="'weekdays' is not a day"):
+        OpeningHours.parse("weekdays 9-5")
+    with pytest.raises(HoursError, match="'9' is not a HH:MM time"):
+        OpeningHours.parse("mon-fri 9-17")
