@@ -4,6 +4,7 @@ diagnostic bundle written by a tap."""
 
 from __future__ import annotations
 
+import json
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -147,6 +148,8 @@ def test_diagnostic_bundle_written_to_the_exports_folder_by_a_tap(
     (bundle,) = Path(ui.services.paths.exports).glob("*.zip")
     with zipfile.ZipFile(bundle) as archive:
         assert "config.toml" in archive.namelist()
+        versions = json.loads(archive.read("status.json"))["versions"]
+    assert versions["qt"].startswith("6.") and versions["pyside6"].startswith("6.")
     entry = next(e for e in audit_entries(ui) if e.action == "diagnostics.export")
     assert (entry.result, entry.subject) == ("ok", "exports")
 
