@@ -106,7 +106,6 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
 def start_sync(services: Services, url: str, device_id: str, secret: str) -> None:
     """The one sync worker of this data dir (outbox push, catalog pull, heartbeat), the payment client,
     and the reconciliation of payments left open by a crash or a lost network."""
-    from kiosk.checkout import PAYMENT_TIMEOUT_S
     from kiosk.reconcile import Reconciler
     from kiosk.sync.client import StoreEndpoint, SyncClient
     from kiosk.sync.payments import PaymentClient
@@ -131,7 +130,8 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
     services.sync = worker
     # payments have a client of their own: a shopper waiting on a QR never queues behind a large push
     services.payments = PaymentClient(SyncClient(StoreEndpoint(url, device_id, secret)))
-    services.reconciler = Reconciler(services.orders, services.payments, pay_window_s=PAYMENT_TIMEOUT_S,
+    services.reconciler = Reconciler(services.orders, services.payments,
+                                     pay_window_s=services.config.payment.time_limit_s,
                                      on_paid=services.wake_sync, alert=services.raise_alert)
     services.store_url = url
     worker.heartbeat.timezone = store_timezone(services.config.identity)  # the funnel's store days

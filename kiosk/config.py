@@ -1,7 +1,14 @@
-"""Typed kiosk configuration: built-in demo defaults < kiosk.toml < environment < command line.
+"""Typed kiosk configuration: built-in demo defaults < kiosk.toml < settings.toml < environment <
+command line.
 
 Every value is validated when loaded. A wrong value names the key, the value and what is allowed,
 and the kiosk refuses to start (`ConfigError`) rather than run half-configured.
+
+`settings.toml` in the data dir is the technician's overlay: what they changed by touch on the
+settings page (kiosk.technician.settings_edit writes it atomically, after checking it with the same
+rules as here). It sits above the installer's kiosk.toml and below the environment and the command
+line, so an operator's override still wins; it may not hold `demo`, `data_dir` or `[store]` (the
+data dir it lives in, and the secret, are not the technician's to change).
 
 Environment overrides use `KIOSK_<SECTION>__<KEY>`, e.g. `KIOSK_UI__LANGUAGE=en_US`.
 """
@@ -22,6 +29,7 @@ from typing import Any, Literal, get_args, get_origin
 from kiosk.errors import ConfigError
 
 Language = Literal["zh_CN", "en_US"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
 Orientation = Literal["portrait", "landscape"]
 ENV_PREFIX = "KIOSK_"
 
@@ -51,6 +59,11 @@ class UiConfig:
     windowed: bool = False
     lockdown: bool = True  # ignore Alt+F4 / Esc / window close while fullscreen
     attract_interval_s: int = field(default=6, metadata=_range(2, 120))
+    # the languages a shopper may switch between, comma-separated; one alone hides the switch
+    languages: str = "zh_CN,en_US"
+
+    def offered(self) -> list[str]:
+        return [part.strip() for part in self.languages.split(",") if part.strip()]
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,28 @@ class ShippingConfig:
             return [part.strip() for part in text.split(",") if part.strip()]
 
         return split(self.holidays), split(self.workdays)
+
+
+@dataclass(frozen=True)
+class PaymentConfig:
+    # how long a shopper has to pay the QR; reconciliation leaves younger orders alone
+    time_limit_s: int = field(default=120, metadata=_range(30, 900))
+
+
+@dataclass(frozen=True)
+class ReceiptConfig:
+    # what the order screen shows first: the paper receipt, or the e-receipt QR ("phone")
+    default: Literal["paper", "phone"] = "paper"
+    # the e-receipt QR is offered; false: paper is required, so no printer means out of service
+    e_receipt: bool = True
+
+
+@dataclass(frozen=True)
+class HoursConfig:
+    """Opening hours in the store's time zone; the format is kiosk.service_hours's docstring."""
+
+    weekly: str = ""  # empty: open around the clock
+    exceptions: str = ""  # public holidays and special hours
 
 
 @dataclass(frozen=True)
@@ -154,6 +189,9 @@ class KioskConfig:
     scanner: ScannerConfig = ScannerConfig()
     qr_display: QrDisplayConfig = QrDisplayConfig()
     privacy: PrivacyConfig = PrivacyConfig()
+    payment: PaymentConfig = PaymentConfig()
+    receipt: ReceiptConfig = ReceiptConfig()
+    hours: HoursConfig = HoursConfig()
     maintenance: MaintenanceConfig = MaintenanceConfig()
     log: LogConfig = LogConfig()
 
@@ -242,12 +280,47 @@ def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
     return tree
 
 
+OVERLAY_NAME = "settings.toml"
+# what the technician's overlay may not hold: where it lives, the mode, the store's address and secret
+OVERLAY_FORBIDDEN = ("demo", "data_dir", "store")
+
+
+def data_dir_of(config: KioskConfig) -> Path:
+    from kiosk.paths import default_data_dir
+
+    return Path(config.data_dir) if config.data_dir else default_data_dir()
+
+
+def overlay_path(config: KioskConfig) -> Path:
+    """The technician's settings file in this kiosk's data dir."""
+    return data_dir_of(config) / OVERLAY_NAME
+
+
+def read_overlay(path: Path) -> dict[str, Any]:
+    """The overlay's tables ({} when there is none); a broken one names itself."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        return {}
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), "", f"a readable TOML file ({exc})") from None
+    for name in OVERLAY_FORBIDDEN:
+        if name in data:
+            raise ConfigError(f"{path.name}: {name}", data[name], "a key the technician may change")
+    return data
+
+
 def load_config(
     path: Path | None = None,
     environ: Mapping[str, str] | None = None,
     overrides: Mapping[str, Any] | None = None,
+    overlay: Mapping[str, Any] | None = None,
 ) -> KioskConfig:
-    """Layer the sources; `overrides` (from the command line) are already typed values."""
+    """Layer the sources; `overrides` (from the command line) are already typed values.
+
+    `overlay` replaces the data dir's settings.toml (kiosk.technician.settings_edit checks a
+    technician's change with it before writing it)."""
     config: KioskConfig = KioskConfig()
     env = dict(os.environ if environ is None else environ)
     if path is None and env.get("KIOSK_CONFIG"):
@@ -261,9 +334,21 @@ def load_config(
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError("--config", str(path), f"valid TOML ({exc})") from None
         config = _build(KioskConfig, data, "", False, config)
-    config = _build(KioskConfig, _env_overrides(env), "", True, config)
-    if overrides:
-        config = _build(KioskConfig, overrides, "", False, config)
+    env_tree = _env_overrides(env)
+
+    def upper(base: KioskConfig) -> KioskConfig:
+        base = _build(KioskConfig, env_tree, "", True, base)
+        return _build(KioskConfig, overrides, "", False, base) if overrides else base
+
+    if overlay is None:
+        # the overlay lives in the data dir, which the layers above it may choose
+        overlay = read_overlay(overlay_path(upper(config)))
+    if overlay:
+        for name in OVERLAY_FORBIDDEN:
+            if name in overlay:
+                raise ConfigError(name, overlay[name], "a key the technician may change")
+        config = _build(KioskConfig, overlay, "", False, config)
+    config = upper(config)
     _check(config)
     return config
 
@@ -302,6 +387,8 @@ def _check(config: KioskConfig) -> None:
             if end < start:
                 raise ConfigError(key, day, "a range that ends on or after its start")
     _check_store_names(config.identity)
+    _check_languages(config.ui)
+    _check_hours(config.hours)
     if len(config.identity.currency) != 3 or not config.identity.currency.isalpha():
         raise ConfigError("identity.currency", config.identity.currency, "an ISO 4217 code such as CNY")
     try:
@@ -309,6 +396,26 @@ def _check(config: KioskConfig) -> None:
     except (ValueError, zoneinfo.ZoneInfoNotFoundError):
         raise ConfigError("identity.timezone", config.identity.timezone,
                           "an IANA time zone such as Asia/Shanghai") from None
+
+
+def _check_languages(ui: UiConfig) -> None:
+    offered = ui.offered()
+    if not offered or any(lang not in LANGUAGES for lang in offered) or len(set(offered)) != len(offered):
+        raise ConfigError("ui.languages", ui.languages, "a comma-separated list of " + ", ".join(LANGUAGES))
+    if ui.language not in offered:
+        raise ConfigError("ui.language", ui.language, "one of the offered languages (ui.languages): "
+                          + ", ".join(offered))
+
+
+def _check_hours(hours: HoursConfig) -> None:
+    from kiosk.service_hours import EXCEPTIONS_FORMAT, WEEKLY_FORMAT, HoursError, check
+
+    for key, weekly, exceptions, fmt in (("hours.weekly", hours.weekly, "", WEEKLY_FORMAT),
+                                         ("hours.exceptions", "", hours.exceptions, EXCEPTIONS_FORMAT)):
+        try:
+            check(weekly, exceptions)
+        except HoursError as exc:
+            raise ConfigError(key, weekly or exceptions, f"{fmt}: {exc}") from None
 
 
 def store_timezone(identity: IdentityConfig) -> zoneinfo.ZoneInfo:

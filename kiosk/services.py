@@ -58,13 +58,13 @@ class Services:
                       interval_s: float = 1.0, checking_s: float | None = None) -> Checkout | None:
         """A checkout wired to this kiosk's orders, store payments and printer; None while no store is
         known (the UI then says that paying is unavailable and keeps the cart)."""
-        from kiosk.checkout import CHECKING_S, PAYMENT_TIMEOUT_S, Checkout
+        from kiosk.checkout import CHECKING_S, Checkout
 
         if self.payments is None:
             return None
         return Checkout(self.orders, self.payments, printer=self.printer, receipt=self.receipt_settings(),
                         on_update=on_update, on_paid=self.wake_sync,
-                        timeout_s=PAYMENT_TIMEOUT_S if timeout_s is None else timeout_s,
+                        timeout_s=self.config.payment.time_limit_s if timeout_s is None else timeout_s,
                         interval_s=interval_s, checking_s=CHECKING_S if checking_s is None else checking_s)
 
     @property

@@ -38,6 +38,7 @@ from kiosk.ui.placement import WindowPlacement
 from kiosk.ui.shell import Shell
 from kiosk.ui.shopper import SINGLETONS as SHOPPER_SINGLETONS
 from kiosk.ui.shopper import Shopper
+from kiosk.ui.viewmodels.service_state import ServiceStateViewModel
 
 if TYPE_CHECKING:
     from kiosk.ui.demo import DemoControls
@@ -66,7 +67,7 @@ def _register_types() -> None:
     if _registered:
         return
     singletons = [(Navigator, "Navigator", "navigator"), (Shell, "Shell", "shell"),
-                  (Bridge, "Bridge", "bridge")]
+                  (Bridge, "Bridge", "bridge"), (ServiceStateViewModel, "ServiceState", "service_state")]
     singletons += [(cls, name, f"shopper.{attr}") for name, (cls, attr) in SHOPPER_SINGLETONS.items()]
     singletons += [(cls, name, f"maintenance.{attr}") for name, (cls, attr) in MAINTENANCE_SINGLETONS.items()]
     for cls, name, attr in singletons:
@@ -113,6 +114,10 @@ class KioskUi:
         self.maintenance = Maintenance(config, self.navigator, self.bridge, self.shopper.session)
         # a scan under the PIN pad would change the screen behind it
         self.shopper.scans.paused = lambda: self.maintenance.entry.property("state") != "closed"
+        # closed outside opening hours, out of service by the technician or a failed required device
+        self.service_state = ServiceStateViewModel(config, self.navigator)
+        self.bridge.published.connect(self.service_state.on_event)
+        self.maintenance.settings.bind_ui(self.apply_config, self.service_state, self.exit_to_desktop)
         self.lockdown_filter = LockdownFilter(self.lockdown)
         self.app.installEventFilter(self.lockdown_filter)
 
@@ -141,6 +146,8 @@ class KioskUi:
         self.services = services
         self.shopper.attach(services)
         self.maintenance.attach(services)
+        self.apply_config(services.config)
+        self.service_state.attach(services)
         self.shell.setReady(True)
         if self.config.demo and services.devices is not None:
             from kiosk.ui.demo import open_demo_controls
@@ -155,6 +162,27 @@ class KioskUi:
             # a keyboard-wedge scanner types into the app: its bursts are taken out of the key stream
             self.wedge_filter = install_wedge_filter(self.app, scanner)
         log.info("services attached; kiosk ready")
+
+    def apply_config(self, config: KioskConfig) -> None:
+        """A config the technician changed, applied at once where it can be (kiosk.technician.settings_edit
+        keeps the printer and scanner connections as they started)."""
+        self.config = config
+        if self.services is not None:
+            self.services.config = config  # make_checkout reads the payment time limit from here
+            if self.services.reconciler is not None:
+                self.services.reconciler.pay_window_s = config.payment.time_limit_s
+        self.shell.set_config(config)
+        self.shopper.config = config
+        self.shopper.idle.set_config(config.idle)
+        self.shopper.payment.receipt.set_policy(config.receipt.default, config.receipt.e_receipt)
+        self.service_state.set_config(config)
+
+    def exit_to_desktop(self) -> None:
+        """The technician's "exit to desktop": end the event loop with 0, as SIGTERM does (run_ui then
+        stops the devices, the sync and the local store). exit() from the loop: the locked-down window
+        refuses a close."""
+        log.info("exit to desktop")
+        QTimer.singleShot(0, lambda: self.app.exit(0))
 
     def _on_qml_warnings(self, warnings: list[QQmlError]) -> None:
         for warning in warnings:
@@ -186,6 +214,7 @@ class KioskUi:
         self.bridge.close()
         self.shopper.close()
         self.maintenance.close()
+        self.service_state.stop()
         self.window.hide()
         _by_engine.pop(id(self.engine), None)
         self.engine.deleteLater()

@@ -10,6 +10,7 @@ log = logging.getLogger(__name__)
 
 ATTRACT = "attract"
 OUT_OF_SERVICE = "outOfService"
+CLOSED = "closed"  # outside opening hours: shown by kiosk.ui.viewmodels.service_state, never pushed
 MAINTENANCE = "maintenance"  # the technician area: entered only through kiosk.ui.maintenance.entry
 # screens a shopper can reach; anything else is a programming error, not a blank page
 SCREENS = {ATTRACT, "home", "category", "product", "search", "cart", "fulfilment", "payment",
@@ -76,6 +77,10 @@ class Navigator(QObject):
     def reset(self) -> None:
         """Back to the attract screen with an empty stack (after idle, a finished order, recovery)."""
         self._set_stack([ATTRACT])
+
+    def showClosed(self) -> None:
+        """Not a slot: only the service state (kiosk.ui.viewmodels.service_state) closes the kiosk."""
+        self._set_stack([CLOSED])
 
     @Slot(str)
     def showOutOfService(self, reason: str) -> None:

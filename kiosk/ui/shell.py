@@ -13,6 +13,8 @@ class Shell(QObject):
     languageChanged = Signal()
     accessibilityChanged = Signal()
     readyChanged = Signal()
+    storeNameChanged = Signal()
+    languagesChanged = Signal()
 
     def __init__(self, config: KioskConfig, lockdown: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -24,6 +26,7 @@ class Shell(QObject):
         self._high_contrast = False
         self._reach = False
         self._ready = False
+        self.languageChanged.connect(self.storeNameChanged)
 
     @Property(bool, notify=readyChanged)
     def ready(self) -> bool:
@@ -35,7 +38,26 @@ class Shell(QObject):
             self._ready = ready
             self.readyChanged.emit()
 
-    @Property(str, notify=languageChanged)
+    def set_config(self, config: KioskConfig) -> None:
+        """A technician's change, applied at once: the store's name and the languages offered (the
+        default language takes effect with the next shopper)."""
+        names = (self._config.identity, self._config.ui.languages)
+        self._config = config
+        if names[0] != config.identity:
+            self.storeNameChanged.emit()
+        if names[1] != config.ui.languages:
+            self.languagesChanged.emit()
+
+    @Property(list, notify=languagesChanged)
+    def languages(self) -> list[str]:
+        """The languages a shopper may choose (ui.languages)."""
+        return self._config.ui.offered()
+
+    @Property(bool, notify=languagesChanged)
+    def canSwitchLanguage(self) -> bool:
+        return len(self._config.ui.offered()) > 1
+
+    @Property(str, notify=storeNameChanged)
     def storeName(self) -> str:
         """In the shopper's language (the window's title too)."""
         return self._config.identity.store_name_in(self._language)
@@ -107,7 +129,9 @@ class Shell(QObject):
 
     @Slot()
     def toggleLanguage(self) -> None:
-        self._set_language("en_US" if self._language == "zh_CN" else "zh_CN")
+        other = "en_US" if self._language == "zh_CN" else "zh_CN"
+        if other in self._config.ui.offered():
+            self._set_language(other)
 
     @Slot(bool)
     def setLargeText(self, on: bool) -> None:

@@ -44,8 +44,8 @@ def test_the_check_sees_imports() -> None:
     assert any(m.startswith("PySide6") for m in modules)
 
 
-# application services sit above core, sync and devices and may use all three (DESIGN.md, "Layers"),
-# and so do the technician area's (kiosk/technician/)
+# application services sit above core, sync and devices and may use all three (DESIGN.md, "Layers"):
+# these modules, and the technician's services in kiosk/technician/
 APPLICATION_SERVICES = {"app.py", "__main__.py", "checkout.py", "services.py", "reconcile.py", "receipts.py"}
 
 

@@ -68,6 +68,7 @@ Window {
                     { name: "paymentProblem", component: paymentProblemScreen, warm: false },
                     { name: "done", component: doneScreen, warm: false },
                     { name: "outOfService", component: outOfServiceScreen, warm: false },
+                    { name: "closed", component: closedScreen, warm: false },
                     { name: "maintenance", component: maintenanceScreen, warm: false }
                 ]
                 Loader {
@@ -145,5 +146,6 @@ Window {
     Component { id: paymentProblemScreen; PaymentProblemScreen {} }
     Component { id: doneScreen; DoneScreen {} }
     Component { id: outOfServiceScreen; OutOfServiceScreen {} }
+    Component { id: closedScreen; ClosedScreen {} }
     Component { id: maintenanceScreen; MaintenanceScreen {} }
 }

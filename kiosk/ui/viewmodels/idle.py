@@ -17,7 +17,7 @@ from kiosk.config import IdleConfig
 from kiosk.ui.navigator import Navigator
 
 TICK_MS = 250
-NEVER = {"attract", "outOfService", "maintenance"}  # the technician area locks by itself
+NEVER = {"attract", "outOfService", "closed", "maintenance"}  # the technician area locks by itself
 PAUSED = {"payment"}  # a shopper paying with their phone is not idle; the QR has its own time limit
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress,
              QEvent.Type.Wheel, QEvent.Type.InputMethod}
@@ -42,6 +42,10 @@ class IdleMonitor(QObject):
         self._timer.timeout.connect(self.tick)
         self._timer.start()
         navigator.screenChanged.connect(self.poke)
+
+    def set_config(self, config: IdleConfig) -> None:
+        """New idle times from the technician: they count from the next tick."""
+        self._config = config
 
     def timeout_for(self, screen: str) -> float | None:
         """Seconds of quiet before the warning on `screen`; None: this screen never times out."""

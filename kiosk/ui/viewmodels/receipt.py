@@ -1,6 +1,7 @@
 """The shopper's receipt: on paper, or on their phone as the store's order page (the e-receipt QR).
 
-Paper is the default while the printer can print, and the shopper may ask for the QR instead. The QR
+Paper is the default while the printer can print (config `receipt.default = "phone"` shows the QR
+first), and the shopper may ask for the QR instead (unless `receipt.e_receipt` is off). The QR
 shows by itself when no paper receipt came out for sure (refused, interrupted, unverified, already
 sent once, or no outcome from a printer that exists) and when the printer was known not to print before
 the shopper paid (paper out, cover open, offline): they are told so on the way to paying.
@@ -89,9 +90,17 @@ class ReceiptViewModel(QObject):
         self._printer_out_at_payment = False
         self._out_details: frozenset[str] = frozenset()  # why it would not print, when the shopper paid
         self._choice: bool | None = None  # the shopper's: True = on the phone; None = the default
+        self._default_phone = False  # receipt.default == "phone"
+        self._e_receipt = True  # receipt.e_receipt: the shopper may choose the QR
         self._code = CodeImage(self)
 
     # --- the printer ----------------------------------------------------------------------------
+
+    def set_policy(self, default: str, e_receipt: bool) -> None:
+        """The config's receipt default ("paper" or "phone") and whether the QR is offered as a choice.
+        Without the e-receipt the QR still shows when no paper came out: a paid order always has one."""
+        self._default_phone, self._e_receipt = default == "phone" and e_receipt, e_receipt
+        self.changed.emit()
 
     def set_printer_present(self, present: bool) -> None:
         self._printer_present = present
@@ -162,7 +171,7 @@ class ReceiptViewModel(QObject):
     @Property(bool, notify=changed)
     def canChoose(self) -> bool:
         """Paper came (or is coming) out: the shopper may have the QR as well, or instead."""
-        return bool(self._order_page) and self._paper()
+        return bool(self._order_page) and self._paper() and self._e_receipt
 
     @Property(bool, notify=changed)
     def onPhone(self) -> bool:
@@ -171,7 +180,7 @@ class ReceiptViewModel(QObject):
             return False
         if not self._paper():
             return True
-        return bool(self._choice)
+        return self._default_phone if self._choice is None else self._choice
 
     @Slot(bool)
     def setOnPhone(self, on_phone: bool) -> None:

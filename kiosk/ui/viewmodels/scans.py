@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 # screens where a scan must not pull the shopper away: paying, and an outcome with an order number
 # the shopper has to see (Finish, or the idle timer, ends them)
-IGNORED_ON = {"outOfService", "payment", "paymentProblem", "done", "maintenance"}
+IGNORED_ON = {"outOfService", "closed", "payment", "paymentProblem", "done", "maintenance"}
 
 
 class ScanRouter(QObject):

@@ -27,6 +27,7 @@ Rectangle {
         }
         KioskButton {
             objectName: "languageSwitch"
+            visible: Shell.canSwitchLanguage  // ui.languages offers one language only
             Layout.fillHeight: true
             Layout.fillWidth: true
             Layout.preferredWidth: 1  // equal buttons

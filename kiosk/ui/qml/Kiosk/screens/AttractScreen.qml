@@ -144,12 +144,14 @@ Rectangle {
             enabled: Shell.ready
             KioskButton {
                 objectName: "languageZh"
+                visible: Shell.canSwitchLanguage  // one language offered: tap anywhere starts in it
                 text: "中文"
                 primary: false
                 onClicked: { Shell.setLanguage("zh_CN"); Navigator.push("home") }
             }
             KioskButton {
                 objectName: "languageEn"
+                visible: Shell.canSwitchLanguage
                 text: "English"
                 primary: false
                 onClicked: { Shell.setLanguage("en_US"); Navigator.push("home") }
