@@ -38,67 +38,74 @@ FIELD_ROLES = ("key", "name", "label", "hint", "kind", "choices", "lo", "hi", "s
                "error", "note", "locked", "range")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Maintenance", text)
+def translate(context: str, text: str) -> str:
+    # the name lupdate looks for: every literal below is found and translated in its context
+    return QCoreApplication.translate(context, text)
 
 
 def _sections() -> list[tuple[str, str, tuple[str, ...]]]:
     """(name, label, keys); "service" and "tools" hold actions rather than settings."""
     return [
-        ("store", _tr("Store"), ("identity.store_name", "identity.store_name_en", "ui.language",
-                                 "ui.languages")),
-        ("idle", _tr("Idle times"), ("idle.home_s", "idle.category_s", "idle.product_s", "idle.search_s",
-                                     "idle.other_s", "idle.countdown_s")),
-        ("payment", _tr("Payment & receipt"), ("payment.time_limit_s", "receipt.default",
-                                               "receipt.e_receipt", "printer.paper_width_mm")),
-        ("hours", _tr("Opening hours"), ("hours.weekly", "hours.exceptions")),
-        ("printer", _tr("Printer"), ("printer.kind", "printer.host", "printer.port", "printer.usb_vendor_id",
-                                     "printer.usb_product_id", "printer.serial_port", "printer.path")),
-        ("scanner", _tr("Scanner"), ("scanner.kind", "scanner.port", "scanner.baudrate")),
-        ("service", _tr("Service"), ()),
-        ("tools", _tr("Tools"), ()),
+        ("store", translate("Maintenance", "Store"),
+         ("identity.store_name", "identity.store_name_en", "ui.language", "ui.languages")),
+        ("idle", translate("Maintenance", "Idle times"),
+         ("idle.home_s", "idle.category_s", "idle.product_s", "idle.search_s", "idle.other_s",
+          "idle.countdown_s")),
+        ("payment", translate("Maintenance", "Payment & receipt"),
+         ("payment.time_limit_s", "receipt.default", "receipt.e_receipt", "printer.paper_width_mm")),
+        ("hours", translate("Maintenance", "Opening hours"), ("hours.weekly", "hours.exceptions")),
+        ("printer", translate("Maintenance", "Printer"),
+         ("printer.kind", "printer.host", "printer.port", "printer.usb_vendor_id", "printer.usb_product_id",
+          "printer.serial_port", "printer.path")),
+        ("scanner", translate("Maintenance", "Scanner"),
+         ("scanner.kind", "scanner.port", "scanner.baudrate")),
+        ("service", translate("Maintenance", "Service"), ()),
+        ("tools", translate("Maintenance", "Tools"), ()),
     ]
 
 
 def _label(key: str) -> str:
     labels = {
-        "identity.store_name": _tr("Store name (Chinese)"),
-        "identity.store_name_en": _tr("Store name (English; empty: the same)"),
-        "ui.language": _tr("Language of a new shopper"),
-        "ui.languages": _tr("Languages offered (comma-separated)"),
-        "idle.home_s": _tr("Idle on the home screen (s)"),
-        "idle.category_s": _tr("Idle on a category (s)"),
-        "idle.product_s": _tr("Idle on a product (s)"),
-        "idle.search_s": _tr("Idle on search (s)"),
-        "idle.other_s": _tr("Idle on other screens (s)"),
-        "idle.countdown_s": _tr("\"Still there?\" countdown (s)"),
-        "payment.time_limit_s": _tr("Time to pay a QR code (s)"),
-        "receipt.default": _tr("Receipt shown first"),
-        "receipt.e_receipt": _tr("Offer the e-receipt QR"),
-        "printer.paper_width_mm": _tr("Receipt paper width (mm)"),
-        "hours.weekly": _tr("Weekly hours"),
-        "hours.exceptions": _tr("Holidays and special hours"),
-        "printer.kind": _tr("Printer connection"),
-        "printer.host": _tr("Network printer address"),
-        "printer.port": _tr("Network printer port"),
-        "printer.usb_vendor_id": _tr("USB vendor id"),
-        "printer.usb_product_id": _tr("USB product id"),
-        "printer.serial_port": _tr("Serial port"),
-        "printer.path": _tr("Device file"),
-        "scanner.kind": _tr("Scanner connection"),
-        "scanner.port": _tr("Serial port"),
-        "scanner.baudrate": _tr("Baud rate"),
+        "identity.store_name": translate("Maintenance", "Store name (Chinese)"),
+        "identity.store_name_en": translate("Maintenance", "Store name (English; empty: the same)"),
+        "ui.language": translate("Maintenance", "Language of a new shopper"),
+        "ui.languages": translate("Maintenance", "Languages offered (comma-separated)"),
+        "idle.home_s": translate("Maintenance", "Idle on the home screen (s)"),
+        "idle.category_s": translate("Maintenance", "Idle on a category (s)"),
+        "idle.product_s": translate("Maintenance", "Idle on a product (s)"),
+        "idle.search_s": translate("Maintenance", "Idle on search (s)"),
+        "idle.other_s": translate("Maintenance", "Idle on other screens (s)"),
+        "idle.countdown_s": translate("Maintenance", "\"Still there?\" countdown (s)"),
+        "payment.time_limit_s": translate("Maintenance", "Time to pay a QR code (s)"),
+        "receipt.default": translate("Maintenance", "Receipt shown first"),
+        "receipt.e_receipt": translate("Maintenance", "Offer the e-receipt QR"),
+        "printer.paper_width_mm": translate("Maintenance", "Receipt paper width (mm)"),
+        "hours.weekly": translate("Maintenance", "Weekly hours"),
+        "hours.exceptions": translate("Maintenance", "Holidays and special hours"),
+        "printer.kind": translate("Maintenance", "Printer connection"),
+        "printer.host": translate("Maintenance", "Network printer address"),
+        "printer.port": translate("Maintenance", "Network printer port"),
+        "printer.usb_vendor_id": translate("Maintenance", "USB vendor id"),
+        "printer.usb_product_id": translate("Maintenance", "USB product id"),
+        "printer.serial_port": translate("Maintenance", "Serial port"),
+        "printer.path": translate("Maintenance", "Device file"),
+        "scanner.kind": translate("Maintenance", "Scanner connection"),
+        "scanner.port": translate("Maintenance", "Serial port"),
+        "scanner.baudrate": translate("Maintenance", "Baud rate"),
     }
     return labels.get(key, key)
 
 
 def _hint(key: str) -> str:
     hints = {
-        "hours.weekly": _tr("e.g. mon-fri 09:00-21:00; sat,sun 10:00-18:00 (empty: always open)"),
-        "hours.exceptions": _tr("e.g. 2026-10-01..2026-10-07 closed; 2026-12-24 10:00-16:00"),
+        "hours.weekly": translate(
+            "Maintenance", "e.g. mon-fri 09:00-21:00; sat,sun 10:00-18:00 (empty: always open)"),
+        "hours.exceptions": translate(
+            "Maintenance", "e.g. 2026-10-01..2026-10-07 closed; 2026-12-24 10:00-16:00"),
         "ui.languages": "zh_CN,en_US",
-        "receipt.e_receipt": _tr("Off: paper is required; the kiosk goes out of service when the printer "
-                                 "cannot print."),
+        "receipt.e_receipt": translate(
+            "Maintenance",
+            "Off: paper is required; the kiosk goes out of service when the printer cannot print."),
     }
     return hints.get(key, "")
 
@@ -193,8 +200,10 @@ class SettingsPage(TechnicianPage):
                 "error": self._errors.get(key, ""),
                 "note": " ".join(part for part in (
                     _hint(key) if setting.kind == "toggle" else "",
-                    _tr("Set by %1 in the environment: change it there.").replace("%1", locked) if locked
-                    else "" if setting.live else _tr("Applies at the next start.")) if part),
+                    translate("Maintenance", "Set by %1 in the environment: change it there.").replace(
+                        "%1", locked) if locked
+                    else "" if setting.live
+                    else translate("Maintenance", "Applies at the next start.")) if part),
                 "range": f"{setting.lo} – {setting.hi}" if setting.kind == "number" else "",
                 "locked": bool(locked),
             })
@@ -257,7 +266,7 @@ class SettingsPage(TechnicianPage):
             return
         edits = {k: v for k, v in self._edits.items() if v != as_text(value_of(config, k))}
         if not edits:
-            self._set_message(_tr("Nothing to save."))
+            self._set_message(translate("Maintenance", "Nothing to save."))
             self._changed()
             return
         self._errors.clear()
@@ -266,7 +275,8 @@ class SettingsPage(TechnicianPage):
             editor.save(plan)
         except ConfigError as exc:
             key = exc.key if exc.key in SETTINGS else next(iter(edits))
-            why = _tr("Not saved: %1 must be %2.").replace("%1", _label(key)).replace("%2", exc.allowed)
+            why = (translate("Maintenance", "Not saved: %1 must be %2.")
+                   .replace("%1", _label(key)).replace("%2", exc.allowed))
             self._errors[key] = why
             if key not in next((keys for name, _, keys in _sections() if name == self._section), ()):
                 self._section = next(name for name, _, keys in _sections() if key in keys)
@@ -276,7 +286,8 @@ class SettingsPage(TechnicianPage):
             self._changed()
             return
         except OSError as exc:
-            self._set_message(_tr("Not saved: the settings file could not be written (%1).")
+            self._set_message(translate("Maintenance",
+                                        "Not saved: the settings file could not be written (%1).")
                               .replace("%1", exc.strerror or type(exc).__name__), ok=False)
             log.exception("writing the settings overlay failed")
             self.audit("settings.change", FAILED, detail=type(exc).__name__)
@@ -291,10 +302,11 @@ class SettingsPage(TechnicianPage):
         later = [_label(c.key) for c in plan.changes if not c.live]
         parts = []
         if now:
-            parts.append(_tr("Saved and applied now: %1.").replace("%1", ", ".join(now)))
+            parts.append(translate("Maintenance", "Saved and applied now: %1.").replace("%1", ", ".join(now)))
         if later:
-            parts.append(_tr("Saved; applies at the next start: %1.").replace("%1", ", ".join(later)))
-        self._set_message(" ".join(parts) or _tr("Nothing to save."))
+            parts.append(translate("Maintenance", "Saved; applies at the next start: %1.")
+                         .replace("%1", ", ".join(later)))
+        self._set_message(" ".join(parts) or translate("Maintenance", "Nothing to save."))
         self._changed()
 
     # -- out of service ------------------------------------------------------------------------------
@@ -329,11 +341,16 @@ class SettingsPage(TechnicianPage):
             self._service_state.set_hold(on, reason)
         except Exception as exc:
             log.exception("the out-of-service switch could not be saved")
-            self._service_message = _tr("Not changed: %1").replace("%1", type(exc).__name__)
+            self._service_message = translate("Maintenance", "Not changed: %1").replace(
+                "%1", type(exc).__name__)
             self.audit("service.out_of_service", FAILED, detail=type(exc).__name__)
         else:
-            self._service_message = (_tr("Out of service: shoppers see the out-of-service screen until you "
-                                         "switch it back.") if on else _tr("Back in service."))
+            if on:
+                self._service_message = translate(
+                    "Maintenance",
+                    "Out of service: shoppers see the out-of-service screen until you switch it back.")
+            else:
+                self._service_message = translate("Maintenance", "Back in service.")
             # the reason is the technician's own words about the kiosk, never a shopper's
             self.audit("service.out_of_service", OK, subject="on" if on else "off", detail=reason)
         self.serviceChanged.emit()
@@ -374,7 +391,7 @@ class SettingsPage(TechnicianPage):
         folder = self._folders[index]
         ui_versions = {"qt": qVersion(), "pyside6": PySide6.__version__}
         self._exporting = True
-        self._export_message = _tr("Writing the diagnostic bundle…")
+        self._export_message = translate("Maintenance", "Writing the diagnostic bundle…")
         self.foldersChanged.emit()
 
         def work() -> None:  # the logs may be large and a USB stick slow: off the GUI thread
@@ -394,12 +411,12 @@ class SettingsPage(TechnicianPage):
     def _exported(self, folder: ExportFolder, path: Path | None, error: Exception | None) -> None:
         self._exporting = False
         if path is not None:
-            self._export_message = (_tr("Written to %1: %2").replace("%1", folder.label)
+            self._export_message = (translate("Maintenance", "Written to %1: %2").replace("%1", folder.label)
                                     .replace("%2", path.name))
             self.audit("diagnostics.export", OK, subject=folder.label[:64], detail=path.name)
         else:
             why = getattr(error, "strerror", None) or type(error).__name__
-            self._export_message = _tr("Not written to %1 (%2). Try another folder.") \
+            self._export_message = translate("Maintenance", "Not written to %1 (%2). Try another folder.") \
                 .replace("%1", folder.label).replace("%2", str(why))
             self.audit("diagnostics.export", FAILED, subject=folder.label[:64], detail=type(error).__name__)
         self.foldersChanged.emit()
