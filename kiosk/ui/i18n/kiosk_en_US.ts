@@ -521,6 +521,976 @@
     </message>
 </context>
 <context>
+    <name>Maintenance</name>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 of %2 (%3%)</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>Viewed</translation>
+    </message>
+    <message>
+        <source>Carted</source>
+        <translation>Carted</translation>
+    </message>
+    <message>
+        <source>QR shown</source>
+        <translation>QR shown</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>The figures could not be read (%1). Try again; if it keeps failing, export a diagnostic bundle from the settings page.</source>
+        <translation>The figures could not be read (%1). Try again; if it keeps failing, export a diagnostic bundle from the settings page.</translation>
+    </message>
+    <message>
+        <source>Kiosk exports folder</source>
+        <translation>Kiosk exports folder</translation>
+    </message>
+    <message>
+        <source>No folder to write to: %1</source>
+        <translation>No folder to write to: %1</translation>
+    </message>
+    <message>
+        <source>Writing the files…</source>
+        <translation>Writing the files…</translation>
+    </message>
+    <message>
+        <source>The files could not be written to %1 (%2). Check the USB stick and try again.</source>
+        <translation>The files could not be written to %1 (%2). Check the USB stick and try again.</translation>
+    </message>
+    <message>
+        <source>%1 files written to %2.</source>
+        <translation>%1 files written to %2.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Needs a look</source>
+        <translation>Needs a look</translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation>Not working</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>Not configured</translation>
+    </message>
+    <message>
+        <source>Paper near end</source>
+        <translation>Paper near end</translation>
+    </message>
+    <message>
+        <source>Paper out</source>
+        <translation>Paper out</translation>
+    </message>
+    <message>
+        <source>Cover open</source>
+        <translation>Cover open</translation>
+    </message>
+    <message>
+        <source>Cutter error</source>
+        <translation>Cutter error</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Printer error (clears by itself)</source>
+        <translation>Printer error (clears by itself)</translation>
+    </message>
+    <message>
+        <source>Printer fault (needs service)</source>
+        <translation>Printer fault (needs service)</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>Status unknown</translation>
+    </message>
+    <message>
+        <source>Receipts print on paper.</source>
+        <translation>Receipts print on paper.</translation>
+    </message>
+    <message>
+        <source>Receipts still print; change the paper roll soon.</source>
+        <translation>Receipts still print; change the paper roll soon.</translation>
+    </message>
+    <message>
+        <source>Receipts are sent but cannot be checked: the shopper also gets the receipt on their phone.</source>
+        <translation>Receipts are sent but cannot be checked: the shopper also gets the receipt on their phone.</translation>
+    </message>
+    <message>
+        <source>Receipts go to the shopper&apos;s phone.</source>
+        <translation>Receipts go to the shopper&apos;s phone.</translation>
+    </message>
+    <message>
+        <source>Receipts go to the shopper&apos;s phone until the printer is ready.</source>
+        <translation>Receipts go to the shopper&apos;s phone until the printer is ready.</translation>
+    </message>
+    <message>
+        <source>No printer is configured: every receipt goes to the shopper&apos;s phone.</source>
+        <translation>No printer is configured: every receipt goes to the shopper&apos;s phone.</translation>
+    </message>
+    <message>
+        <source>Shoppers can scan products.</source>
+        <translation>Shoppers can scan products.</translation>
+    </message>
+    <message>
+        <source>Scanning does nothing: shoppers find products by touch and search.</source>
+        <translation>Scanning does nothing: shoppers find products by touch and search.</translation>
+    </message>
+    <message>
+        <source>Scanning is off until the scanner is back: shoppers find products by touch and search.</source>
+        <translation>Scanning is off until the scanner is back: shoppers find products by touch and search.</translation>
+    </message>
+    <message>
+        <source>No scanner is configured: shoppers find products by touch and search.</source>
+        <translation>No scanner is configured: shoppers find products by touch and search.</translation>
+    </message>
+    <message>
+        <source>Simulator (demo)</source>
+        <translation>Simulator (demo)</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Keyboard wedge</source>
+        <translation>Keyboard wedge</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>USB vendor:product</source>
+        <translation>USB vendor:product</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>Serial port</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Customer display (screen %1)</source>
+        <translation>Customer display (screen %1)</translation>
+    </message>
+    <message>
+        <source>The payment QR shows on the customer display.</source>
+        <translation>The payment QR shows on the customer display.</translation>
+    </message>
+    <message>
+        <source>Customer display (screen %1): not found</source>
+        <translation>Customer display (screen %1): not found</translation>
+    </message>
+    <message>
+        <source>The payment QR shows on the kiosk screen instead.</source>
+        <translation>The payment QR shows on the kiosk screen instead.</translation>
+    </message>
+    <message>
+        <source>On the kiosk screen</source>
+        <translation>On the kiosk screen</translation>
+    </message>
+    <message>
+        <source>The payment QR shows in the payment screen.</source>
+        <translation>The payment QR shows in the payment screen.</translation>
+    </message>
+    <message>
+        <source>Paying is not possible yet: the store is not connected.</source>
+        <translation>Paying is not possible yet: the store is not connected.</translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation>Printing the test page…</translation>
+    </message>
+    <message>
+        <source>Test page printed.</source>
+        <translation>Test page printed.</translation>
+    </message>
+    <message>
+        <source>Test page sent, but the printer did not confirm it: look at the paper.</source>
+        <translation>Test page sent, but the printer did not confirm it: look at the paper.</translation>
+    </message>
+    <message>
+        <source>Not printed: %1.</source>
+        <translation>Not printed: %1.</translation>
+    </message>
+    <message>
+        <source>Printing stopped part way: %1.</source>
+        <translation>Printing stopped part way: %1.</translation>
+    </message>
+    <message>
+        <source>Not printed: the printer could not take the job (%1).</source>
+        <translation>Not printed: the printer could not take the job (%1).</translation>
+    </message>
+    <message>
+        <source>Not printed: no printer is configured.</source>
+        <translation>Not printed: no printer is configured.</translation>
+    </message>
+    <message>
+        <source>Reconnected: %1.</source>
+        <translation>Reconnected: %1.</translation>
+    </message>
+    <message>
+        <source>Could not reconnect: %1.</source>
+        <translation>Could not reconnect: %1.</translation>
+    </message>
+    <message>
+        <source>Choose a technician PIN of 6 to 12 digits.</source>
+        <translation>Choose a technician PIN of 6 to 12 digits.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Too many wrong PINs. Try again in %1 s.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before the pad locks.</source>
+        <translation>Wrong PIN. %1 tries left before the pad locks.</translation>
+    </message>
+    <message>
+        <source>Use 6 to 12 digits, not one repeated digit or a run such as 123456.</source>
+        <translation>Use 6 to 12 digits, not one repeated digit or a run such as 123456.</translation>
+    </message>
+    <message>
+        <source>Type the same PIN again to confirm it.</source>
+        <translation>Type the same PIN again to confirm it.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a PIN again.</source>
+        <translation>The two PINs differ. Choose a PIN again.</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>Awaiting payment</translation>
+    </message>
+    <message>
+        <source>Paid, at the store</source>
+        <translation>Paid, at the store</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>Payment failed</translation>
+    </message>
+    <message>
+        <source>Payment unknown</source>
+        <translation>Payment unknown</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Paid after the shopper left</source>
+        <translation>Paid after the shopper left</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>Ready for pickup</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>Return requested</source>
+        <translation>Return requested</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Declined</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Unknown to the store</source>
+        <translation>Unknown to the store</translation>
+    </message>
+    <message>
+        <source>No receipt (not paid)</source>
+        <translation>No receipt (not paid)</translation>
+    </message>
+    <message>
+        <source>Not printed yet</source>
+        <translation>Not printed yet</translation>
+    </message>
+    <message>
+        <source>Was printing as the kiosk stopped</source>
+        <translation>Was printing as the kiosk stopped</translation>
+    </message>
+    <message>
+        <source>Maybe printed (the kiosk stopped)</source>
+        <translation>Maybe printed (the kiosk stopped)</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Sent; the printer did not confirm</source>
+        <translation>Sent; the printer did not confirm</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <source>Interrupted part way</source>
+        <translation>Interrupted part way</translation>
+    </message>
+    <message>
+        <source>Already sent once</source>
+        <translation>Already sent once</translation>
+    </message>
+    <message>
+        <source>Order numbers ending in %1</source>
+        <translation>Order numbers ending in %1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s orders</source>
+        <translation>Today&apos;s orders</translation>
+    </message>
+    <message>
+        <source>No order number ends in %1.</source>
+        <translation>No order number ends in %1.</translation>
+    </message>
+    <message>
+        <source>No orders yet today.</source>
+        <translation>No orders yet today.</translation>
+    </message>
+    <message>
+        <source>settled by staff</source>
+        <translation>settled by staff</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>Fulfilment</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Tracking number</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Cannot be read on this kiosk</source>
+        <translation>Cannot be read on this kiosk</translation>
+    </message>
+    <message>
+        <source>Erased after its retention</source>
+        <translation>Erased after its retention</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Delivery fee</source>
+        <translation>Delivery fee</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>The orders could not be read: %1</source>
+        <translation>The orders could not be read: %1</translation>
+    </message>
+    <message>
+        <source>The order could not be read: %1</source>
+        <translation>The order could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>The copy could not be printed: %1</source>
+        <translation>The copy could not be printed: %1</translation>
+    </message>
+    <message>
+        <source>A copy was printed.</source>
+        <translation>A copy was printed.</translation>
+    </message>
+    <message>
+        <source>No printer is connected: nothing was printed.</source>
+        <translation>No printer is connected: nothing was printed.</translation>
+    </message>
+    <message>
+        <source>A copy of this order is already printing.</source>
+        <translation>A copy of this order is already printing.</translation>
+    </message>
+    <message>
+        <source>Only a paid order has a receipt.</source>
+        <translation>Only a paid order has a receipt.</translation>
+    </message>
+    <message>
+        <source>The printer refused the copy (paper? cover?): nothing printed.</source>
+        <translation>The printer refused the copy (paper? cover?): nothing printed.</translation>
+    </message>
+    <message>
+        <source>The copy was sent; the printer did not confirm it.</source>
+        <translation>The copy was sent; the printer did not confirm it.</translation>
+    </message>
+    <message>
+        <source>The copy was interrupted: check the paper before trying again.</source>
+        <translation>The copy was interrupted: check the paper before trying again.</translation>
+    </message>
+    <message>
+        <source>The store could not be asked: %1</source>
+        <translation>The store could not be asked: %1</translation>
+    </message>
+    <message>
+        <source>the store could not be asked; try again when it is reachable</source>
+        <translation>the store could not be asked; try again when it is reachable</translation>
+    </message>
+    <message>
+        <source>the store still has the payment open, so its outcome is unknown</source>
+        <translation>the store still has the payment open, so its outcome is unknown</translation>
+    </message>
+    <message>
+        <source>a shopper&apos;s checkout is working on this order</source>
+        <translation>a shopper&apos;s checkout is working on this order</translation>
+    </message>
+    <message>
+        <source>the kiosk is settling other payments; try again</source>
+        <translation>the kiosk is settling other payments; try again</translation>
+    </message>
+    <message>
+        <source>no store is configured</source>
+        <translation>no store is configured</translation>
+    </message>
+    <message>
+        <source>this is not possible for the order as it is now</source>
+        <translation>this is not possible for the order as it is now</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1. The order is: %2.</source>
+        <translation>Nothing was changed: %1. The order is: %2.</translation>
+    </message>
+    <message>
+        <source>Not cancelled: the store has this order as paid. It is now: %1.</source>
+        <translation>Not cancelled: the store has this order as paid. It is now: %1.</translation>
+    </message>
+    <message>
+        <source>The store answered. The order is now: %1.</source>
+        <translation>The store answered. The order is now: %1.</translation>
+    </message>
+    <message>
+        <source>Could not record it: %1</source>
+        <translation>Could not record it: %1</translation>
+    </message>
+    <message>
+        <source>Recorded as handed over.</source>
+        <translation>Recorded as handed over.</translation>
+    </message>
+    <message>
+        <source>Recorded as refunded at the store.</source>
+        <translation>Recorded as refunded at the store.</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Idle times</source>
+        <translation>Idle times</translation>
+    </message>
+    <message>
+        <source>Payment &amp; receipt</source>
+        <translation>Payment &amp; receipt</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>Store name (Chinese)</source>
+        <translation>Store name (Chinese)</translation>
+    </message>
+    <message>
+        <source>Store name (English; empty: the same)</source>
+        <translation>Store name (English; empty: the same)</translation>
+    </message>
+    <message>
+        <source>Language of a new shopper</source>
+        <translation>Language of a new shopper</translation>
+    </message>
+    <message>
+        <source>Languages offered (comma-separated)</source>
+        <translation>Languages offered (comma-separated)</translation>
+    </message>
+    <message>
+        <source>Idle on the home screen (s)</source>
+        <translation>Idle on the home screen (s)</translation>
+    </message>
+    <message>
+        <source>Idle on a category (s)</source>
+        <translation>Idle on a category (s)</translation>
+    </message>
+    <message>
+        <source>Idle on a product (s)</source>
+        <translation>Idle on a product (s)</translation>
+    </message>
+    <message>
+        <source>Idle on search (s)</source>
+        <translation>Idle on search (s)</translation>
+    </message>
+    <message>
+        <source>Idle on other screens (s)</source>
+        <translation>Idle on other screens (s)</translation>
+    </message>
+    <message>
+        <source>&quot;Still there?&quot; countdown (s)</source>
+        <translation>&quot;Still there?&quot; countdown (s)</translation>
+    </message>
+    <message>
+        <source>Time to pay a QR code (s)</source>
+        <translation>Time to pay a QR code (s)</translation>
+    </message>
+    <message>
+        <source>Receipt shown first</source>
+        <translation>Receipt shown first</translation>
+    </message>
+    <message>
+        <source>Offer the e-receipt QR</source>
+        <translation>Offer the e-receipt QR</translation>
+    </message>
+    <message>
+        <source>Receipt paper width (mm)</source>
+        <translation>Receipt paper width (mm)</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Weekly hours</translation>
+    </message>
+    <message>
+        <source>Holidays and special hours</source>
+        <translation>Holidays and special hours</translation>
+    </message>
+    <message>
+        <source>Printer connection</source>
+        <translation>Printer connection</translation>
+    </message>
+    <message>
+        <source>Network printer address</source>
+        <translation>Network printer address</translation>
+    </message>
+    <message>
+        <source>Network printer port</source>
+        <translation>Network printer port</translation>
+    </message>
+    <message>
+        <source>USB vendor id</source>
+        <translation>USB vendor id</translation>
+    </message>
+    <message>
+        <source>USB product id</source>
+        <translation>USB product id</translation>
+    </message>
+    <message>
+        <source>Device file</source>
+        <translation>Device file</translation>
+    </message>
+    <message>
+        <source>Scanner connection</source>
+        <translation>Scanner connection</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>e.g. mon-fri 09:00-21:00; sat,sun 10:00-18:00 (empty: always open)</source>
+        <translation>e.g. mon-fri 09:00-21:00; sat,sun 10:00-18:00 (empty: always open)</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-10-01..2026-10-07 closed; 2026-12-24 10:00-16:00</source>
+        <translation>e.g. 2026-10-01..2026-10-07 closed; 2026-12-24 10:00-16:00</translation>
+    </message>
+    <message>
+        <source>Off: paper is required; the kiosk goes out of service when the printer cannot print.</source>
+        <translation>Off: paper is required; the kiosk goes out of service when the printer cannot print.</translation>
+    </message>
+    <message>
+        <source>Set by %1 in the environment: change it there.</source>
+        <translation>Set by %1 in the environment: change it there.</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>Applies at the next start.</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 must be %2.</source>
+        <translation>Not saved: %1 must be %2.</translation>
+    </message>
+    <message>
+        <source>Not saved: the settings file could not be written (%1).</source>
+        <translation>Not saved: the settings file could not be written (%1).</translation>
+    </message>
+    <message>
+        <source>Saved and applied now: %1.</source>
+        <translation>Saved and applied now: %1.</translation>
+    </message>
+    <message>
+        <source>Saved; applies at the next start: %1.</source>
+        <translation>Saved; applies at the next start: %1.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Not changed: %1</translation>
+    </message>
+    <message>
+        <source>Out of service: shoppers see the out-of-service screen until you switch it back.</source>
+        <translation>Out of service: shoppers see the out-of-service screen until you switch it back.</translation>
+    </message>
+    <message>
+        <source>Back in service.</source>
+        <translation>Back in service.</translation>
+    </message>
+    <message>
+        <source>Writing the diagnostic bundle…</source>
+        <translation>Writing the diagnostic bundle…</translation>
+    </message>
+    <message>
+        <source>Written to %1: %2</source>
+        <translation>Written to %1: %2</translation>
+    </message>
+    <message>
+        <source>Not written to %1 (%2). Try another folder.</source>
+        <translation>Not written to %1 (%2). Try another folder.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>The store already has this order with different contents.</source>
+        <translation>The store already has this order with different contents.</translation>
+    </message>
+    <message>
+        <source>The store already has another order under this sequence number.</source>
+        <translation>The store already has another order under this sequence number.</translation>
+    </message>
+    <message>
+        <source>The store already has this order from another kiosk or number.</source>
+        <translation>The store already has this order from another kiosk or number.</translation>
+    </message>
+    <message>
+        <source>The order&apos;s data does not match its checksum: it was damaged.</source>
+        <translation>The order&apos;s data does not match its checksum: it was damaged.</translation>
+    </message>
+    <message>
+        <source>The contact details cannot be decrypted with this kiosk&apos;s key.</source>
+        <translation>The contact details cannot be decrypted with this kiosk&apos;s key.</translation>
+    </message>
+    <message>
+        <source>The stored order cannot be read.</source>
+        <translation>The stored order cannot be read.</translation>
+    </message>
+    <message>
+        <source>The store refused the order as invalid.</source>
+        <translation>The store refused the order as invalid.</translation>
+    </message>
+    <message>
+        <source>The store refused the order.</source>
+        <translation>The store refused the order.</translation>
+    </message>
+    <message>
+        <source>Reading the sync status…</source>
+        <translation>Reading the sync status…</translation>
+    </message>
+    <message>
+        <source>No store is set up for this kiosk: orders stay on the kiosk.</source>
+        <translation>No store is set up for this kiosk: orders stay on the kiosk.</translation>
+    </message>
+    <message>
+        <source>The store refuses this kiosk (revoked): orders are kept on the kiosk.</source>
+        <translation>The store refuses this kiosk (revoked): orders are kept on the kiosk.</translation>
+    </message>
+    <message>
+        <source>Store reachable since %1</source>
+        <translation>Store reachable since %1</translation>
+    </message>
+    <message>
+        <source>Store unreachable since %1</source>
+        <translation>Store unreachable since %1</translation>
+    </message>
+    <message>
+        <source>No answer from the store yet</source>
+        <translation>No answer from the store yet</translation>
+    </message>
+    <message>
+        <source>In step with the store</source>
+        <translation>In step with the store</translation>
+    </message>
+    <message>
+        <source>Store is %1 ahead</source>
+        <translation>Store is %1 ahead</translation>
+    </message>
+    <message>
+        <source>Store is %1 behind</source>
+        <translation>Store is %1 behind</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>last try failed at %1</source>
+        <translation>last try failed at %1</translation>
+    </message>
+    <message>
+        <source>version %1 (store cursor %2)</source>
+        <translation>version %1 (store cursor %2)</translation>
+    </message>
+    <message>
+        <source>version %1 (bundled, never pulled)</source>
+        <translation>version %1 (bundled, never pulled)</translation>
+    </message>
+    <message>
+        <source>not since the kiosk started</source>
+        <translation>not since the kiosk started</translation>
+    </message>
+    <message>
+        <source>failed at %1: %2</source>
+        <translation>failed at %1: %2</translation>
+    </message>
+    <message>
+        <source>The sync status could not be read: %1</source>
+        <translation>The sync status could not be read: %1</translation>
+    </message>
+    <message>
+        <source>No store is set up for this kiosk, so there is nothing to sync.</source>
+        <translation>No store is set up for this kiosk, so there is nothing to sync.</translation>
+    </message>
+    <message>
+        <source>Sending the waiting orders to the store…</source>
+        <translation>Sending the waiting orders to the store…</translation>
+    </message>
+    <message>
+        <source>Asking the store for catalog changes…</source>
+        <translation>Asking the store for catalog changes…</translation>
+    </message>
+    <message>
+        <source>Done: %1 sent, %2 quarantined, %3 still waiting.</source>
+        <translation>Done: %1 sent, %2 quarantined, %3 still waiting.</translation>
+    </message>
+    <message>
+        <source>The store refuses this kiosk (revoked). Kept on the kiosk: %1. Ask the store&apos;s operator to register it again.</source>
+        <translation>The store refuses this kiosk (revoked). Kept on the kiosk: %1. Ask the store&apos;s operator to register it again.</translation>
+    </message>
+    <message>
+        <source>Sending failed: %1. Still waiting: %2; the kiosk keeps trying by itself.</source>
+        <translation>Sending failed: %1. Still waiting: %2; the kiosk keeps trying by itself.</translation>
+    </message>
+    <message>
+        <source>The catalog is up to date.</source>
+        <translation>The catalog is up to date.</translation>
+    </message>
+    <message>
+        <source>Catalog updated: %1 changed, %2 removed.</source>
+        <translation>Catalog updated: %1 changed, %2 removed.</translation>
+    </message>
+    <message>
+        <source>The catalog could not be pulled: %1</source>
+        <translation>The catalog could not be pulled: %1</translation>
+    </message>
+    <message>
+        <source>The sync worker did not answer. Try again; if it keeps failing, restart the kiosk.</source>
+        <translation>The sync worker did not answer. Try again; if it keeps failing, restart the kiosk.</translation>
+    </message>
+    <message>
+        <source>Order %1 is queued again.</source>
+        <translation>Order %1 is queued again.</translation>
+    </message>
+    <message>
+        <source>That order is not quarantined any more.</source>
+        <translation>That order is not quarantined any more.</translation>
+    </message>
+    <message>
+        <source>It did not work: %1</source>
+        <translation>It did not work: %1</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>Writing the file…</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation>Saved %1 to %2.</translation>
+    </message>
+    <message>
+        <source>Could not write to %1: %2</source>
+        <translation>Could not write to %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceScreen</name>
+    <message>
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
     <name>PaymentProblemScreen</name>
     <message>
         <source>Payment</source>
@@ -679,6 +1649,33 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Confirm the new PIN</source>
+        <translation>Confirm the new PIN</translation>
+    </message>
+    <message>
+        <source>New technician PIN</source>
+        <translation>New technician PIN</translation>
+    </message>
+    <message>
+        <source>Technician PIN</source>
+        <translation>Technician PIN</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Delete the last digit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ProductScreen</name>
     <message>
         <source>Product details</source>
@@ -819,6 +1816,420 @@
     <message>
         <source>In stock</source>
         <translation>In stock</translation>
+    </message>
+</context>
+<context>
+    <name>TechAnalyticsPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Reading the figures…</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>Average order</translation>
+    </message>
+    <message>
+        <source>Repeat shoppers</source>
+        <translation>Repeat shoppers</translation>
+    </message>
+    <message>
+        <source>Sales by hour of day</source>
+        <translation>Sales by hour of day</translation>
+    </message>
+    <message>
+        <source>Sales by day</source>
+        <translation>Sales by day</translation>
+    </message>
+    <message>
+        <source>Sales by category</source>
+        <translation>Sales by category</translation>
+    </message>
+    <message>
+        <source>Shopping funnel (sessions at each step)</source>
+        <translation>Shopping funnel (sessions at each step)</translation>
+    </message>
+    <message>
+        <source>Top products</source>
+        <translation>Top products</translation>
+    </message>
+    <message>
+        <source>No sales in this period.</source>
+        <translation>No sales in this period.</translation>
+    </message>
+    <message>
+        <source>Export these figures as CSV files to:</source>
+        <translation>Export these figures as CSV files to:</translation>
+    </message>
+    <message>
+        <source>Look for USB sticks</source>
+        <translation>Look for USB sticks</translation>
+    </message>
+</context>
+<context>
+    <name>TechDevicesPage</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnecting…</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconnect</translation>
+    </message>
+    <message>
+        <source>Change in Settings</source>
+        <translation>Change in Settings</translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation>Barcode scanner</translation>
+    </message>
+    <message>
+        <source>Payment QR display</source>
+        <translation>Payment QR display</translation>
+    </message>
+    <message>
+        <source>Live scans</source>
+        <translation>Live scans</translation>
+    </message>
+    <message>
+        <source>Scan a code to test the scanner: scans here do not reach the shopper screens. The last 20 are kept until the area locks. Control bytes show by name, such as &lt;CR&gt; or &lt;GS&gt;.</source>
+        <translation>Scan a code to test the scanner: scans here do not reach the shopper screens. The last 20 are kept until the area locks. Control bytes show by name, such as &lt;CR&gt; or &lt;GS&gt;.</translation>
+    </message>
+    <message>
+        <source>No scans yet.</source>
+        <translation>No scans yet.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>TechKeypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>TechOrderDetail</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>No payment was created.</source>
+        <translation>No payment was created.</translation>
+    </message>
+    <message>
+        <source>Contact (masked)</source>
+        <translation>Contact (masked)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <source>Asking the store…</source>
+        <translation>Asking the store…</translation>
+    </message>
+    <message>
+        <source>Mark as settled…</source>
+        <translation>Mark as settled…</translation>
+    </message>
+    <message>
+        <source>Settle with the store</source>
+        <translation>Settle with the store</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <source>Cancel order %1? The store is asked to close its payment first. If the store has it as paid, the order stays paid.</source>
+        <translation>Cancel order %1? The store is asked to close its payment first. If the store has it as paid, the order stays paid.</translation>
+    </message>
+    <message>
+        <source>Order %1 was paid after the shopper had left. How did staff settle it?</source>
+        <translation>Order %1 was paid after the shopper had left. How did staff settle it?</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>Cancel the order</translation>
+    </message>
+    <message>
+        <source>The goods were handed over</source>
+        <translation>The goods were handed over</translation>
+    </message>
+    <message>
+        <source>It was refunded at the store</source>
+        <translation>It was refunded at the store</translation>
+    </message>
+</context>
+<context>
+    <name>TechOrdersPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Order number, e.g. 0042</source>
+        <translation>Order number, e.g. 0042</translation>
+    </message>
+</context>
+<context>
+    <name>TechSettingsField</name>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+</context>
+<context>
+    <name>TechSettingsPage</name>
+    <message>
+        <source>Change the technician PIN</source>
+        <translation>Change the technician PIN</translation>
+    </message>
+    <message>
+        <source>Diagnostic bundle (logs, settings without secrets, device and sync status, versions): choose where to write it.</source>
+        <translation>Diagnostic bundle (logs, settings without secrets, device and sync status, versions): choose where to write it.</translation>
+    </message>
+    <message>
+        <source>USB: </source>
+        <translation>USB: </translation>
+    </message>
+    <message>
+        <source>Kiosk: </source>
+        <translation>Kiosk: </translation>
+    </message>
+    <message>
+        <source>Look for USB sticks</source>
+        <translation>Look for USB sticks</translation>
+    </message>
+    <message>
+        <source>Exit to the desktop</source>
+        <translation>Exit to the desktop</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not saved yet.</source>
+        <translation>
+            <numerusform>%n change not saved yet.</numerusform>
+            <numerusform>%n changes not saved yet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close the kiosk app and show the desktop? Shoppers cannot use the kiosk until it is started again.</source>
+        <translation>Close the kiosk app and show the desktop? Shoppers cannot use the kiosk until it is started again.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TechSettingsService</name>
+    <message>
+        <source>Shoppers see: closed (outside opening hours).</source>
+        <translation>Shoppers see: closed (outside opening hours).</translation>
+    </message>
+    <message>
+        <source>Shoppers see: out of service.</source>
+        <translation>Shoppers see: out of service.</translation>
+    </message>
+    <message>
+        <source>Shoppers see: open.</source>
+        <translation>Shoppers see: open.</translation>
+    </message>
+    <message>
+        <source>Reason shown to shoppers (optional)</source>
+        <translation>Reason shown to shoppers (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. 补货中 / Restocking</source>
+        <translation>e.g. 补货中 / Restocking</translation>
+    </message>
+    <message>
+        <source>Back in service</source>
+        <translation>Back in service</translation>
+    </message>
+    <message>
+        <source>Take out of service</source>
+        <translation>Take out of service</translation>
+    </message>
+    <message>
+        <source>The kiosk also goes out of service by itself when the printer cannot print and the e-receipt is off, and comes back when it prints again.</source>
+        <translation>The kiosk also goes out of service by itself when the printer cannot print and the e-receipt is off, and comes back when it prints again.</translation>
+    </message>
+</context>
+<context>
+    <name>TechSyncPage</name>
+    <message>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>Orders waiting</source>
+        <translation>Orders waiting</translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation>Oldest waiting</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>Last sent</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <source>Last catalog pull</source>
+        <translation>Last catalog pull</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Pulling…</source>
+        <translation>Pulling…</translation>
+    </message>
+    <message>
+        <source>Pull catalog now</source>
+        <translation>Pull catalog now</translation>
+    </message>
+    <message>
+        <source>Quarantined orders</source>
+        <translation>Quarantined orders</translation>
+    </message>
+    <message>
+        <source>None: every order the kiosk took is queued or at the store.</source>
+        <translation>None: every order the kiosk took is queued or at the store.</translation>
+    </message>
+    <message>
+        <source>seq %1</source>
+        <translation>seq %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>Open alerts</translation>
+    </message>
+    <message>
+        <source>No alerts since the kiosk started.</source>
+        <translation>No alerts since the kiosk started.</translation>
+    </message>
+    <message>
+        <source>not at the store yet</source>
+        <translation>not at the store yet</translation>
+    </message>
+    <message>
+        <source>Technician log (last 50)</source>
+        <translation>Technician log (last 50)</translation>
+    </message>
+    <message>
+        <source>Export order %1 to:</source>
+        <translation>Export order %1 to:</translation>
+    </message>
+    <message>
+        <source>USB: %1</source>
+        <translation>USB: %1</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s exports folder</source>
+        <translation>The kiosk&apos;s exports folder</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

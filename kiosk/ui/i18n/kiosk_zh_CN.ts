@@ -513,6 +513,976 @@
     </message>
 </context>
 <context>
+    <name>Maintenance</name>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%2 人中 %1 人（%3%）</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>Carted</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <source>QR shown</source>
+        <translation>显示二维码</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>The figures could not be read (%1). Try again; if it keeps failing, export a diagnostic bundle from the settings page.</source>
+        <translation>无法读取数据（%1）。请重试；如果一直失败，请在设置页导出诊断包。</translation>
+    </message>
+    <message>
+        <source>Kiosk exports folder</source>
+        <translation>终端导出文件夹</translation>
+    </message>
+    <message>
+        <source>No folder to write to: %1</source>
+        <translation>没有可写入的文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Writing the files…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>The files could not be written to %1 (%2). Check the USB stick and try again.</source>
+        <translation>无法将文件写入 %1（%2）。请检查 U 盘后重试。</translation>
+    </message>
+    <message>
+        <source>%1 files written to %2.</source>
+        <translation>已写入 %1 个文件到 %2。</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Needs a look</source>
+        <translation>需要检查</translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>Paper near end</source>
+        <translation>纸将用完</translation>
+    </message>
+    <message>
+        <source>Paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>Cover open</source>
+        <translation>机盖打开</translation>
+    </message>
+    <message>
+        <source>Cutter error</source>
+        <translation>切刀故障</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Printer error (clears by itself)</source>
+        <translation>打印机错误（可自动恢复）</translation>
+    </message>
+    <message>
+        <source>Printer fault (needs service)</source>
+        <translation>打印机故障（需要维修）</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <source>Receipts print on paper.</source>
+        <translation>小票打印在纸上。</translation>
+    </message>
+    <message>
+        <source>Receipts still print; change the paper roll soon.</source>
+        <translation>小票仍可打印；请尽快更换纸卷。</translation>
+    </message>
+    <message>
+        <source>Receipts are sent but cannot be checked: the shopper also gets the receipt on their phone.</source>
+        <translation>小票已发送但无法确认：顾客同时在手机上获取小票。</translation>
+    </message>
+    <message>
+        <source>Receipts go to the shopper&apos;s phone.</source>
+        <translation>小票发送到顾客手机。</translation>
+    </message>
+    <message>
+        <source>Receipts go to the shopper&apos;s phone until the printer is ready.</source>
+        <translation>打印机就绪前，小票发送到顾客手机。</translation>
+    </message>
+    <message>
+        <source>No printer is configured: every receipt goes to the shopper&apos;s phone.</source>
+        <translation>未配置打印机：所有小票都发送到顾客手机。</translation>
+    </message>
+    <message>
+        <source>Shoppers can scan products.</source>
+        <translation>顾客可以扫码。</translation>
+    </message>
+    <message>
+        <source>Scanning does nothing: shoppers find products by touch and search.</source>
+        <translation>扫码无效：顾客通过触摸和搜索查找商品。</translation>
+    </message>
+    <message>
+        <source>Scanning is off until the scanner is back: shoppers find products by touch and search.</source>
+        <translation>扫码枪恢复前无法扫码：顾客通过触摸和搜索查找商品。</translation>
+    </message>
+    <message>
+        <source>No scanner is configured: shoppers find products by touch and search.</source>
+        <translation>未配置扫码枪：顾客通过触摸和搜索查找商品。</translation>
+    </message>
+    <message>
+        <source>Simulator (demo)</source>
+        <translation>模拟器（演示）</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Keyboard wedge</source>
+        <translation>键盘模拟</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>USB vendor:product</source>
+        <translation>USB 厂商:产品</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Customer display (screen %1)</source>
+        <translation>顾客显示屏（屏幕 %1）</translation>
+    </message>
+    <message>
+        <source>The payment QR shows on the customer display.</source>
+        <translation>支付二维码显示在顾客显示屏上。</translation>
+    </message>
+    <message>
+        <source>Customer display (screen %1): not found</source>
+        <translation>顾客显示屏（屏幕 %1）：未找到</translation>
+    </message>
+    <message>
+        <source>The payment QR shows on the kiosk screen instead.</source>
+        <translation>支付二维码改为显示在终端屏幕上。</translation>
+    </message>
+    <message>
+        <source>On the kiosk screen</source>
+        <translation>在终端屏幕上</translation>
+    </message>
+    <message>
+        <source>The payment QR shows in the payment screen.</source>
+        <translation>支付二维码显示在支付页面。</translation>
+    </message>
+    <message>
+        <source>Paying is not possible yet: the store is not connected.</source>
+        <translation>暂时无法支付：未连接商城。</translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <source>Test page printed.</source>
+        <translation>测试页已打印。</translation>
+    </message>
+    <message>
+        <source>Test page sent, but the printer did not confirm it: look at the paper.</source>
+        <translation>测试页已发送，但打印机未确认：请查看纸张。</translation>
+    </message>
+    <message>
+        <source>Not printed: %1.</source>
+        <translation>未打印：%1。</translation>
+    </message>
+    <message>
+        <source>Printing stopped part way: %1.</source>
+        <translation>打印中途停止：%1。</translation>
+    </message>
+    <message>
+        <source>Not printed: the printer could not take the job (%1).</source>
+        <translation>未打印：打印机无法接收任务（%1）。</translation>
+    </message>
+    <message>
+        <source>Not printed: no printer is configured.</source>
+        <translation>未打印：未配置打印机。</translation>
+    </message>
+    <message>
+        <source>Reconnected: %1.</source>
+        <translation>已重新连接：%1。</translation>
+    </message>
+    <message>
+        <source>Could not reconnect: %1.</source>
+        <translation>重新连接失败：%1。</translation>
+    </message>
+    <message>
+        <source>Choose a technician PIN of 6 to 12 digits.</source>
+        <translation>请设置 6 至 12 位数字的维护密码。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>密码错误次数过多。请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left before the pad locks.</source>
+        <translation>密码错误。还可尝试 %1 次，之后将锁定。</translation>
+    </message>
+    <message>
+        <source>Use 6 to 12 digits, not one repeated digit or a run such as 123456.</source>
+        <translation>请使用 6 至 12 位数字，不要全部相同或连续（如 123456）。</translation>
+    </message>
+    <message>
+        <source>Type the same PIN again to confirm it.</source>
+        <translation>请再次输入相同的密码以确认。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a PIN again.</source>
+        <translation>两次输入的密码不同。请重新设置。</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <source>Paid, at the store</source>
+        <translation>已支付，已上传商城</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>支付失败</translation>
+    </message>
+    <message>
+        <source>Payment unknown</source>
+        <translation>支付结果未知</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Paid after the shopper left</source>
+        <translation>顾客离开后支付</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待取货</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已取货</translation>
+    </message>
+    <message>
+        <source>Return requested</source>
+        <translation>已申请退货</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Unknown to the store</source>
+        <translation>商城无记录</translation>
+    </message>
+    <message>
+        <source>No receipt (not paid)</source>
+        <translation>无小票（未支付）</translation>
+    </message>
+    <message>
+        <source>Not printed yet</source>
+        <translation>尚未打印</translation>
+    </message>
+    <message>
+        <source>Was printing as the kiosk stopped</source>
+        <translation>终端停止时正在打印</translation>
+    </message>
+    <message>
+        <source>Maybe printed (the kiosk stopped)</source>
+        <translation>可能已打印（终端曾停止）</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>Sent; the printer did not confirm</source>
+        <translation>已发送，打印机未确认</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>Interrupted part way</source>
+        <translation>打印中断</translation>
+    </message>
+    <message>
+        <source>Already sent once</source>
+        <translation>已发送过一次</translation>
+    </message>
+    <message>
+        <source>Order numbers ending in %1</source>
+        <translation>以 %1 结尾的订单号</translation>
+    </message>
+    <message>
+        <source>Today&apos;s orders</source>
+        <translation>今日订单</translation>
+    </message>
+    <message>
+        <source>No order number ends in %1.</source>
+        <translation>没有以 %1 结尾的订单号。</translation>
+    </message>
+    <message>
+        <source>No orders yet today.</source>
+        <translation>今天还没有订单。</translation>
+    </message>
+    <message>
+        <source>settled by staff</source>
+        <translation>已由店员处理</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>到店自提</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>取货方式</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Cannot be read on this kiosk</source>
+        <translation>本终端无法读取</translation>
+    </message>
+    <message>
+        <source>Erased after its retention</source>
+        <translation>已在保留期后删除</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <source>Delivery fee</source>
+        <translation>配送费</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>The orders could not be read: %1</source>
+        <translation>无法读取订单：%1</translation>
+    </message>
+    <message>
+        <source>The order could not be read: %1</source>
+        <translation>无法读取订单：%1</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>The copy could not be printed: %1</source>
+        <translation>副本无法打印：%1</translation>
+    </message>
+    <message>
+        <source>A copy was printed.</source>
+        <translation>副本已打印。</translation>
+    </message>
+    <message>
+        <source>No printer is connected: nothing was printed.</source>
+        <translation>未连接打印机：未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>A copy of this order is already printing.</source>
+        <translation>此订单的副本正在打印。</translation>
+    </message>
+    <message>
+        <source>Only a paid order has a receipt.</source>
+        <translation>只有已支付的订单才有小票。</translation>
+    </message>
+    <message>
+        <source>The printer refused the copy (paper? cover?): nothing printed.</source>
+        <translation>打印机拒绝打印副本（纸？机盖？）：未打印。</translation>
+    </message>
+    <message>
+        <source>The copy was sent; the printer did not confirm it.</source>
+        <translation>副本已发送，打印机未确认。</translation>
+    </message>
+    <message>
+        <source>The copy was interrupted: check the paper before trying again.</source>
+        <translation>副本打印中断：请先检查纸张再重试。</translation>
+    </message>
+    <message>
+        <source>The store could not be asked: %1</source>
+        <translation>无法询问商城：%1</translation>
+    </message>
+    <message>
+        <source>the store could not be asked; try again when it is reachable</source>
+        <translation>无法询问商城；请在可连接时重试</translation>
+    </message>
+    <message>
+        <source>the store still has the payment open, so its outcome is unknown</source>
+        <translation>商城的支付仍未完成，结果未知</translation>
+    </message>
+    <message>
+        <source>a shopper&apos;s checkout is working on this order</source>
+        <translation>顾客正在为此订单结账</translation>
+    </message>
+    <message>
+        <source>the kiosk is settling other payments; try again</source>
+        <translation>终端正在核对其他支付；请重试</translation>
+    </message>
+    <message>
+        <source>no store is configured</source>
+        <translation>未配置商城</translation>
+    </message>
+    <message>
+        <source>this is not possible for the order as it is now</source>
+        <translation>订单当前状态不允许此操作</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1. The order is: %2.</source>
+        <translation>未作更改：%1。订单状态：%2。</translation>
+    </message>
+    <message>
+        <source>Not cancelled: the store has this order as paid. It is now: %1.</source>
+        <translation>未取消：商城显示此订单已支付。当前状态：%1。</translation>
+    </message>
+    <message>
+        <source>The store answered. The order is now: %1.</source>
+        <translation>商城已应答。订单当前状态：%1。</translation>
+    </message>
+    <message>
+        <source>Could not record it: %1</source>
+        <translation>无法记录：%1</translation>
+    </message>
+    <message>
+        <source>Recorded as handed over.</source>
+        <translation>已记录为已交货。</translation>
+    </message>
+    <message>
+        <source>Recorded as refunded at the store.</source>
+        <translation>已记录为在门店退款。</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Idle times</source>
+        <translation>无操作时间</translation>
+    </message>
+    <message>
+        <source>Payment &amp; receipt</source>
+        <translation>支付与小票</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务状态</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Store name (Chinese)</source>
+        <translation>门店名称（中文）</translation>
+    </message>
+    <message>
+        <source>Store name (English; empty: the same)</source>
+        <translation>门店名称（英文；留空则相同）</translation>
+    </message>
+    <message>
+        <source>Language of a new shopper</source>
+        <translation>新顾客的默认语言</translation>
+    </message>
+    <message>
+        <source>Languages offered (comma-separated)</source>
+        <translation>提供的语言（逗号分隔）</translation>
+    </message>
+    <message>
+        <source>Idle on the home screen (s)</source>
+        <translation>首页无操作（秒）</translation>
+    </message>
+    <message>
+        <source>Idle on a category (s)</source>
+        <translation>分类页无操作（秒）</translation>
+    </message>
+    <message>
+        <source>Idle on a product (s)</source>
+        <translation>商品页无操作（秒）</translation>
+    </message>
+    <message>
+        <source>Idle on search (s)</source>
+        <translation>搜索页无操作（秒）</translation>
+    </message>
+    <message>
+        <source>Idle on other screens (s)</source>
+        <translation>其他页面无操作（秒）</translation>
+    </message>
+    <message>
+        <source>&quot;Still there?&quot; countdown (s)</source>
+        <translation>“还在吗？”倒计时（秒）</translation>
+    </message>
+    <message>
+        <source>Time to pay a QR code (s)</source>
+        <translation>扫码支付时限（秒）</translation>
+    </message>
+    <message>
+        <source>Receipt shown first</source>
+        <translation>默认小票方式</translation>
+    </message>
+    <message>
+        <source>Offer the e-receipt QR</source>
+        <translation>提供电子小票二维码</translation>
+    </message>
+    <message>
+        <source>Receipt paper width (mm)</source>
+        <translation>小票纸宽（毫米）</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>每周营业时间</translation>
+    </message>
+    <message>
+        <source>Holidays and special hours</source>
+        <translation>节假日与特殊营业时间</translation>
+    </message>
+    <message>
+        <source>Printer connection</source>
+        <translation>打印机连接</translation>
+    </message>
+    <message>
+        <source>Network printer address</source>
+        <translation>网络打印机地址</translation>
+    </message>
+    <message>
+        <source>Network printer port</source>
+        <translation>网络打印机端口</translation>
+    </message>
+    <message>
+        <source>USB vendor id</source>
+        <translation>USB 厂商 ID</translation>
+    </message>
+    <message>
+        <source>USB product id</source>
+        <translation>USB 产品 ID</translation>
+    </message>
+    <message>
+        <source>Device file</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <source>Scanner connection</source>
+        <translation>扫码枪连接</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>e.g. mon-fri 09:00-21:00; sat,sun 10:00-18:00 (empty: always open)</source>
+        <translation>例如 mon-fri 09:00-21:00; sat,sun 10:00-18:00（留空：全天营业）</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-10-01..2026-10-07 closed; 2026-12-24 10:00-16:00</source>
+        <translation>例如 2026-10-01..2026-10-07 closed; 2026-12-24 10:00-16:00</translation>
+    </message>
+    <message>
+        <source>Off: paper is required; the kiosk goes out of service when the printer cannot print.</source>
+        <translation>关闭时必须打印纸质小票；打印机无法打印时终端暂停服务。</translation>
+    </message>
+    <message>
+        <source>Set by %1 in the environment: change it there.</source>
+        <translation>由环境变量 %1 设置：请在那里修改。</translation>
+    </message>
+    <message>
+        <source>Applies at the next start.</source>
+        <translation>下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的内容。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 must be %2.</source>
+        <translation>未保存：%1 必须是 %2。</translation>
+    </message>
+    <message>
+        <source>Not saved: the settings file could not be written (%1).</source>
+        <translation>未保存：无法写入设置文件（%1）。</translation>
+    </message>
+    <message>
+        <source>Saved and applied now: %1.</source>
+        <translation>已保存并立即生效：%1。</translation>
+    </message>
+    <message>
+        <source>Saved; applies at the next start: %1.</source>
+        <translation>已保存，下次启动时生效：%1。</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+    <message>
+        <source>Out of service: shoppers see the out-of-service screen until you switch it back.</source>
+        <translation>已暂停服务：在您恢复之前，顾客看到暂停服务页面。</translation>
+    </message>
+    <message>
+        <source>Back in service.</source>
+        <translation>已恢复服务。</translation>
+    </message>
+    <message>
+        <source>Writing the diagnostic bundle…</source>
+        <translation>正在写入诊断包…</translation>
+    </message>
+    <message>
+        <source>Written to %1: %2</source>
+        <translation>已写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not written to %1 (%2). Try another folder.</source>
+        <translation>未写入 %1（%2）。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>The store already has this order with different contents.</source>
+        <translation>商城已有此订单，但内容不同。</translation>
+    </message>
+    <message>
+        <source>The store already has another order under this sequence number.</source>
+        <translation>商城已有另一个使用此序号的订单。</translation>
+    </message>
+    <message>
+        <source>The store already has this order from another kiosk or number.</source>
+        <translation>商城已有来自其他终端或序号的此订单。</translation>
+    </message>
+    <message>
+        <source>The order&apos;s data does not match its checksum: it was damaged.</source>
+        <translation>订单数据与校验值不符：数据已损坏。</translation>
+    </message>
+    <message>
+        <source>The contact details cannot be decrypted with this kiosk&apos;s key.</source>
+        <translation>无法用本终端的密钥解密联系信息。</translation>
+    </message>
+    <message>
+        <source>The stored order cannot be read.</source>
+        <translation>无法读取已保存的订单。</translation>
+    </message>
+    <message>
+        <source>The store refused the order as invalid.</source>
+        <translation>商城认为订单无效并拒绝。</translation>
+    </message>
+    <message>
+        <source>The store refused the order.</source>
+        <translation>商城拒绝了此订单。</translation>
+    </message>
+    <message>
+        <source>Reading the sync status…</source>
+        <translation>正在读取同步状态…</translation>
+    </message>
+    <message>
+        <source>No store is set up for this kiosk: orders stay on the kiosk.</source>
+        <translation>本终端未设置商城：订单保存在终端上。</translation>
+    </message>
+    <message>
+        <source>The store refuses this kiosk (revoked): orders are kept on the kiosk.</source>
+        <translation>商城拒绝本终端（已吊销）：订单保存在终端上。</translation>
+    </message>
+    <message>
+        <source>Store reachable since %1</source>
+        <translation>商城自 %1 起可连接</translation>
+    </message>
+    <message>
+        <source>Store unreachable since %1</source>
+        <translation>商城自 %1 起无法连接</translation>
+    </message>
+    <message>
+        <source>No answer from the store yet</source>
+        <translation>商城尚未应答</translation>
+    </message>
+    <message>
+        <source>In step with the store</source>
+        <translation>与商城时间一致</translation>
+    </message>
+    <message>
+        <source>Store is %1 ahead</source>
+        <translation>商城快 %1</translation>
+    </message>
+    <message>
+        <source>Store is %1 behind</source>
+        <translation>商城慢 %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>last try failed at %1</source>
+        <translation>上次尝试于 %1 失败</translation>
+    </message>
+    <message>
+        <source>version %1 (store cursor %2)</source>
+        <translation>版本 %1（商城游标 %2）</translation>
+    </message>
+    <message>
+        <source>version %1 (bundled, never pulled)</source>
+        <translation>版本 %1（内置，从未更新）</translation>
+    </message>
+    <message>
+        <source>not since the kiosk started</source>
+        <translation>终端启动以来没有</translation>
+    </message>
+    <message>
+        <source>failed at %1: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The sync status could not be read: %1</source>
+        <translation>无法读取同步状态：%1</translation>
+    </message>
+    <message>
+        <source>No store is set up for this kiosk, so there is nothing to sync.</source>
+        <translation>本终端未设置商城，无需同步。</translation>
+    </message>
+    <message>
+        <source>Sending the waiting orders to the store…</source>
+        <translation>正在将等待的订单发送到商城…</translation>
+    </message>
+    <message>
+        <source>Asking the store for catalog changes…</source>
+        <translation>正在向商城获取商品目录更新…</translation>
+    </message>
+    <message>
+        <source>Done: %1 sent, %2 quarantined, %3 still waiting.</source>
+        <translation>完成：已发送 %1，隔离 %2，仍在等待 %3。</translation>
+    </message>
+    <message>
+        <source>The store refuses this kiosk (revoked). Kept on the kiosk: %1. Ask the store&apos;s operator to register it again.</source>
+        <translation>商城拒绝本终端（已吊销）。保存在终端上：%1。请联系商城管理员重新注册。</translation>
+    </message>
+    <message>
+        <source>Sending failed: %1. Still waiting: %2; the kiosk keeps trying by itself.</source>
+        <translation>发送失败：%1。仍在等待：%2；终端会自动重试。</translation>
+    </message>
+    <message>
+        <source>The catalog is up to date.</source>
+        <translation>商品目录已是最新。</translation>
+    </message>
+    <message>
+        <source>Catalog updated: %1 changed, %2 removed.</source>
+        <translation>商品目录已更新：%1 项变更，%2 项删除。</translation>
+    </message>
+    <message>
+        <source>The catalog could not be pulled: %1</source>
+        <translation>无法更新商品目录：%1</translation>
+    </message>
+    <message>
+        <source>The sync worker did not answer. Try again; if it keeps failing, restart the kiosk.</source>
+        <translation>同步程序没有响应。请重试；如果一直失败，请重启终端。</translation>
+    </message>
+    <message>
+        <source>Order %1 is queued again.</source>
+        <translation>订单 %1 已重新排队。</translation>
+    </message>
+    <message>
+        <source>That order is not quarantined any more.</source>
+        <translation>该订单已不在隔离中。</translation>
+    </message>
+    <message>
+        <source>It did not work: %1</source>
+        <translation>操作失败：%1</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2.</source>
+        <translation>已将 %1 保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Could not write to %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceScreen</name>
+    <message>
+        <source>Technician</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
     <name>PaymentProblemScreen</name>
     <message>
         <source>Payment</source>
@@ -671,6 +1641,33 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Confirm the new PIN</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <source>New technician PIN</source>
+        <translation>新维护密码</translation>
+    </message>
+    <message>
+        <source>Technician PIN</source>
+        <translation>维护密码</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>删除最后一位</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ProductScreen</name>
     <message>
         <source>Product details</source>
@@ -810,6 +1807,419 @@
     <message>
         <source>In stock</source>
         <translation>有货</translation>
+    </message>
+</context>
+<context>
+    <name>TechAnalyticsPage</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Average order</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Repeat shoppers</source>
+        <translation>回头客</translation>
+    </message>
+    <message>
+        <source>Sales by hour of day</source>
+        <translation>各时段销售额</translation>
+    </message>
+    <message>
+        <source>Sales by day</source>
+        <translation>每日销售额</translation>
+    </message>
+    <message>
+        <source>Sales by category</source>
+        <translation>各分类销售额</translation>
+    </message>
+    <message>
+        <source>Shopping funnel (sessions at each step)</source>
+        <translation>购物漏斗（各步骤的访问数）</translation>
+    </message>
+    <message>
+        <source>Top products</source>
+        <translation>热销商品</translation>
+    </message>
+    <message>
+        <source>No sales in this period.</source>
+        <translation>此期间没有销售。</translation>
+    </message>
+    <message>
+        <source>Export these figures as CSV files to:</source>
+        <translation>将这些数据导出为 CSV 文件到：</translation>
+    </message>
+    <message>
+        <source>Look for USB sticks</source>
+        <translation>查找 U 盘</translation>
+    </message>
+</context>
+<context>
+    <name>TechDevicesPage</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Change in Settings</source>
+        <translation>在设置中修改</translation>
+    </message>
+    <message>
+        <source>Barcode scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>Payment QR display</source>
+        <translation>支付二维码显示</translation>
+    </message>
+    <message>
+        <source>Live scans</source>
+        <translation>实时扫码</translation>
+    </message>
+    <message>
+        <source>Scan a code to test the scanner: scans here do not reach the shopper screens. The last 20 are kept until the area locks. Control bytes show by name, such as &lt;CR&gt; or &lt;GS&gt;.</source>
+        <translation>扫描任意条码以测试扫码枪：此处的扫码不会影响顾客页面。保留最近 20 条，锁定后清除。控制字符以名称显示，如 &lt;CR&gt; 或 &lt;GS&gt;。</translation>
+    </message>
+    <message>
+        <source>No scans yet.</source>
+        <translation>还没有扫码。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>TechKeypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>TechOrderDetail</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>支付记录</translation>
+    </message>
+    <message>
+        <source>No payment was created.</source>
+        <translation>未创建支付。</translation>
+    </message>
+    <message>
+        <source>Contact (masked)</source>
+        <translation>联系信息（已打码）</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>补打小票</translation>
+    </message>
+    <message>
+        <source>Asking the store…</source>
+        <translation>正在询问商城…</translation>
+    </message>
+    <message>
+        <source>Mark as settled…</source>
+        <translation>标记为已处理…</translation>
+    </message>
+    <message>
+        <source>Settle with the store</source>
+        <translation>与商城核对</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>Cancel order %1? The store is asked to close its payment first. If the store has it as paid, the order stays paid.</source>
+        <translation>取消订单 %1？会先请商城关闭其支付。如果商城显示已支付，订单保持已支付。</translation>
+    </message>
+    <message>
+        <source>Order %1 was paid after the shopper had left. How did staff settle it?</source>
+        <translation>订单 %1 在顾客离开后才支付。店员是如何处理的？</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>The goods were handed over</source>
+        <translation>已交付商品</translation>
+    </message>
+    <message>
+        <source>It was refunded at the store</source>
+        <translation>已在门店退款</translation>
+    </message>
+</context>
+<context>
+    <name>TechOrdersPage</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Order number, e.g. 0042</source>
+        <translation>订单号，例如 0042</translation>
+    </message>
+</context>
+<context>
+    <name>TechSettingsField</name>
+    <message>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+</context>
+<context>
+    <name>TechSettingsPage</name>
+    <message>
+        <source>Change the technician PIN</source>
+        <translation>修改维护密码</translation>
+    </message>
+    <message>
+        <source>Diagnostic bundle (logs, settings without secrets, device and sync status, versions): choose where to write it.</source>
+        <translation>诊断包（日志、不含密钥的设置、设备与同步状态、版本）：请选择保存位置。</translation>
+    </message>
+    <message>
+        <source>USB: </source>
+        <translation>U 盘：</translation>
+    </message>
+    <message>
+        <source>Kiosk: </source>
+        <translation>终端：</translation>
+    </message>
+    <message>
+        <source>Look for USB sticks</source>
+        <translation>查找 U 盘</translation>
+    </message>
+    <message>
+        <source>Exit to the desktop</source>
+        <translation>退出到桌面</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not saved yet.</source>
+        <translation>
+            <numerusform>%n 项更改尚未保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close the kiosk app and show the desktop? Shoppers cannot use the kiosk until it is started again.</source>
+        <translation>关闭终端程序并显示桌面？重新启动前顾客无法使用终端。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TechSettingsService</name>
+    <message>
+        <source>Shoppers see: closed (outside opening hours).</source>
+        <translation>顾客看到：已打烊（营业时间外）。</translation>
+    </message>
+    <message>
+        <source>Shoppers see: out of service.</source>
+        <translation>顾客看到：暂停服务。</translation>
+    </message>
+    <message>
+        <source>Shoppers see: open.</source>
+        <translation>顾客看到：营业中。</translation>
+    </message>
+    <message>
+        <source>Reason shown to shoppers (optional)</source>
+        <translation>向顾客显示的原因（可选）</translation>
+    </message>
+    <message>
+        <source>e.g. 补货中 / Restocking</source>
+        <translation>例如 补货中 / Restocking</translation>
+    </message>
+    <message>
+        <source>Back in service</source>
+        <translation>恢复服务</translation>
+    </message>
+    <message>
+        <source>Take out of service</source>
+        <translation>暂停服务</translation>
+    </message>
+    <message>
+        <source>The kiosk also goes out of service by itself when the printer cannot print and the e-receipt is off, and comes back when it prints again.</source>
+        <translation>当打印机无法打印且电子小票关闭时，终端也会自动暂停服务，恢复打印后自动恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>TechSyncPage</name>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>Orders waiting</source>
+        <translation>等待发送的订单</translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation>最早等待</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>已隔离</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>上次发送</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>商品目录</translation>
+    </message>
+    <message>
+        <source>Last catalog pull</source>
+        <translation>上次目录更新</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Pulling…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <source>Pull catalog now</source>
+        <translation>立即更新目录</translation>
+    </message>
+    <message>
+        <source>Quarantined orders</source>
+        <translation>隔离的订单</translation>
+    </message>
+    <message>
+        <source>None: every order the kiosk took is queued or at the store.</source>
+        <translation>无：终端的所有订单都在队列中或已到达商城。</translation>
+    </message>
+    <message>
+        <source>seq %1</source>
+        <translation>序号 %1</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>未处理警报</translation>
+    </message>
+    <message>
+        <source>No alerts since the kiosk started.</source>
+        <translation>终端启动以来没有警报。</translation>
+    </message>
+    <message>
+        <source>not at the store yet</source>
+        <translation>尚未送达商城</translation>
+    </message>
+    <message>
+        <source>Technician log (last 50)</source>
+        <translation>维护日志（最近 50 条）</translation>
+    </message>
+    <message>
+        <source>Export order %1 to:</source>
+        <translation>将订单 %1 导出到：</translation>
+    </message>
+    <message>
+        <source>USB: %1</source>
+        <translation>U 盘：%1</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s exports folder</source>
+        <translation>终端导出文件夹</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
