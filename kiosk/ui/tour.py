@@ -261,7 +261,34 @@ def _technician_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("technician-settings", page("settings")),
         ("technician-new-pin", choose_pin),
         ("technician-locked", keep_language(leave)),
+        *_service_steps(ui),
     ]
+
+
+def _service_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
+    """The closed screen (outside opening hours) and the technician's out of service."""
+    import dataclasses
+    import datetime as dt
+
+    from kiosk.config import HoursConfig
+
+    state = ui.service_state
+    config = ui.config
+
+    def closed() -> None:
+        hours = HoursConfig(weekly="mon-sun 09:00-21:00")
+        state.now = lambda: dt.datetime(2026, 12, 7, 15, 30, tzinfo=dt.UTC)  # 23:30 in Shanghai
+        state.set_config(dataclasses.replace(config, hours=hours))
+
+    def out_of_service() -> None:
+        state.set_config(config)
+        state.now = lambda: dt.datetime.now(dt.UTC)
+        state.set_hold(True, "补货中 / Restocking")
+
+    def back() -> None:
+        state.set_hold(False)
+
+    return [("closed", closed), ("out-of-service", out_of_service), ("back-in-service", back)]
 
 
 def type_into(ui: KioskUi, field: str) -> None:

@@ -54,7 +54,7 @@ Rectangle {
             Repeater {
                 model: [
                     { name: "1", text: "1" }, { name: "2", text: "2" }, { name: "3", text: "3" },
-                    { name: "erase", text: "⌫" },
+                    { name: "erase", text: "←" },
                     { name: "4", text: "4" }, { name: "5", text: "5" }, { name: "6", text: "6" },
                     { name: "dash", text: "-" },
                     { name: "7", text: "7" }, { name: "8", text: "8" }, { name: "9", text: "9" },
