@@ -138,6 +138,8 @@ class KioskUi:
             lambda: self.placement.set_orientation(str(self.shell.property("orientation"))))
         self.shopper.bind(self.engine, self.window)
         self.maintenance.bind(self.window)
+        # after the shopper's handler, which installs the new translator first
+        self.shell.languageChanged.connect(self.maintenance.retranslate)
         self._previous_hook = sys.excepthook
         sys.excepthook = self._on_uncaught
 

@@ -61,6 +61,10 @@ class Maintenance:
         if services.pin is not None and services.audit is not None:
             self.entry.attach(services.pin, services.audit)
 
+    def retranslate(self) -> None:
+        for page in self.pages.values():
+            page.retranslate()
+
     def _on_page(self) -> None:
         page = self.pages.get(str(self.entry.property("page")))
         if page is not None:

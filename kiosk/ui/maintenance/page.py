@@ -43,6 +43,9 @@ class TechnicianPage(QObject):
     def on_event(self, topic: str, data: dict[str, Any]) -> None:
         """A core event (device status, sync progress, a scan)."""
 
+    def retranslate(self) -> None:
+        """The language changed (the new translator is already in): word everything shown anew."""
+
     def locked(self) -> None:
         """The area has locked: forget what only the technician was meant to see."""
 

@@ -153,6 +153,9 @@ class SettingsPage(TechnicianPage):
         self._changed()
         self.serviceChanged.emit()
 
+    def retranslate(self) -> None:
+        self._changed()  # labels, hints and notes are worded when the rows are built
+
     # -- sections and fields ------------------------------------------------------------------------
 
     @Property(list, notify=changed)

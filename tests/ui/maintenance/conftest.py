@@ -25,9 +25,13 @@ def type_pin(qtbot: Any, ui: KioskUi, pin: str, submit: bool = True) -> None:
         tap(qtbot, ui, ui.item("pinKey_ok"))
 
 
-def enter(qtbot: Any, ui: KioskUi, pin: str = DEMO_PIN) -> None:
-    """From any shopper screen into the technician area."""
+def enter(qtbot: Any, ui: KioskUi, pin: str = DEMO_PIN, language: str = "en_US") -> None:
+    """From any shopper screen into the technician area, then (as a technician reading English
+    would) the header's language button to `language`: the tests read the page's words."""
     corner_taps(qtbot, ui)
     qtbot.waitUntil(lambda: ui.maintenance.entry.property("state") == "pin")
     type_pin(qtbot, ui, pin)
     qtbot.waitUntil(lambda: ui.navigator.screen == "maintenance")
+    if ui.shell.property("language") != language:
+        tap(qtbot, ui, ui.item("maintenanceLanguage"))
+        qtbot.waitUntil(lambda: ui.shell.property("language") == language)

@@ -89,7 +89,7 @@ def test_the_reports_page_draws_the_figures_and_exports_them(qtbot: Any, tmp_pat
     assert orders[0].shopper_hash and orders[0].shopper_hash == orders[1].shopper_hash
     assert PHONE not in orders[0].shopper_hash
 
-    enter(qtbot, ui)
+    enter(qtbot, ui, language="zh_CN")  # money in the Chinese format
     page = ui.maintenance.analytics
     stick = tmp_path / "media" / "REPORTS"
     stick.mkdir(parents=True)

@@ -90,7 +90,7 @@ def test_the_pad_shows_no_digits_and_a_wrong_pin_says_how_many_tries_are_left(qt
 
 def test_five_wrong_pins_lock_the_pad_and_the_lock_survives_a_restart(
         qtbot: Any, kiosk_factory: Callable[..., KioskUi]) -> None:
-    ui = kiosk_factory()
+    ui = kiosk_factory(ui={"language": "en_US"})  # the pad's words are checked in English
     corner_taps(qtbot, ui)
     qtbot.waitUntil(lambda: state(ui) == "pin")
     for _ in range(FREE_TRIES):
@@ -104,7 +104,7 @@ def test_five_wrong_pins_lock_the_pad_and_the_lock_survives_a_restart(
     data_dir = ui.services.paths.root
     ui.services.close()  # the kiosk stops (its window goes with the fixture)
 
-    again = kiosk_factory()  # a restart over the same data dir
+    again = kiosk_factory(ui={"language": "en_US"})  # a restart over the same data dir
     assert again.services is not None and again.services.paths.root == data_dir
     corner_taps(qtbot, again)
     qtbot.waitUntil(lambda: state(again) == "pin")
@@ -190,7 +190,7 @@ def test_the_shopper_idle_wipe_closes_an_open_pad(qtbot: Any, kiosk_ui: KioskUi)
 
 def test_a_new_kiosk_outside_demo_mode_asks_for_a_pin_first(qtbot: Any,
                                                            kiosk_factory: Callable[..., KioskUi]) -> None:
-    ui = kiosk_factory(demo=False)
+    ui = kiosk_factory(demo=False, ui={"language": "en_US"})
     qtbot.waitUntil(lambda: state(ui) == "setPin")
     assert not ui.item("pinCancel").isVisible()  # the first PIN cannot be skipped
     type_pin(qtbot, ui, "123456")  # too easy
