@@ -68,7 +68,9 @@ def test_wrong_secret_and_unknown_device_are_refused(store: LiveStore) -> None:
     assert _order_count(store, kiosk.device_id) == 0
 
 
-@pytest.mark.parametrize("skew", [-301, 301])
+# 10 s past the 300 s limit: the store reads its clock a moment after the kiosk signed, and on a
+# loaded machine 301 s could arrive as 300 s (seen once in a full run)
+@pytest.mark.parametrize("skew", [-310, 310])
 def test_clock_skew_over_300_s_is_refused_without_effect(store: LiveStore, skew: int) -> None:
     kiosk = store.kiosk(clock=lambda: time.time() + skew)
     response = kiosk.http.post("/v1/orders:batch", content=_batch_body(), headers=JSON)
