@@ -1928,7 +1928,7 @@
     </message>
     <message>
         <source>OK</source>
-        <translation>确定</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Error</source>

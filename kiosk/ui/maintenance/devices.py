@@ -262,7 +262,9 @@ class DevicesPage(TechnicianPage):
                 self._summaries[summary.device] = summary
                 self.changed.emit()
         elif topic == "device.scan" and self._open:
-            self._scans.add(scan_row(data, dt.datetime.now()))
+            # the store's clock, like the test page, the orders and the log
+            zone = store_timezone(self.services.config.identity) if self.services is not None else None
+            self._scans.add(scan_row(data, dt.datetime.now(zone)))
 
     @Slot()
     def retranslate(self) -> None:
