@@ -24,6 +24,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--lang", choices=sorted(_LANGS), help="the default shopper language")
     parser.add_argument("--orientation", choices=["portrait", "landscape"])
     parser.add_argument("--print-config", action="store_true", help="print the effective config and exit")
+    parser.add_argument("--reset-pin", action="store_true",
+                        help="forget the technician PIN and its lockout (the kiosk stopped); the next start "
+                             "asks for a new one")
     parser.add_argument("--exit-after-first-frame", action="store_true",
                         help="quit once the first frame is drawn (start-up benchmark and smoke test)")
     parser.add_argument("--screenshot-tour", type=Path, metavar="DIR",
@@ -76,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     if args.screenshot_tour:
         return screenshot_tour(args.screenshot_tour)
-    from kiosk.app import run
+    from kiosk.app import reset_technician_pin, run
     from kiosk.config import as_toml, load_config
 
     try:
@@ -87,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.print_config:
         print(as_toml(config), end="")
         return 0
+    if args.reset_pin:
+        return reset_technician_pin(config)
     return run(config, exit_after_first_frame=args.exit_after_first_frame)
 
 

@@ -203,6 +203,35 @@ def start_devices(config: KioskConfig, paths: DataPaths, bus: EventBus,
     return devices
 
 
+def reset_technician_pin(config: KioskConfig) -> int:
+    """`kiosk --reset-pin`: forget the technician PIN and its lockout; the next start asks for a new
+    PIN (demo mode: the demo PIN again). Refused while a kiosk runs on this data dir."""
+    from kiosk.audit import AuditLog
+    from kiosk.db.engine import Database
+    from kiosk.db.migrate import upgrade
+    from kiosk.technician_pin import TechnicianPin
+
+    paths = data_paths(config)
+    lock = InstanceLock(paths.lock_file)
+    try:
+        lock.acquire()
+    except AlreadyRunningError as exc:
+        print(f"kiosk: {exc}; stop it before resetting the PIN", file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
+    try:
+        db = Database(paths.database)
+        try:
+            upgrade(db)
+            TechnicianPin(db, paths.pin_pepper).forget()
+            AuditLog(db).write("maintenance.pin_reset", actor="operator", detail="kiosk --reset-pin")
+        finally:
+            db.close()
+    finally:
+        lock.release()
+    print("kiosk: the technician PIN is reset; the next start asks for a new one")
+    return 0
+
+
 def run(config: KioskConfig, exit_after_first_frame: bool = False) -> int:
     problem = display_problem()
     if problem:

@@ -110,6 +110,15 @@ class TechnicianPin:
             session.merge(Setting(key=FAILURES_KEY, value="0"))
             session.merge(Setting(key=LOCKED_UNTIL_KEY, value=""))
 
+    def forget(self) -> None:
+        """The operator's way back when nobody knows the PIN (or its pepper file was lost): the next
+        start asks for a new one. Only from the command line, with the kiosk stopped."""
+        with self._db.write() as session:
+            for key in (HASH_KEY, FAILURES_KEY, LOCKED_UNTIL_KEY):
+                row = session.get(Setting, key)
+                if row is not None:
+                    session.delete(row)
+
     def locked_for(self) -> int:
         """Seconds until the pad takes a PIN again (0: it does now)."""
         until = self._get(LOCKED_UNTIL_KEY)

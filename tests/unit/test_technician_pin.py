@@ -12,7 +12,13 @@ import pytest
 from argon2 import Type
 from argon2.low_level import ARGON2_VERSION
 
+from kiosk.__main__ import main
+from kiosk.audit import AuditLog
 from kiosk.db.engine import Database
+from kiosk.db.migrate import upgrade
+from kiosk.errors import EXIT_ALREADY_RUNNING
+from kiosk.instance_lock import InstanceLock
+from kiosk.paths import DataPaths
 from kiosk.technician_pin import (
     FIRST_LOCK_S,
     FREE_TRIES,
@@ -128,3 +134,29 @@ def test_a_pepper_file_others_could_read_is_made_owner_only(db: Database, tmp_pa
     os.chmod(tmp_path / "pin.pepper", 0o644)
     TechnicianPin(db, tmp_path / "pin.pepper")
     assert (tmp_path / "pin.pepper").stat().st_mode & 0o077 == 0
+
+
+def test_the_operator_resets_a_forgotten_pin_from_the_command_line_with_the_kiosk_stopped(
+        tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "data").ensure()
+    db = Database(paths.database)
+    upgrade(db)
+    pin = TechnicianPin(db, paths.pin_pepper)
+    pin.set_pin(PIN)
+    for _ in range(FREE_TRIES):
+        pin.verify("000001")
+    assert pin.locked_for() > 0
+
+    running = InstanceLock(paths.lock_file)
+    running.acquire()
+    try:
+        assert main(["--reset-pin", "--data-dir", str(paths.root)]) == EXIT_ALREADY_RUNNING
+        assert pin.is_set()
+    finally:
+        running.release()
+
+    assert main(["--reset-pin", "--data-dir", str(paths.root)]) == 0
+    assert not pin.is_set() and pin.locked_for() == 0
+    entry = AuditLog(db).recent(1)[0]
+    assert (entry.actor, entry.action, entry.result) == ("operator", "maintenance.pin_reset", "ok")
+    db.close()

@@ -163,6 +163,9 @@ class MaintenanceEntry(QObject):
     def _open_pad(self) -> None:
         if self._pin is None:
             return  # the database is not up yet: there is nothing to check a PIN against
+        if not self._pin.is_set():
+            self._open_set_pin(return_to_open=False)  # no PIN any more (removed behind its back): choose one
+            return
         self._last_activity = self.clock()
         self._locked_s = self._pin.locked_for()
         self._set_pad(self._lock_message() if self._locked_s else "")

@@ -227,3 +227,11 @@ def test_a_technician_changes_the_pin_from_inside(qtbot: Any, kiosk_ui: KioskUi)
     type_pin(qtbot, kiosk_ui, "740361")
     qtbot.waitUntil(lambda: kiosk_ui.navigator.screen == "maintenance")
     assert ("maintenance.pin_set", "ok", "") in audit(kiosk_ui)
+
+
+def test_a_pin_removed_under_a_running_kiosk_is_chosen_anew(qtbot: Any, kiosk_ui: KioskUi) -> None:
+    assert kiosk_ui.services is not None and kiosk_ui.services.pin is not None
+    kiosk_ui.services.pin.forget()
+    corner_taps(qtbot, kiosk_ui)
+    qtbot.waitUntil(lambda: state(kiosk_ui) == "setPin")
+    assert kiosk_ui.navigator.screen != "maintenance" and not kiosk_ui.item("pinCancel").isVisible()
