@@ -55,6 +55,10 @@ class ShopperSession:
         if kind != SESSION:
             self._record(kind, subject)
 
+    def only_started(self) -> bool:
+        """A session that reached no step beyond its start (e.g. taps on the attract screen)."""
+        return bool(self.session_id) and self._steps <= {(SESSION, "")}
+
     def _record(self, kind: str, subject: str) -> None:
         if (kind, subject) in self._steps:
             return

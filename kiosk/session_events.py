@@ -64,13 +64,18 @@ class Event:
     subject: str = ""
 
 
+@dataclass(frozen=True)
+class Discard:
+    session_id: str
+
+
 class SessionEvents:
     """The recorder: `record` queues, a worker thread writes."""
 
     def __init__(self, db: Database, clock: Callable[[], dt.datetime] = _utcnow) -> None:
         self._db = db
         self._clock = clock
-        self._queue: queue.Queue[Event | None] = queue.Queue()
+        self._queue: queue.Queue[Event | Discard | None] = queue.Queue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._closed = False
@@ -92,6 +97,15 @@ class SessionEvents:
         except Exception:
             log.exception("session event %s not recorded", kind)
 
+    def discard(self, session_id: str) -> None:
+        """Forget a session's steps (after whatever is queued for it is written): the technician's
+        hidden gesture starts a "session" on the attract screen that no shopper had."""
+        with self._lock:
+            if self._closed or not session_id:
+                return
+            self._start()
+        self._queue.put(Discard(session_id))
+
     def _start(self) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="session-events", daemon=True)
@@ -105,7 +119,15 @@ class SessionEvents:
                     items.append(self._queue.get_nowait())
                 except queue.Empty:
                     break
-            events = [item for item in items if item is not None]
+            events: list[Event] = []
+            for item in items:
+                if isinstance(item, Discard):
+                    if events:  # in order: what came before is written first
+                        self.write(events)
+                        events = []
+                    self._delete(item.session_id)
+                elif item is not None:
+                    events.append(item)
             if events:
                 self.write(events)
             for _ in items:
@@ -125,6 +147,17 @@ class SessionEvents:
             log.exception("%d session event(s) could not be stored; the funnel misses them", len(events))
             return False
         return True
+
+    def _delete(self, session_id: str) -> None:
+        from sqlalchemy import delete
+
+        from kiosk.db.models import SessionEvent
+
+        try:
+            with self._db.write() as session:
+                session.execute(delete(SessionEvent).where(SessionEvent.session_id == session_id))
+        except Exception:
+            log.exception("a discarded session's events could not be removed")
 
     def flush(self, timeout_s: float = FLUSH_WAIT_S) -> bool:
         """Wait until everything queued so far is written (or dropped); False on timeout."""

@@ -36,6 +36,7 @@ class Maintenance:
                  session: SessionViewModel) -> None:
         self.entry = MaintenanceEntry(config.maintenance, navigator, session.wipe)
         session.wiped.connect(self.entry.on_shopper_wiped)
+        self._session = session
         audit, post = self.entry.audit, bridge.post
         self.devices = DevicesPage(audit, post)
         self.sync = SyncPage(audit, post)
@@ -60,6 +61,15 @@ class Maintenance:
             page.attach(services)
         if services.pin is not None and services.audit is not None:
             self.entry.attach(services.pin, services.audit)
+        recorder = services.session_events
+        if recorder is not None:
+            def forget_gesture_session() -> None:
+                # the gesture's taps on the attract screen opened a "session" no shopper had
+                state = self._session.session
+                if state.only_started():
+                    recorder.discard(state.session_id)
+
+            self.entry.before_enter = forget_gesture_session
 
     def retranslate(self) -> None:
         for page in self.pages.values():

@@ -59,6 +59,7 @@ class MaintenanceEntry(QObject):
         self._page = "devices"
         self._return_to_open = False  # setPin was opened from the settings page
         self._entering = False
+        self.before_enter: Callable[[], None] = lambda: None  # set by kiosk.ui.maintenance
         self._last_activity = clock()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -281,6 +282,7 @@ class MaintenanceEntry(QObject):
             self._set_state(CLOSED)
 
     def _enter(self) -> None:
+        self.before_enter()
         self._entering = True
         try:
             self._wipe_session()

@@ -235,3 +235,27 @@ def test_a_pin_removed_under_a_running_kiosk_is_chosen_anew(qtbot: Any, kiosk_ui
     corner_taps(qtbot, kiosk_ui)
     qtbot.waitUntil(lambda: state(kiosk_ui) == "setPin")
     assert kiosk_ui.navigator.screen != "maintenance" and not kiosk_ui.item("pinCancel").isVisible()
+
+
+def session_events(ui: KioskUi) -> list[tuple[str, str]]:
+    assert ui.services is not None and ui.services.session_events is not None
+    assert ui.services.session_events.flush()
+    with sqlite3.connect(ui.services.paths.database) as conn:
+        return [(str(s), str(k)) for s, k in conn.execute("SELECT session_id, kind FROM session_events")]
+
+
+def test_the_gesture_s_taps_are_no_shopper_session_in_the_funnel(qtbot: Any, kiosk_ui: KioskUi) -> None:
+    # on a real screen the gesture's first tap takes the attract screen home, as any tap there does,
+    # and that starts a "session" no shopper had
+    tap(qtbot, kiosk_ui, kiosk_ui.item("attractScreen"))
+    qtbot.waitUntil(lambda: kiosk_ui.navigator.screen == "home")
+    enter(qtbot, kiosk_ui)
+    assert session_events(kiosk_ui) == []
+    tap(qtbot, kiosk_ui, kiosk_ui.item("maintenanceLock"))
+
+    # a shopper who looked at a product is a session, whoever comes to the kiosk next
+    catalog = kiosk_ui.shopper.catalog
+    catalog.openProduct(int(catalog.property("featured").raw(0).id))
+    qtbot.waitUntil(lambda: kiosk_ui.navigator.screen == "product")
+    enter(qtbot, kiosk_ui)
+    assert sorted(kind for _, kind in session_events(kiosk_ui)) == ["product_viewed", "session"]
