@@ -283,11 +283,12 @@ class MaintenanceEntry(QObject):
 
     def _enter(self) -> None:
         self.before_enter()
+        # whoever was shopping has gone: their cart is not left under the technician area
         self._entering = True
         try:
             self._wipe_session()
         finally:
-            self._entering = False  # whoever was shopping has gone: their cart is not left under the area
+            self._entering = False
         self._last_activity = self.clock()
         self._page = "devices"
         self.pageChanged.emit()
