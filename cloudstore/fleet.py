@@ -100,3 +100,9 @@ def resolve_alert(session: Session, alert_pk: int, now: dt.datetime) -> bool:
         return False
     row.state, row.updated_at = "resolved", now
     return True
+
+
+def device_alert(session: Session, device_id: str, alert_id: str) -> DeviceAlert | None:
+    """One alert of one device (a kiosk reads only its own: whether staff have seen it)."""
+    return session.execute(select(DeviceAlert).where(
+        DeviceAlert.device_id == device_id, DeviceAlert.alert_id == alert_id)).scalar_one_or_none()

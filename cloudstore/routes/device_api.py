@@ -219,3 +219,25 @@ def alert(device_id: DeviceId, body: AlertIn, caller: Caller, db: DB) -> AlertOu
     with db.write() as session:
         row = fleet.record_alert(session, device_id, body, utcnow())
         return AlertOut(alert_id=row.alert_id, state=row.state)
+
+
+class AlertStateOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.AlertState."""
+    alert_id: str
+    state: str
+    raised_at: str
+    resolved_at: str | None
+
+
+@router.get("/devices/{device_id}/alerts/{alert_id}", response_model=AlertStateOut,
+            responses={404: {"description": "No such alert of this device"}})
+def alert_state(device_id: DeviceId, alert_id: Annotated[str, Path(min_length=1, max_length=64)],
+                caller: Caller, db: DB) -> AlertStateOut:
+    """Whether staff have seen a kiosk's alert (the shopper's call for an attendant); only its own."""
+    same_device(caller, device_id)
+    with db.read() as session:
+        row = fleet.device_alert(session, device_id, alert_id)
+        if row is None:
+            raise HTTPException(404, detail="no such alert")
+        return AlertStateOut(alert_id=row.alert_id, state=row.state, raised_at=iso(row.raised_at),
+                             resolved_at=iso(row.updated_at) if row.state == "resolved" else None)

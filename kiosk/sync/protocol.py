@@ -379,6 +379,14 @@ class Alert(TypedDict):
     raised_at: NotRequired[str]
 
 
+class AlertState(TypedDict):
+    """`GET /v1/devices/{id}/alerts/{alert_id}`: whether staff have dealt with a kiosk's alert."""
+    alert_id: str
+    state: Literal["open", "resolved"]
+    raised_at: str
+    resolved_at: str | None  # ISO 8601 UTC, when staff resolved it on the fleet page
+
+
 # --- masking: what personal data may show on a kiosk's screen, a receipt or a store page ----------
 
 _NOT_DIGITS = re.compile(r"\D")

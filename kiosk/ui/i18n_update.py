@@ -17,6 +17,7 @@ from kiosk.ui.translations import LANGUAGES, i18n_dir
 UI_DIR = Path(__file__).resolve().parent
 NOT_SHOPPER_UI = ("demo",)
 SOURCE_LANGUAGE = "en_US"
+EXTRA_SOURCES = ("help_faq.py",)  # under kiosk/
 
 
 def _tool(name: str) -> str:
@@ -26,6 +27,8 @@ def _tool(name: str) -> str:
 def sources() -> list[Path]:
     found = [p for pattern in ("*.qml", "*.py") for p in UI_DIR.rglob(pattern)
              if not any(part in NOT_SHOPPER_UI for part in p.relative_to(UI_DIR).parts[:-1])]
+    # Qt-free sources whose strings the UI shows: marked with QT_TRANSLATE_NOOP
+    found.extend(UI_DIR.parent / name for name in EXTRA_SOURCES)
     return sorted(found)
 
 

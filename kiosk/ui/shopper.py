@@ -21,6 +21,7 @@ from kiosk.ui.translations import Translations
 from kiosk.ui.viewmodels.cart import CartViewModel
 from kiosk.ui.viewmodels.catalog import Catalog
 from kiosk.ui.viewmodels.fulfilment import FulfilmentViewModel
+from kiosk.ui.viewmodels.help import HelpViewModel
 from kiosk.ui.viewmodels.idle import IdleMonitor
 from kiosk.ui.viewmodels.payment import PaymentViewModel
 from kiosk.ui.viewmodels.product_detail import ProductDetail
@@ -38,6 +39,7 @@ SINGLETONS: dict[str, tuple[type[QObject], str]] = {
     "Cart": (CartViewModel, "cart"),
     "Fulfilment": (FulfilmentViewModel, "fulfilment"),
     "Payment": (PaymentViewModel, "payment"),
+    "Help": (HelpViewModel, "help"),
 }
 
 
@@ -62,10 +64,12 @@ class Shopper:
         self.payment = PaymentViewModel(self.state, navigator, self.cart, self._language, bridge.post)
         self.fulfilment = FulfilmentViewModel(self.state, self.payment.start, currency,
                                               back_to_cart=self.cart.show_with_notice)
+        self.help = HelpViewModel(self.state, navigator, currency, bridge.post, toast=self.session.showToast)
         self.product.checkoutRequested.connect(self.cart.checkout)
         self.idle.expired.connect(self.session.wipe)
         self.session.wiped.connect(self.catalog.forget)
         self.session.wiped.connect(self.payment.forget)
+        self.session.wiped.connect(self.help.forget)  # stop asking the store about the shopper's call
         bridge.published.connect(self.scans.on_event)
         bridge.published.connect(self._on_event)
         bridge.published.connect(self.payment.on_event)  # the printer's status, an order recovered
@@ -98,6 +102,7 @@ class Shopper:
         self.cart.set_language(language)
         self.fulfilment.set_language(language)
         self.payment.set_language(language)
+        self.help.set_language(language)
 
     def attach(self, services: Services) -> None:
         db, root = services.db, services.paths.root
@@ -110,6 +115,7 @@ class Shopper:
         self.cart.attach(db, root)
         self.fulfilment.attach(db)
         self.payment.attach(services)
+        self.help.attach(services)
         if self._engine is not None and self.payment.qr is None:
             # after the first frame: the QR encoder is not needed before a shopper pays
             from kiosk.ui.qr_display import make_qr_display
@@ -118,5 +124,6 @@ class Shopper:
 
     def close(self) -> None:
         self.payment.close()
+        self.help.close()
         self.idle.stop()
         self.translations.close()

@@ -67,6 +67,7 @@ Window {
                     { name: "payment", component: paymentScreen, warm: false },
                     { name: "paymentProblem", component: paymentProblemScreen, warm: false },
                     { name: "done", component: doneScreen, warm: false },
+                    { name: "help", component: helpScreen, warm: false },
                     { name: "outOfService", component: outOfServiceScreen, warm: false },
                     { name: "closed", component: closedScreen, warm: false },
                     { name: "maintenance", component: maintenanceScreen, warm: false }
@@ -88,13 +89,6 @@ Window {
                 anchors.bottomMargin: Theme.toolbarHeight + Theme.spacing
                                       + (["cart", "fulfilment", "payment"].indexOf(Navigator.screen) >= 0 ? 160 : 0)
                 z: 10
-            }
-            Loader {
-                objectName: "helpLoader"
-                anchors.fill: parent
-                z: 20
-                active: Session.helpOpen
-                sourceComponent: HelpOverlay {}
             }
             Loader {
                 objectName: "accessibilityLoader"
@@ -139,6 +133,7 @@ Window {
     Component { id: homeScreen; HomeScreen {} }
     Component { id: categoryScreen; CategoryScreen {} }
     Component { id: productScreen; ProductScreen {} }
+    Component { id: helpScreen; HelpScreen {} }
     Component { id: searchScreen; SearchScreen { keyboardReady: keyboardLoader.status === Loader.Ready } }
     Component { id: cartScreen; CartScreen {} }
     Component { id: fulfilmentScreen; FulfilmentScreen {} }

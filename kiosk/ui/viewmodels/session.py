@@ -1,4 +1,4 @@
-"""The shopper session as QML sees it: cart badge, help and accessibility panels, toasts, wipe."""
+"""The shopper session as QML sees it: cart badge, the accessibility panel, toasts, wipe."""
 
 from __future__ import annotations
 
@@ -28,7 +28,6 @@ class SessionViewModel(QObject):
         self.session = session
         self._shell = shell
         self._navigator = navigator
-        self._help = False
         self._accessibility = False
         self._toast = ""
         self._toast_timer = QTimer(self)
@@ -48,21 +47,12 @@ class SessionViewModel(QObject):
         return self.session.item_count
 
     @Property(bool, notify=panelsChanged)
-    def helpOpen(self) -> bool:
-        return self._help
-
-    @Property(bool, notify=panelsChanged)
     def accessibilityOpen(self) -> bool:
         return self._accessibility
 
     @Slot(bool)
-    def setHelpOpen(self, open_: bool) -> None:
-        self._help, self._accessibility = open_, False
-        self.panelsChanged.emit()
-
-    @Slot(bool)
     def setAccessibilityOpen(self, open_: bool) -> None:
-        self._accessibility, self._help = open_, False
+        self._accessibility = open_
         self.panelsChanged.emit()
 
     @Property(str, notify=toastChanged)
@@ -82,7 +72,7 @@ class SessionViewModel(QObject):
         log.info("shopper session wiped")
         self.session.wipe()
         self._shell.resetSession()
-        self._help = self._accessibility = False
+        self._accessibility = False
         self.panelsChanged.emit()
         self.showToast("")
         self._navigator.reset()

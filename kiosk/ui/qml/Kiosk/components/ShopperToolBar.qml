@@ -23,7 +23,7 @@ Rectangle {
             Layout.preferredWidth: 1  // equal buttons
             text: qsTr("Help")
             primary: false
-            onClicked: Session.setHelpOpen(true)
+            onClicked: Help.open()
         }
         KioskButton {
             objectName: "languageSwitch"
