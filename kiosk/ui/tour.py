@@ -144,9 +144,22 @@ def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         categories = shopper.catalog.property("categories")
         shopper.catalog.openCategory(int(categories.raw(0).id))
 
-    def help_panel() -> None:
+    def help_screen() -> None:
         nav.home()
-        shopper.session.setHelpOpen(True)
+        shopper.help.open()
+
+    def help_no_match() -> None:
+        shopper.help.setTyped("zzqxv", "")
+
+    def help_call(state: str) -> Callable[[], None]:
+        def go() -> None:
+            shopper.help.clear()
+            shopper.help.preview(state, "10:42", "10:45")
+        return go
+
+    def accessibility_panel() -> None:
+        shopper.help.forget()  # the previewed call ends with the help screen's shots
+        shopper.session.setAccessibilityOpen(True)
 
     def idle_warning() -> None:
         shopper.session.setAccessibilityOpen(False)
@@ -188,8 +201,12 @@ def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("search-keyboard", search_typing),
         ("search-no-results", search("zzqxv")),
         *checkout,
-        ("help", help_panel),
-        ("accessibility-panel", lambda: shopper.session.setAccessibilityOpen(True)),
+        ("help", help_screen),
+        ("help-no-match", help_no_match),
+        ("help-call-on-the-way", help_call("onTheWay")),
+        ("help-call-unreachable", help_call("unreachable")),
+        ("help-call-seen", help_call("seen")),
+        ("accessibility-panel", accessibility_panel),
         ("idle-warning", idle_warning),
         ("accessible-home", accessible),
         ("accessible-product", product_with_reviews),

@@ -126,9 +126,9 @@ def test_help_and_accessibility_from_any_screen(qtbot: Any, kiosk_ui: KioskUi) -
     go(qtbot, ui, "attractScreen", "home")
     go(qtbot, ui, "categoryTile_1", "category")
     tap(qtbot, ui, ui.item("helpButton"))
-    qtbot.waitUntil(lambda: ui.item("helpOverlay").isVisible())
-    tap(qtbot, ui, ui.item("helpClose"))
-    qtbot.waitUntil(lambda: not ui.shopper.session.helpOpen)
+    qtbot.waitUntil(lambda: ui.navigator.screen == "help")
+    tap(qtbot, ui, ui.item("backButton"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "category")
     tap(qtbot, ui, ui.item("accessibilityButton"))
     qtbot.waitUntil(lambda: ui.shopper.session.accessibilityOpen)
     for name in ("a11yLargeText", "a11yHighContrast", "a11yReach"):

@@ -8,6 +8,7 @@ worker thread, whether staff have seen it; the answers come back to the GUI thre
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import threading
 import time
@@ -80,8 +81,8 @@ class HelpViewModel(QObject):
     # --- the FAQ --------------------------------------------------------------------------------------
 
     def _filter(self) -> None:
-        self._faqs = [{"faqId": faq.id, "question": _translate(faq.question), "answer": _translate(faq.answer)}
-                      for faq in help_faq.search(self._query, _translate)]
+        self._faqs = [{"faqId": faq.id, "question": _translate(faq.question),
+                       "answer": _translate(faq.answer)} for faq in help_faq.search(self._query, _translate)]
         self.faqsChanged.emit()
 
     @Property(list, notify=faqsChanged)
@@ -152,7 +153,8 @@ class HelpViewModel(QObject):
             return
         now = self._clock()
         if self._last_call is not None and now - self._last_call < CALL_GAP_S:
-            self._toast(QCoreApplication.translate("Help", "Staff have just been called. Please wait a moment."))
+            self._toast(QCoreApplication.translate("Help",
+                                                   "Staff have just been called. Please wait a moment."))
             return
         self._last_call = now
         self._asked_at = _hhmm(dt.datetime.now(dt.UTC))
@@ -198,7 +200,7 @@ class HelpViewModel(QObject):
             if state["state"] == "resolved":
                 seen = _hhmm(dt.datetime.fromisoformat(state["resolved_at"] or state["raised_at"]))
                 log.info("attendant call %s seen by staff at %s", call_id, seen)
-                self._post(lambda: self._answer(call_id, SEEN, seen))
+                self._post(functools.partial(self._answer, call_id, SEEN, seen))
                 return
             self._post(lambda: self._answer(call_id, ON_THE_WAY))
 
@@ -207,6 +209,12 @@ class HelpViewModel(QObject):
             return  # a call of a session already wiped, or already answered
         if state != self._call_state or seen_at:
             self._set_call(state, seen_at)
+
+    def preview(self, state: str, asked_at: str, seen_at: str) -> None:
+        """Show a call's state without calling anyone: the screenshot tour's way to each sentence."""
+        self._stop_polling()
+        self._call_id, self._asked_at = "", asked_at
+        self._set_call(state, seen_at)
 
     def forget(self, *_args: Any) -> None:
         """The shopper's session ends: stop asking the store; the next shopper starts with no call."""
