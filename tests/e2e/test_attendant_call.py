@@ -19,8 +19,10 @@ from sqlalchemy import select
 
 from cloudstore.models import DeviceAlert
 from kiosk.ui.app import KioskUi
+from kiosk.ui.demo.payment import phone_action
 from tests.ui.conftest import make_services, prop, tap
 from tests.ui.restartable_store import RestartableStore, restartable_store
+from tests.ui.test_checkout_flow import fill_cart, shops, to_payment
 from tests.unit.cloudstore.harness import ADMIN_TOKEN
 
 pytestmark = pytest.mark.gui
@@ -142,6 +144,26 @@ def test_store_away_says_ask_at_the_counter_and_the_heartbeat_sends_it_later(
     # the shopper leaves: polling stops, the next shopper has no call
     ui.shopper.session.wipe()
     assert ui.shopper.help.property("callState") == ""
+
+
+def test_a_declined_payment_calls_staff_from_its_help_panel(qtbot: Any, tmp_path: Path,
+                                                            store: RestartableStore) -> None:
+    with shops(qtbot, tmp_path) as make:
+        ui = make(store.live)
+        ui.shopper.help.poll_s = 0.1
+        fill_cart(qtbot, ui)
+        code_url = to_payment(qtbot, ui)
+        assert phone_action(code_url, "decline") == "declined"
+        qtbot.waitUntil(lambda: ui.navigator.screen == "paymentProblem", timeout=10_000)
+        tap(qtbot, ui, ui.item("problemHelp"))
+        qtbot.waitUntil(lambda: bool(prop(ui, "problemHelpPanel", "visible")))
+        tap(qtbot, ui, ui.item("problemHelpCallAttendant"))
+        qtbot.waitUntil(lambda: ui.navigator.screen == "help")
+        qtbot.waitUntil(lambda: ui.shopper.help.property("callState") == "onTheWay", timeout=10_000)
+        [alert] = store_alerts(store)
+        assert "paymentProblem screen" in alert.message
+        tap(qtbot, ui, ui.item("backButton"))  # the way back: the declined payment, as it was left
+        qtbot.waitUntil(lambda: ui.navigator.screen == "paymentProblem")
 
 
 def test_a_device_reads_only_its_own_alerts(store: RestartableStore) -> None:

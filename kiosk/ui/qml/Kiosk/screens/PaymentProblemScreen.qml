@@ -215,6 +215,17 @@ Rectangle {
             wrapMode: Text.WrapAnywhere
         }
         KioskButton {
+            // staff to this kiosk: the call goes to the store; the help screen shows how it goes
+            objectName: "problemHelpCallAttendant"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.topMargin: Theme.spacing / 2
+            Layout.preferredWidth: Math.max(implicitWidth, 400)
+            text: qsTr("Call attendant")
+            primary: false
+            fontSize: Theme.fontTitle
+            onClicked: { Help.callAttendant(); screen.helpOpen = false; Help.open() }
+        }
+        KioskButton {
             objectName: "problemHelpClose"
             Layout.alignment: Qt.AlignHCenter
             Layout.topMargin: Theme.spacing / 2
