@@ -124,6 +124,11 @@ def test_call_reaches_the_store_and_its_acknowledgement_shows(qtbot: Any, kiosk:
     seen = alert.updated_at.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
     assert ui.shopper.help.property("seenAt") == seen
     assert f"has seen your call (at {seen})" in prop(ui, "helpCallStatus", "text")
+    # answered, but a new call within the minute is refused (rate limit): no second alert
+    ui.shopper.session.showToast("")
+    tap(qtbot, ui, ui.item("helpCallAttendant"))
+    qtbot.waitUntil(lambda: "just been called" in str(ui.shopper.session.property("toast")))
+    assert ui.shopper.help.property("callState") == "seen" and len(store_alerts(store)) == 1
 
 
 def test_store_away_says_ask_at_the_counter_and_the_heartbeat_sends_it_later(
