@@ -70,6 +70,7 @@ class Shopper:
         self.session.wiped.connect(self.catalog.forget)
         self.session.wiped.connect(self.payment.forget)
         self.session.wiped.connect(self.help.forget)  # stop asking the store about the shopper's call
+        self.idle.paused = self.help.waiting_for_staff  # a shopper waiting for staff is not idle
         bridge.published.connect(self.scans.on_event)
         bridge.published.connect(self._on_event)
         bridge.published.connect(self.payment.on_event)  # the printer's status, an order recovered

@@ -102,3 +102,45 @@ def test_a_call_without_a_store_says_ask_at_the_counter(qtbot: Any, kiosk_ui: Ki
     # the shopper leaves: the next one starts without a call
     ui.shopper.session.wipe()
     assert ui.shopper.help.property("callState") == ""
+
+
+def test_a_shopper_waiting_for_staff_is_not_wiped_by_the_idle_timer(qtbot: Any, kiosk_ui: KioskUi) -> None:
+    ui = kiosk_ui
+    open_help(qtbot, ui)
+    idle, help_vm = ui.shopper.idle, ui.shopper.help
+    now = [1000.0]
+    idle.clock = help_vm._clock = lambda: now[0]
+    idle.poke()
+    help_vm._last_call = now[0]  # called a moment ago, not answered yet
+    help_vm.preview("onTheWay", "11:00", "")
+    quiet = (idle.timeout_for("help") or 0) + ui.config.idle.countdown_s + 1
+    now[0] += quiet
+    idle.tick()
+    assert ui.navigator.screen == "help" and not idle.property("warning")
+
+    # staff answered: the ordinary idle time runs again
+    help_vm.preview("seen", "11:00", "11:05")
+    idle.tick()
+    now[0] += quiet
+    idle.tick()
+    assert ui.navigator.screen == "attract"
+
+
+def test_an_unanswered_call_holds_the_screen_for_a_quarter_of_an_hour_at_most(qtbot: Any,
+                                                                             kiosk_ui: KioskUi) -> None:
+    from kiosk.ui.viewmodels.help import WAIT_FOR_STAFF_S
+
+    ui = kiosk_ui
+    open_help(qtbot, ui)
+    idle, help_vm = ui.shopper.idle, ui.shopper.help
+    now = [1000.0]
+    idle.clock = help_vm._clock = lambda: now[0]
+    idle.poke()
+    help_vm._last_call = now[0]
+    help_vm.preview("onTheWay", "11:00", "")
+    now[0] += WAIT_FOR_STAFF_S - 1
+    idle.tick()  # still held: the quiet time counts from here
+    assert ui.navigator.screen == "help"
+    now[0] += 1 + (idle.timeout_for("help") or 0) + ui.config.idle.countdown_s
+    idle.tick()
+    assert ui.navigator.screen == "attract"

@@ -34,6 +34,7 @@ CALL_GAP_S = 60.0  # a shopper calls at most once a minute, even after staff hav
 # call states (QML shows a sentence for each)
 IDLE, SENDING, ON_THE_WAY, UNREACHABLE, SEEN = "", "sending", "onTheWay", "unreachable", "seen"
 OPEN_STATES = (SENDING, ON_THE_WAY, UNREACHABLE)
+WAIT_FOR_STAFF_S = 15 * 60  # after this, an unanswered call no longer holds off the idle wipe
 
 
 def _translate(source: str) -> str:
@@ -145,6 +146,12 @@ class HelpViewModel(QObject):
         total = format_money(self._session.total(self._currency), "en_US")
         return attendant.call_message(device_id, screen, self._session.item_count, total,
                                       products)
+
+    def waiting_for_staff(self) -> bool:
+        """A shopper who called for help and was not answered yet, for up to WAIT_FOR_STAFF_S: the idle
+        timer must not wipe them while they wait."""
+        return (self._call_state in (SENDING, ON_THE_WAY) and self._last_call is not None
+                and self._clock() - self._last_call < WAIT_FOR_STAFF_S)
 
     @Slot()
     def callAttendant(self) -> None:

@@ -37,6 +37,8 @@ class IdleMonitor(QObject):
         self._last = clock()
         self._warning = False
         self._seconds_left = 0
+        # True while something else holds the screen awake (a shopper waiting for staff they called)
+        self.paused: Callable[[], bool] = lambda: False
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -73,7 +75,7 @@ class IdleMonitor(QObject):
     def tick(self) -> None:
         timeout = self.timeout_for(str(self._navigator.property("screen")))
         now = self.clock()
-        if timeout is None:
+        if timeout is None or self.paused():
             self._last = now  # paused: the count starts afresh when the shopper moves on
             self._set(False, 0)
             return
