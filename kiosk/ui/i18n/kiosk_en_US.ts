@@ -445,34 +445,121 @@
     </message>
 </context>
 <context>
-    <name>HelpOverlay</name>
+    <name>Help</name>
     <message>
-        <source>How to shop here</source>
-        <translation>How to shop here</translation>
+        <source>My payment failed. What should I do?</source>
+        <translation>My payment failed. What should I do?</translation>
     </message>
     <message>
-        <source>Browse: tap a category on the home screen, then a product to see its details.</source>
-        <translation>Browse: tap a category on the home screen, then a product to see its details.</translation>
+        <source>Nothing was charged for a payment the kiosk says failed. Try again, or choose another way to pay. If your bank or wallet shows a charge anyway, keep the order number shown on screen and call an attendant: the store checks the payment and refunds any double charge.</source>
+        <translation>Nothing was charged for a payment the kiosk says failed. Try again, or choose another way to pay. If your bank or wallet shows a charge anyway, keep the order number shown on screen and call an attendant: the store checks the payment and refunds any double charge.</translation>
     </message>
     <message>
-        <source>Search: tap the search field and type a name, brand, pinyin or barcode.</source>
-        <translation>Search: tap the search field and type a name, brand, pinyin or barcode.</translation>
+        <source>When will my order ship or arrive?</source>
+        <translation>When will my order ship or arrive?</translation>
     </message>
     <message>
-        <source>Scan: hold a product&apos;s barcode under the scanner to open it.</source>
-        <translation>Scan: hold a product&apos;s barcode under the scanner to open it.</translation>
+        <source>Pickup orders are ready at the counter when your order number is called. Delivery orders are packed and shipped by the store, usually within one to two days; the tracking number appears on your order page (scan the QR code on your receipt) once it has shipped.</source>
+        <translation>Pickup orders are ready at the counter when your order number is called. Delivery orders are packed and shipped by the store, usually within one to two days; the tracking number appears on your order page (scan the QR code on your receipt) once it has shipped.</translation>
     </message>
     <message>
-        <source>Accessibility: larger text, high contrast and controls within reach.</source>
-        <translation>Accessibility: larger text, high contrast and controls within reach.</translation>
+        <source>How can I change my order?</source>
+        <translation>How can I change my order?</translation>
     </message>
     <message>
-        <source>Need a person? Please ask a member of staff.</source>
-        <translation>Need a person? Please ask a member of staff.</translation>
+        <source>Not paid yet: change the contact, address or pickup/delivery yourself and pay. Paid but not shipped: ask for a change; the merchant approves or rejects it and you see the answer when you look up the order. Already shipped: the order can no longer be changed; please contact the merchant.</source>
+        <translation>Not paid yet: change the contact, address or pickup/delivery yourself and pay. Paid but not shipped: ask for a change; the merchant approves or rejects it and you see the answer when you look up the order. Already shipped: the order can no longer be changed; please contact the merchant.</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Close</translation>
+        <source>My receipt did not print.</source>
+        <translation>My receipt did not print.</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the order screen with your phone for an e-receipt, or ask a member of staff with your order number.</source>
+        <translation>Scan the QR code on the order screen with your phone for an e-receipt, or ask a member of staff with your order number.</translation>
+    </message>
+    <message>
+        <source>I cannot find an item.</source>
+        <translation>I cannot find an item.</translation>
+    </message>
+    <message>
+        <source>Tap Search and type the item&apos;s name, its pinyin or the barcode number. You can also browse the categories on the home screen.</source>
+        <translation>Tap Search and type the item&apos;s name, its pinyin or the barcode number. You can also browse the categories on the home screen.</translation>
+    </message>
+    <message>
+        <source>The scanner will not read my barcode.</source>
+        <translation>The scanner will not read my barcode.</translation>
+    </message>
+    <message>
+        <source>Hold the barcode steady, 10 to 20 cm from the scanner window, and make sure it is flat and not covered. If it still does not read, search for the item by name instead.</source>
+        <translation>Hold the barcode steady, 10 to 20 cm from the scanner window, and make sure it is flat and not covered. If it still does not read, search for the item by name instead.</translation>
+    </message>
+    <message>
+        <source>Can the screen be easier to read or reach?</source>
+        <translation>Can the screen be easier to read or reach?</translation>
+    </message>
+    <message>
+        <source>Tap Accessibility at the bottom of the screen for larger text, high contrast and reach mode, which moves the controls to the lower part of the screen.</source>
+        <translation>Tap Accessibility at the bottom of the screen for larger text, high contrast and reach mode, which moves the controls to the lower part of the screen.</translation>
+    </message>
+    <message>
+        <source>How do I shop here?</source>
+        <translation>How do I shop here?</translation>
+    </message>
+    <message>
+        <source>Tap a category or search, open a product and add it to the cart. Then open the cart, choose pickup or delivery, and pay with your phone. Keep your receipt or its QR code to follow your order.</source>
+        <translation>Tap a category or search, open a product and add it to the cart. Then open the cart, choose pickup or delivery, and pay with your phone. Keep your receipt or its QR code to follow your order.</translation>
+    </message>
+    <message>
+        <source>Your call is already on its way.</source>
+        <translation>Your call is already on its way.</translation>
+    </message>
+    <message>
+        <source>Staff have just been called. Please wait a moment.</source>
+        <translation>Staff have just been called. Please wait a moment.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpScreen</name>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Search the questions</source>
+        <translation>Search the questions</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Calling a member of staff…</source>
+        <translation>Calling a member of staff…</translation>
+    </message>
+    <message>
+        <source>Help is on the way (asked at %1). Please stay at the kiosk.</source>
+        <translation>Help is on the way (asked at %1). Please stay at the kiosk.</translation>
+    </message>
+    <message>
+        <source>We could not reach the store; please ask at the counter.</source>
+        <translation>We could not reach the store; please ask at the counter.</translation>
+    </message>
+    <message>
+        <source>A member of staff has seen your call (at %1).</source>
+        <translation>A member of staff has seen your call (at %1).</translation>
+    </message>
+    <message>
+        <source>Need a person? Call a member of staff to this kiosk.</source>
+        <translation>Need a person? Call a member of staff to this kiosk.</translation>
+    </message>
+    <message>
+        <source>Call attendant</source>
+        <translation>Call attendant</translation>
+    </message>
+    <message>
+        <source>No question matches “%1”. A member of staff can help you:</source>
+        <translation>No question matches “%1”. A member of staff can help you:</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1614,10 @@
     <message>
         <source>Payment reference</source>
         <translation>Payment reference</translation>
+    </message>
+    <message>
+        <source>Call attendant</source>
+        <translation>Call attendant</translation>
     </message>
     <message>
         <source>Close</source>

@@ -437,34 +437,121 @@
     </message>
 </context>
 <context>
-    <name>HelpOverlay</name>
+    <name>Help</name>
     <message>
-        <source>How to shop here</source>
-        <translation>购物指南</translation>
+        <source>My payment failed. What should I do?</source>
+        <translation>支付失败了，怎么办？</translation>
     </message>
     <message>
-        <source>Browse: tap a category on the home screen, then a product to see its details.</source>
-        <translation>浏览：在首页点选分类，再点选商品查看详情。</translation>
+        <source>Nothing was charged for a payment the kiosk says failed. Try again, or choose another way to pay. If your bank or wallet shows a charge anyway, keep the order number shown on screen and call an attendant: the store checks the payment and refunds any double charge.</source>
+        <translation>终端显示支付失败时不会扣款。请重试或换一种支付方式。如果银行或钱包仍显示扣款，请保留屏幕上的订单号并呼叫店员：商城会核对支付并退还重复扣款。</translation>
     </message>
     <message>
-        <source>Search: tap the search field and type a name, brand, pinyin or barcode.</source>
-        <translation>搜索：点击搜索框，输入商品名、品牌、拼音或条码。</translation>
+        <source>When will my order ship or arrive?</source>
+        <translation>订单何时发货或送达？</translation>
     </message>
     <message>
-        <source>Scan: hold a product&apos;s barcode under the scanner to open it.</source>
-        <translation>扫码：将商品条码对准扫码器，即可查看该商品。</translation>
+        <source>Pickup orders are ready at the counter when your order number is called. Delivery orders are packed and shipped by the store, usually within one to two days; the tracking number appears on your order page (scan the QR code on your receipt) once it has shipped.</source>
+        <translation>自提订单在叫到您的订单号时到服务台领取。配送订单由门店打包发货，通常在一到两天内发出；发货后快递单号会显示在订单页面上（扫描小票上的二维码）。</translation>
     </message>
     <message>
-        <source>Accessibility: larger text, high contrast and controls within reach.</source>
-        <translation>无障碍：大字体、高对比度，以及触手可及的按钮位置。</translation>
+        <source>How can I change my order?</source>
+        <translation>如何修改订单？</translation>
     </message>
     <message>
-        <source>Need a person? Please ask a member of staff.</source>
-        <translation>需要人工帮助？请联系店员。</translation>
+        <source>Not paid yet: change the contact, address or pickup/delivery yourself and pay. Paid but not shipped: ask for a change; the merchant approves or rejects it and you see the answer when you look up the order. Already shipped: the order can no longer be changed; please contact the merchant.</source>
+        <translation>未支付：可自行修改联系人、地址或取货方式后支付。已支付未发货：可申请修改，由商家审核通过或拒绝，查询订单时可看到结果。已发货：订单无法再修改，请联系商家。</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
+        <source>My receipt did not print.</source>
+        <translation>小票没有打印出来。</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the order screen with your phone for an e-receipt, or ask a member of staff with your order number.</source>
+        <translation>用手机扫描订单页面上的二维码获取电子小票，或凭订单号询问店员。</translation>
+    </message>
+    <message>
+        <source>I cannot find an item.</source>
+        <translation>找不到商品。</translation>
+    </message>
+    <message>
+        <source>Tap Search and type the item&apos;s name, its pinyin or the barcode number. You can also browse the categories on the home screen.</source>
+        <translation>点击搜索，输入商品名称、拼音或条码号。也可以在首页浏览分类。</translation>
+    </message>
+    <message>
+        <source>The scanner will not read my barcode.</source>
+        <translation>扫码枪无法识别我的条码。</translation>
+    </message>
+    <message>
+        <source>Hold the barcode steady, 10 to 20 cm from the scanner window, and make sure it is flat and not covered. If it still does not read, search for the item by name instead.</source>
+        <translation>请将条码平整、无遮挡地保持在距扫码窗口 10 至 20 厘米处。如果仍无法识别，请按名称搜索商品。</translation>
+    </message>
+    <message>
+        <source>Can the screen be easier to read or reach?</source>
+        <translation>屏幕能否更易阅读或触及？</translation>
+    </message>
+    <message>
+        <source>Tap Accessibility at the bottom of the screen for larger text, high contrast and reach mode, which moves the controls to the lower part of the screen.</source>
+        <translation>点击屏幕底部的“无障碍”，可使用大字体、高对比度和按钮下移模式（所有按钮移到屏幕下方）。</translation>
+    </message>
+    <message>
+        <source>How do I shop here?</source>
+        <translation>如何在这里购物？</translation>
+    </message>
+    <message>
+        <source>Tap a category or search, open a product and add it to the cart. Then open the cart, choose pickup or delivery, and pay with your phone. Keep your receipt or its QR code to follow your order.</source>
+        <translation>点击分类或搜索，打开商品并加入购物车。然后打开购物车，选择自提或配送，用手机支付。请保留小票或其二维码以便查询订单。</translation>
+    </message>
+    <message>
+        <source>Your call is already on its way.</source>
+        <translation>您的呼叫已发出。</translation>
+    </message>
+    <message>
+        <source>Staff have just been called. Please wait a moment.</source>
+        <translation>刚刚已呼叫店员，请稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpScreen</name>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Search the questions</source>
+        <translation>搜索问题</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Calling a member of staff…</source>
+        <translation>正在呼叫店员…</translation>
+    </message>
+    <message>
+        <source>Help is on the way (asked at %1). Please stay at the kiosk.</source>
+        <translation>店员马上就到（%1 呼叫）。请留在终端旁。</translation>
+    </message>
+    <message>
+        <source>We could not reach the store; please ask at the counter.</source>
+        <translation>无法连接商城；请到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>A member of staff has seen your call (at %1).</source>
+        <translation>店员已收到您的呼叫（%1）。</translation>
+    </message>
+    <message>
+        <source>Need a person? Call a member of staff to this kiosk.</source>
+        <translation>需要人工帮助？请呼叫店员到本终端。</translation>
+    </message>
+    <message>
+        <source>Call attendant</source>
+        <translation>呼叫店员</translation>
+    </message>
+    <message>
+        <source>No question matches “%1”. A member of staff can help you:</source>
+        <translation>没有与“%1”相关的问题。店员可以帮助您：</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1606,10 @@
     <message>
         <source>Payment reference</source>
         <translation>支付流水号</translation>
+    </message>
+    <message>
+        <source>Call attendant</source>
+        <translation>呼叫店员</translation>
     </message>
     <message>
         <source>Close</source>
