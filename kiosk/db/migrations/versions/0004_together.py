@@ -1,4 +1,4 @@
-"""recommendations: the store's "often bought together" lists per product
+"""recommendations: the store's "often bought together" lists per product, paid orders newest first
 
 Revision ID: 0004
 Revises: 0003
@@ -29,7 +29,11 @@ def upgrade() -> None:
                                 ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('product_id', 'rank', name=op.f('pk_together')),
     )
+    with op.batch_alter_table('orders', schema=None) as batch_op:
+        batch_op.create_index('ix_orders_paid_at', ['paid_at'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('orders', schema=None) as batch_op:
+        batch_op.drop_index('ix_orders_paid_at')
     op.drop_table('together')
