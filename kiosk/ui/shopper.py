@@ -24,6 +24,7 @@ from kiosk.ui.viewmodels.fulfilment import FulfilmentViewModel
 from kiosk.ui.viewmodels.idle import IdleMonitor
 from kiosk.ui.viewmodels.payment import PaymentViewModel
 from kiosk.ui.viewmodels.product_detail import ProductDetail
+from kiosk.ui.viewmodels.recommendations import Recommendations
 from kiosk.ui.viewmodels.scans import ScanRouter
 from kiosk.ui.viewmodels.search import SearchViewModel
 from kiosk.ui.viewmodels.session import SessionViewModel
@@ -38,6 +39,7 @@ SINGLETONS: dict[str, tuple[type[QObject], str]] = {
     "Cart": (CartViewModel, "cart"),
     "Fulfilment": (FulfilmentViewModel, "fulfilment"),
     "Payment": (PaymentViewModel, "payment"),
+    "Recommend": (Recommendations, "recommend"),
 }
 
 
@@ -63,6 +65,9 @@ class Shopper:
         self.fulfilment = FulfilmentViewModel(self.state, self.payment.start, currency,
                                               back_to_cart=self.cart.show_with_notice)
         self.product.checkoutRequested.connect(self.cart.checkout)
+        self.recommend = Recommendations(self.state, bridge.post)
+        self.product.shown.connect(
+            lambda: self.recommend.show_product(int(self.product.property("productId"))))
         self.idle.expired.connect(self.session.wipe)
         self.session.wiped.connect(self.catalog.forget)
         self.session.wiped.connect(self.payment.forget)
@@ -76,6 +81,8 @@ class Shopper:
             # the store changed the catalog: categories and home rows follow; an open grid or product
             # stays as the shopper sees it until they open it again
             self.catalog.refresh()
+        if topic in ("sync.catalog", "sync.together"):
+            self.recommend.refresh()
 
     def _language(self) -> str:
         return str(self.shell.property("language"))
@@ -98,6 +105,7 @@ class Shopper:
         self.cart.set_language(language)
         self.fulfilment.set_language(language)
         self.payment.set_language(language)
+        self.recommend.set_language(language)
 
     def attach(self, services: Services) -> None:
         db, root = services.db, services.paths.root
@@ -108,6 +116,7 @@ class Shopper:
         self.search.attach(db, root)
         self.scans.attach(db)
         self.cart.attach(db, root)
+        self.recommend.attach(db, root, self.config.identity.timezone)
         self.fulfilment.attach(db)
         self.payment.attach(services)
         if self._engine is not None and self.payment.qr is None:
