@@ -22,7 +22,6 @@ from sqlalchemy import text
 if TYPE_CHECKING:
     from kiosk.db.engine import Database
 
-PAID_STATES = ("PAID", "SYNCED")
 RECENT_ORDERS = 5000  # the local counts read at most this many of the newest paid orders
 _PAID = "o.paid_at IS NOT NULL AND o.state IN ('PAID', 'SYNCED')"
 _SHOWABLE = "p.active AND p.stock > 0"
