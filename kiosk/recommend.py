@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from kiosk.db.engine import Database
 
 RECENT_ORDERS = 5000  # the local counts read at most this many of the newest paid orders
-_PAID = "o.paid_at IS NOT NULL AND o.state IN ('PAID', 'SYNCED')"
+_PAID = "o.paid_at IS NOT NULL AND o.state IN ('PAID', 'SYNCED', 'PAID_ORPHAN')"  # as the order desk counts
 _SHOWABLE = "p.active AND p.stock > 0"
 
 
