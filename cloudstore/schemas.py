@@ -160,6 +160,18 @@ class CatalogChangesOut(BaseModel):
     has_more: bool
 
 
+class TogetherEntryOut(BaseModel):
+    sku: str
+    orders: int
+
+
+class CatalogTogetherOut(BaseModel):
+    """`GET /v1/catalog/together` (kiosk.sync.protocol.CatalogTogether)."""
+
+    top_n: int
+    together: dict[str, list[TogetherEntryOut]]
+
+
 # --- payments --------------------------------------------------------------------------------------
 
 

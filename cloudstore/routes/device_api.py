@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from typing import Annotated, Any
 
@@ -10,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from cloudstore import catalog, fleet, fulfilment, payments
+from cloudstore import catalog, fleet, fulfilment, payments, recommend
 from cloudstore.auth import request_target, same_device
 from cloudstore.batch_request import MalformedBatch, push_batch
 from cloudstore.models import utcnow
@@ -21,6 +22,7 @@ from cloudstore.schemas import (
     BatchIn,
     BatchOut,
     CatalogChangesOut,
+    CatalogTogetherOut,
     HeartbeatIn,
     HeartbeatOut,
     ModificationIn,
@@ -32,6 +34,7 @@ from cloudstore.schemas import (
     ReturnIn,
 )
 from cloudstore.timefmt import iso
+from kiosk.sync.protocol import dumps
 
 _AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "Malformed request (a batch is split to find the poison row)"},
@@ -102,6 +105,21 @@ def catalog_changes(caller: Caller, db: DB, cursor: Annotated[int, Query(ge=0)] 
     body = CatalogChangesOut.model_validate({"changes": page.changes, "next_cursor": page.next_cursor,
                                              "has_more": page.has_more})
     return JSONResponse(body.model_dump(mode="json"), headers={"ETag": tag, "Cache-Control": "no-cache"})
+
+
+@router.get("/catalog/together", response_model=CatalogTogetherOut,
+            responses={304: {"description": "The lists are unchanged since the ETag"}})
+def catalog_together(caller: Caller, db: DB,
+                     if_none_match: Annotated[str | None, Header()] = None) -> Response:
+    """"Often bought together": per product, the products sharing the most paid orders with it."""
+    with db.read() as session:
+        lists = recommend.together(session)
+    content = dumps(lists, sort_keys=True)
+    tag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+    if if_none_match is not None and tag in {t.strip() for t in if_none_match.split(",")}:
+        return Response(status_code=304, headers={"ETag": tag})
+    return Response(content, media_type="application/json",
+                    headers={"ETag": tag, "Cache-Control": "no-cache"})
 
 
 @router.post("/payments", response_model=PaymentOut, status_code=201,

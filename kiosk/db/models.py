@@ -220,7 +220,7 @@ class Order(Base):
     phone_masked: Mapped[str] = mapped_column(String(16), default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)  # newest first: recommendations
     pii_purged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     # the receipt's print, at most once: "" never tried, "sending" (a crash here leaves it unknown, so
     # it is never sent again by itself), then the printer's outcome (kiosk.devices.ports.JobOutcome)
@@ -333,3 +333,16 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Together(Base):
+    """"Often bought together": for a product, the products most often in the same order, best first
+    (rank 0 ..). Derived data: the store computes it over every kiosk's orders and the catalog pull
+    replaces it whole (kiosk.sync.catalog_pull); a removed product takes its rows with it."""
+
+    __tablename__ = "together"
+
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer, primary_key=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    orders: Mapped[int] = mapped_column(Integer, default=0)  # orders holding both

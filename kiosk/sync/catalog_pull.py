@@ -10,6 +10,11 @@ keeps its bundled catalog until its first pull (a snapshot) replaces it. A snaps
 product is refused while the kiosk has some: that is a store whose catalog was never loaded, and
 applying it would leave the shelves empty.
 
+After the changes, the same pull fetches the store's "often bought together" lists
+(`GET /v1/catalog/together`, strictly checked by kiosk.sync.protocol.check_together) and replaces the
+`together` table with them in one transaction; an ETag makes an unchanged answer a 304. Trouble there
+is logged and keeps the lists the kiosk has: recommendations never hold up the catalog.
+
 Documents have the shape of assets/catalog/demo_catalog.json (see cloudstore/catalog.py).
 """
 
@@ -18,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
@@ -36,16 +41,19 @@ from kiosk.db.models import (
     Review,
     Setting,
     ShipProfile,
+    Together,
 )
 from kiosk.db.seed import CATALOG_VERSION_KEY
 from kiosk.events import EventBus
 from kiosk.sync.client import SyncClient
+from kiosk.sync.protocol import TOGETHER_PATH, CatalogTogether, TogetherError, check_together
 
 log = logging.getLogger(__name__)
 
 CHANGES_PATH = "/v1/catalog/changes"
 CURSOR_KEY = "sync.catalog_cursor"
 ETAG_KEY = "sync.catalog_etag"  # "<cursor> <etag>": an ETag is only good for the cursor it came with
+TOGETHER_ETAG_KEY = "sync.together_etag"
 PAGE_LIMIT = 500
 _MAX_PAGES = 10_000  # a store that never says has_more=false must not keep us here forever
 _IN_CHUNK = 500  # SQLite bound-parameter lists stay well under its limits
@@ -68,6 +76,7 @@ class PullResult:
     snapshot: bool = False
     not_modified: bool = False
     index_rebuilt: bool = False
+    together: int | None = None  # products given a co-purchase list; None: the lists did not change
 
 
 def _setting(session: Session, key: str) -> str | None:
@@ -104,7 +113,58 @@ class CatalogPuller:
 
     def pull(self) -> PullResult:
         """Fetch every change since the stored cursor and apply it; raises httpx.TransportError on
-        network trouble and CatalogPullError on an unusable answer (nothing applied either way)."""
+        network trouble and CatalogPullError on an unusable answer (nothing applied either way).
+        Then the co-purchase lists (`pull_together`)."""
+        result = self._pull_changes()
+        together = self.pull_together()
+        return result if together is None else replace(result, together=together)
+
+    def pull_together(self) -> int | None:
+        """Replace the local co-purchase lists with the store's; returns how many products have one,
+        or None when nothing changed (304, an older store without the endpoint, or trouble: logged)."""
+        with self.db.read() as session:
+            etag = _setting(session, TOGETHER_ETAG_KEY)
+        try:
+            response = self.client.get(TOGETHER_PATH, headers={"If-None-Match": etag} if etag else {})
+        except httpx.TransportError as exc:
+            log.warning("together lists: %s", exc)
+            return None
+        if response.status_code == 304:
+            return None
+        if response.status_code == 404:
+            log.info("together lists: the store has none (HTTP 404): the kiosk counts its own orders")
+            return None
+        if response.status_code != 200:
+            log.warning("together lists: HTTP %d: %s", response.status_code, response.text[:200])
+            return None
+        try:
+            lists = check_together(response.json())
+        except (ValueError, TogetherError) as exc:
+            log.warning("together lists refused, the kiosk keeps its own: %s", exc)
+            return None
+        count = self._apply_together(lists, response.headers.get("etag") or "")
+        if self.events is not None:
+            self.events.publish("sync.together", products=count)
+        return count
+
+    def _apply_together(self, lists: CatalogTogether, etag: str) -> int:
+        with self.db.write() as session:
+            ids = {sku: pid for sku, pid in session.execute(select(Product.sku, Product.id))}
+            rows: list[dict[str, Any]] = []
+            products = 0
+            for sku, entries in lists["together"].items():
+                pid = ids.get(sku)
+                known = [(ids[e["sku"]], e["orders"]) for e in entries if e["sku"] in ids] if pid else []
+                rows += [{"product_id": pid, "rank": rank, "other_id": other, "orders": orders}
+                         for rank, (other, orders) in enumerate(known)]
+                products += bool(known)
+            session.execute(delete(Together))
+            for i in range(0, len(rows), _IN_CHUNK * 10):
+                session.execute(insert(Together), rows[i : i + _IN_CHUNK * 10])
+            session.merge(Setting(key=TOGETHER_ETAG_KEY, value=etag))
+        return products
+
+    def _pull_changes(self) -> PullResult:
         cursor, etag = load_cursor(self.db)
         snapshot = cursor == 0
         changes: list[dict[str, Any]] = []

@@ -265,6 +265,70 @@ class CatalogChangesResponse(TypedDict):
     has_more: bool
 
 
+# `GET /v1/catalog/together`: "often bought together", computed by the store over every kiosk's paid
+# orders and pulled with the catalog (kiosk.sync.catalog_pull). Keyed by SKU: product ids are local.
+TOGETHER_PATH = "/v1/catalog/together"
+MAX_TOGETHER_TOP = 20
+MAX_TOGETHER_PRODUCTS = 500_000
+MAX_TOGETHER_ORDERS = 1_000_000_000
+_SKU = re.compile(r"[^\s]{1,32}")
+
+
+class TogetherEntry(TypedDict):
+    sku: str
+    orders: int  # paid orders holding both products
+
+
+class CatalogTogether(TypedDict):
+    top_n: int
+    together: dict[str, list[TogetherEntry]]  # sku -> the SKUs bought with it, most orders first
+
+
+class TogetherError(ValueError):
+    pass
+
+
+def check_together(value: Any) -> CatalogTogether:
+    """The store's co-purchase lists checked strictly: exactly `top_n` (1..MAX_TOGETHER_TOP) and
+    `together`; every SKU 1..32 characters without spaces; a list of at most top_n entries of exactly
+    `sku` and `orders` (a whole number >= 1, not a boolean), never the product itself, no SKU twice,
+    orders never increasing. Returns it as new plain values."""
+    if not isinstance(value, dict) or set(value) != {"top_n", "together"}:
+        raise TogetherError("together: must be an object with exactly 'top_n' and 'together'")
+    top_n, lists = value["top_n"], value["together"]
+    if type(top_n) is not int or not 1 <= top_n <= MAX_TOGETHER_TOP:
+        raise TogetherError(f"together.top_n: must be a whole number 1..{MAX_TOGETHER_TOP}")
+    if not isinstance(lists, dict):
+        raise TogetherError("together.together: must be an object of sku: list")
+    if len(lists) > MAX_TOGETHER_PRODUCTS:
+        raise TogetherError(f"together.together: {len(lists)} products, at most {MAX_TOGETHER_PRODUCTS}")
+    out: dict[str, list[TogetherEntry]] = {}
+    for sku, entries in lists.items():
+        where = f"together[{str(sku)[:40]!r}]"
+        if not isinstance(sku, str) or not _SKU.fullmatch(sku):
+            raise TogetherError(f"{where}: a SKU is 1..32 characters without spaces")
+        if not isinstance(entries, list) or len(entries) > top_n:
+            raise TogetherError(f"{where}: must be a list of at most {top_n} entries")
+        checked: list[TogetherEntry] = []
+        seen: set[str] = set()
+        last = MAX_TOGETHER_ORDERS
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict) or set(entry) != {"sku", "orders"}:
+                raise TogetherError(f"{where}[{i}]: must be an object with exactly 'sku' and 'orders'")
+            other, orders = entry["sku"], entry["orders"]
+            if not isinstance(other, str) or not _SKU.fullmatch(other):
+                raise TogetherError(f"{where}[{i}].sku: a SKU is 1..32 characters without spaces")
+            if other == sku or other in seen:
+                raise TogetherError(f"{where}[{i}].sku: the product itself or a SKU named twice")
+            if type(orders) is not int or not 1 <= orders <= last:
+                raise TogetherError(f"{where}[{i}].orders: a whole number 1..{last} (most orders first)")
+            seen.add(other)
+            last = orders
+            checked.append({"sku": other, "orders": orders})
+        out[sku] = checked
+    return {"top_n": top_n, "together": out}
+
+
 class PaymentCreate(TypedDict):
     order_uuid: str
     amount_minor: int

@@ -25,6 +25,7 @@ from kiosk.ui.viewmodels.help import HelpViewModel
 from kiosk.ui.viewmodels.idle import IdleMonitor
 from kiosk.ui.viewmodels.payment import PaymentViewModel
 from kiosk.ui.viewmodels.product_detail import ProductDetail
+from kiosk.ui.viewmodels.recommendations import Recommendations
 from kiosk.ui.viewmodels.scans import ScanRouter
 from kiosk.ui.viewmodels.search import SearchViewModel
 from kiosk.ui.viewmodels.session import SessionViewModel
@@ -40,6 +41,7 @@ SINGLETONS: dict[str, tuple[type[QObject], str]] = {
     "Fulfilment": (FulfilmentViewModel, "fulfilment"),
     "Payment": (PaymentViewModel, "payment"),
     "Help": (HelpViewModel, "help"),
+    "Recommend": (Recommendations, "recommend"),
 }
 
 
@@ -66,6 +68,9 @@ class Shopper:
                                               back_to_cart=self.cart.show_with_notice)
         self.help = HelpViewModel(self.state, navigator, currency, bridge.post, toast=self.session.showToast)
         self.product.checkoutRequested.connect(self.cart.checkout)
+        self.recommend = Recommendations(self.state, bridge.post)
+        self.product.shown.connect(
+            lambda: self.recommend.show_product(int(self.product.property("productId"))))
         self.idle.expired.connect(self.session.wipe)
         self.session.wiped.connect(self.catalog.forget)
         self.session.wiped.connect(self.payment.forget)
@@ -81,6 +86,8 @@ class Shopper:
             # the store changed the catalog: categories and home rows follow; an open grid or product
             # stays as the shopper sees it until they open it again
             self.catalog.refresh()
+        if topic in ("sync.catalog", "sync.together"):
+            self.recommend.refresh()
 
     def _language(self) -> str:
         return str(self.shell.property("language"))
@@ -104,6 +111,7 @@ class Shopper:
         self.fulfilment.set_language(language)
         self.payment.set_language(language)
         self.help.set_language(language)
+        self.recommend.set_language(language)
 
     def attach(self, services: Services) -> None:
         db, root = services.db, services.paths.root
@@ -114,6 +122,7 @@ class Shopper:
         self.search.attach(db, root)
         self.scans.attach(db)
         self.cart.attach(db, root)
+        self.recommend.attach(db, root, self.config.identity.timezone)
         self.fulfilment.attach(db)
         self.payment.attach(services)
         self.help.attach(services)

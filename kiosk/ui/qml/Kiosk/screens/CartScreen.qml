@@ -252,6 +252,19 @@ Rectangle {
             }
         }
 
+        // what other shoppers bought with what is in the cart (hidden when there is nothing to show)
+        ProductRow {
+            objectName: "cartTogetherSection"
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            Layout.bottomMargin: Theme.spacing
+            visible: !Cart.empty && Recommend.cartTogether.count > 0
+            title: qsTr("Often bought together")
+            namePrefix: "cartTogether"
+            model: Recommend.cartTogether
+        }
+
         // the total and the way on
         Rectangle {
             visible: !Cart.empty

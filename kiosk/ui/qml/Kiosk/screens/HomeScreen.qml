@@ -152,6 +152,14 @@ Rectangle {
                     namePrefix: "popular"
                     model: Catalog.popular
                 }
+                ProductRow {
+                    objectName: "hourlySection"
+                    Layout.fillWidth: true
+                    visible: Recommend.hourly.count > 0
+                    title: qsTr("Popular at this hour")
+                    namePrefix: "hourly"
+                    model: Recommend.hourly
+                }
             }
         }
         ShopperToolBar {

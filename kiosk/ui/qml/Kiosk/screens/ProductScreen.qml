@@ -222,6 +222,17 @@ Rectangle {
                     }
                 }
 
+                // what other shoppers bought with it (hidden when there is nothing to show)
+                ProductRow {
+                    objectName: "togetherSection"
+                    Layout.fillWidth: true
+                    Layout.columnSpan: body.columns
+                    visible: Recommend.together.count > 0
+                    title: qsTr("Often bought together")
+                    namePrefix: "together"
+                    model: Recommend.together
+                }
+
                 // specifications
                 ColumnLayout {
                     Layout.fillWidth: true
