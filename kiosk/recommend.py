@@ -60,7 +60,8 @@ class Recommender:
     def popular_at_hour(self, hour: int, exclude_ids: Collection[int] = (), limit: int = 12,
                         *, now: dt.datetime | None = None) -> list[int]:
         """What sold most in this hour of the day (store time) in the kiosk's recent orders, topped
-        up with the best sellers. Paid times are UTC; the store's offset today converts them."""
+        up with the best sellers; nothing when nothing sold in this hour (home's "popular now" row
+        already shows the best sellers). Paid times are UTC; the store's offset today converts them."""
         if limit <= 0:
             return []
         skip = set(exclude_ids)
@@ -77,7 +78,7 @@ class Recommender:
                 "GROUP BY l.product_id ORDER BY q DESC, l.product_id"),
                 {"n": self.recent_orders, "shift": f"{minutes:+d} minutes", "h": int(hour) % 24})
             picked = [int(r[0]) for r in rows if int(r[0]) not in skip][:limit]
-            if len(picked) < limit:
+            if picked and len(picked) < limit:
                 have = skip | set(picked)
                 best = s.execute(text(
                     f"SELECT p.id FROM products p WHERE {_SHOWABLE} ORDER BY p.popularity DESC, p.id "

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import select, update
 from kiosk.db.models import Product, Together
 from kiosk.ui.app import KioskUi
 from tests.ui.conftest import prop, tap
+from tests.unit.test_recommend import add_orders
 
 pytestmark = pytest.mark.gui
 
@@ -39,9 +41,14 @@ def test_rows_follow_the_store_lists_the_cart_and_stock(qtbot: Any, kiosk_ui: Ki
     db = ui.services.db
     recommend = ui.shopper.recommend
     go(qtbot, ui, "attractScreen", "home")
-    qtbot.waitUntil(lambda: bool(prop(ui, "hourlySection", "visible")))  # best sellers at least
     qtbot.waitUntil(lambda: ui.shopper.catalog.featured.rowCount() > 0)
+    # nothing sold at this hour yet: no "popular at this hour" row (the best sellers are shown anyway)
+    assert recommend.hourly.rowCount() == 0 and not prop(ui, "hourlySection", "visible")
     first = ui.shopper.catalog.featured.raw(0).id
+    # a sale this hour: the row appears, topped up with best sellers
+    add_orders(db, [[first]], at=dt.datetime.now(dt.UTC).replace(tzinfo=None))
+    recommend.refresh()
+    qtbot.waitUntil(lambda: bool(prop(ui, "hourlySection", "visible")))
     with db.write() as s:
         ids = [i for i in s.scalars(select(Product.id).where(Product.active, Product.stock > 0)
                                     .order_by(Product.id)) if i != first][:4]
@@ -67,6 +74,8 @@ def test_rows_follow_the_store_lists_the_cart_and_stock(qtbot: Any, kiosk_ui: Ki
     go(qtbot, ui, "cartButton", "cart")
     qtbot.waitUntil(lambda: row_ids(recommend.cartTogether) == [d, e])  # c is in the cart now
     qtbot.waitUntil(lambda: bool(prop(ui, "cartTogetherSection", "visible")))
+    add_orders(db, [[e]], at=dt.datetime.now(dt.UTC).replace(tzinfo=None))  # another sale this hour
+    recommend.refresh()
     go(qtbot, ui, "homeButton", "home")
     qtbot.waitUntil(lambda: recommend.hourly.rowCount() > 0)
     hourly = row_ids(recommend.hourly)

@@ -101,6 +101,10 @@
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
+    <message>
+        <source>Often bought together</source>
+        <translation>Often bought together</translation>
+    </message>
     <message numerus="yes">
         <source>Total (%n item(s))</source>
         <translation>
@@ -583,6 +587,10 @@
     <message>
         <source>Popular now</source>
         <translation>Popular now</translation>
+    </message>
+    <message>
+        <source>Popular at this hour</source>
+        <translation>Popular at this hour</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1799,10 @@
     <message>
         <source>In your cart: %1</source>
         <translation>In your cart: %1</translation>
+    </message>
+    <message>
+        <source>Often bought together</source>
+        <translation>Often bought together</translation>
     </message>
     <message>
         <source>Specifications</source>

@@ -101,6 +101,10 @@
         <source>Remove</source>
         <translation>移除</translation>
     </message>
+    <message>
+        <source>Often bought together</source>
+        <translation>经常一起购买</translation>
+    </message>
     <message numerus="yes">
         <source>Total (%n item(s))</source>
         <translation>
@@ -575,6 +579,10 @@
     <message>
         <source>Popular now</source>
         <translation>当下热门</translation>
+    </message>
+    <message>
+        <source>Popular at this hour</source>
+        <translation>此时段热销</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1791,10 @@
     <message>
         <source>In your cart: %1</source>
         <translation>购物车中已有：%1</translation>
+    </message>
+    <message>
+        <source>Often bought together</source>
+        <translation>经常一起购买</translation>
     </message>
     <message>
         <source>Specifications</source>
