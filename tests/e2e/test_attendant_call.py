@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -121,7 +122,9 @@ def test_call_reaches_the_store_and_its_acknowledgement_shows(qtbot: Any, kiosk:
     resolve_on_fleet_page(store)
     qtbot.waitUntil(lambda: ui.shopper.help.property("callState") == "seen", timeout=10000)
     [alert] = store_alerts(store)
-    seen = alert.updated_at.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
+    # in the store's time, as receipts (the machine's own zone here is UTC, Shanghai is 8 hours on)
+    seen = alert.updated_at.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(ui.config.identity.timezone)).strftime(
+        "%H:%M")
     assert ui.shopper.help.property("seenAt") == seen
     assert f"has seen your call (at {seen})" in prop(ui, "helpCallStatus", "text")
     # answered, but a new call within the minute is refused (rate limit): no second alert

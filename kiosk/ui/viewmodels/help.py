@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
 from kiosk import help_faq
+from kiosk.config import store_timezone
 from kiosk.money import format_money
 from kiosk.services import Services
 from kiosk.session import ShopperSession
@@ -41,8 +42,12 @@ def _translate(source: str) -> str:
     return QCoreApplication.translate(help_faq.CONTEXT, source)
 
 
-def _hhmm(moment: dt.datetime) -> str:
-    return moment.astimezone().strftime("%H:%M")
+def _hhmm(moment: dt.datetime, tz: dt.tzinfo | None) -> str:
+    """The store's wall clock (identity.timezone), as on receipts; the machine's own zone before the
+    services are up."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(tz).strftime("%H:%M")
 
 
 class HelpViewModel(QObject):
@@ -72,6 +77,9 @@ class HelpViewModel(QObject):
         self._stop: threading.Event | None = None
         self._thread: threading.Thread | None = None
         self._filter()
+
+    def _store_tz(self) -> dt.tzinfo | None:
+        return store_timezone(self._services.config.identity) if self._services is not None else None
 
     def attach(self, services: Services) -> None:
         self._services = services  # its sync worker may start later (demo: once the local store has)
@@ -164,7 +172,7 @@ class HelpViewModel(QObject):
                                                    "Staff have just been called. Please wait a moment."))
             return
         self._last_call = now
-        self._asked_at = _hhmm(dt.datetime.now(dt.UTC))
+        self._asked_at = _hhmm(dt.datetime.now(dt.UTC), self._store_tz())
         self._seen_at = ""
         sync = self._services.sync if self._services is not None else None
         if sync is None:
@@ -179,11 +187,11 @@ class HelpViewModel(QObject):
         self._thread = threading.Thread(
             target=self._run, name="attendant-call", daemon=True,
             args=(self._call_id, self.summary(heartbeat.client.endpoint.device_id), heartbeat,
-                  heartbeat.client, stop))
+                  heartbeat.client, stop, self._store_tz()))
         self._thread.start()
 
     def _run(self, call_id: str, message: str, heartbeat: HeartbeatSender, client: SyncClient,
-             stop: threading.Event) -> None:
+             stop: threading.Event, tz: dt.tzinfo | None) -> None:
         """The worker thread: raise the call, then ask whether staff have seen it until they have."""
         try:
             taken = attendant.call_attendant(heartbeat, call_id, message)
@@ -205,7 +213,7 @@ class HelpViewModel(QObject):
             if state is None:  # not taken yet: the heartbeat sends it again
                 continue
             if state["state"] == "resolved":
-                seen = _hhmm(dt.datetime.fromisoformat(state["resolved_at"] or state["raised_at"]))
+                seen = _hhmm(dt.datetime.fromisoformat(state["resolved_at"] or state["raised_at"]), tz)
                 log.info("attendant call %s seen by staff at %s", call_id, seen)
                 self._post(functools.partial(self._answer, call_id, SEEN, seen))
                 return
