@@ -70,9 +70,19 @@ InputPanel {
             }
         }
     }
+    // A switch while the keyboard is hidden waits until it shows: its layout may still be loading in
+    // the background, and a rebuild then leaves the key delegates reading a null key (seen when the
+    // language is switched just after the kiosk became ready).
     Connections {
         target: Shell
         enabled: panel.complete
-        function onLanguageChanged() { Qt.callLater(panel.followLanguage) }
+        function onLanguageChanged() {
+            if (panel.active)
+                Qt.callLater(panel.followLanguage)
+        }
+    }
+    onActiveChanged: {
+        if (active && complete)
+            followLanguage()
     }
 }
