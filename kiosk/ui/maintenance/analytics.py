@@ -15,12 +15,12 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QCoreApplication, Signal, Slot, qInstallMessageHandler
+from PySide6.QtCore import Property, Signal, Slot, qInstallMessageHandler
 
 from kiosk.audit import FAILED, OK
 from kiosk.money import Money
 from kiosk.sync.protocol import FUNNEL_STEPS
-from kiosk.ui.maintenance.page import TechnicianPage
+from kiosk.ui.maintenance.page import TechnicianPage, translate
 
 if TYPE_CHECKING:
     from kiosk.analytics import Report
@@ -36,11 +36,6 @@ DEFAULT_PERIOD = "7d"
 # width, which is all a 2D chart needs. `probe_chart_textures` has that question asked once, here.
 _GL_PROBE_LINES = ("QRhiGles2: Failed to create temporary context", "QRhiGles2: Failed to create context")
 _probed = False
-
-
-def translate(context: str, text: str) -> str:
-    # the name lupdate looks for: every literal below is found and translated in its context
-    return QCoreApplication.translate(context, text)
 
 
 def probe_chart_textures() -> None:

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.audit import FAILED, OK, REFUSED
 from kiosk.db.models import OrderState
@@ -33,7 +33,7 @@ from kiosk.technician.order_desk import (
     OrderDetail,
     OrderSummary,
 )
-from kiosk.ui.maintenance.page import Audit, Post, TechnicianPage
+from kiosk.ui.maintenance.page import Audit, Post, TechnicianPage, translate
 from kiosk.ui.viewmodels.rows import RowsModel
 
 log = logging.getLogger(__name__)
@@ -42,11 +42,6 @@ T = TypeVar("T")
 S = OrderState
 MAX_TYPED = 16  # K01-1207-0042 is 13
 ROW_ROLES = ("uuid", "orderNo", "time", "date", "state", "stateText", "tone", "total", "receipt")
-
-
-def translate(context: str, text: str) -> str:
-    # the name lupdate looks for: every literal below is found and translated in its context
-    return QCoreApplication.translate(context, text)
 
 
 def state_text(state: OrderState) -> str:

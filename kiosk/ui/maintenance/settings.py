@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import PySide6
-from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot, qVersion
+from PySide6.QtCore import Property, QObject, Signal, Slot, qVersion
 
 from kiosk.audit import FAILED, OK, REFUSED
 from kiosk.config import KioskConfig, overlay_path
@@ -25,7 +25,7 @@ from kiosk.errors import ConfigError
 from kiosk.services import Services
 from kiosk.technician.export_folders import ExportFolder, export_folders
 from kiosk.technician.settings_edit import SETTINGS, SettingsEditor, as_text, value_of
-from kiosk.ui.maintenance.page import TechnicianPage
+from kiosk.ui.maintenance.page import TechnicianPage, translate
 from kiosk.ui.viewmodels.rows import RowsModel
 
 if TYPE_CHECKING:
@@ -36,11 +36,6 @@ log = logging.getLogger(__name__)
 REASON_MAX = 200
 FIELD_ROLES = ("key", "name", "label", "hint", "kind", "choices", "lo", "hi", "step", "value", "edited",
                "error", "note", "locked", "range")
-
-
-def translate(context: str, text: str) -> str:
-    # the name lupdate looks for: every literal below is found and translated in its context
-    return QCoreApplication.translate(context, text)
 
 
 def _sections() -> list[tuple[str, str, tuple[str, ...]]]:

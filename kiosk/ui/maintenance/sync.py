@@ -16,24 +16,19 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.audit import FAILED, OK, REFUSED, AuditRecord
 from kiosk.config import store_timezone
 from kiosk.technician import sync_status
 from kiosk.technician.export_folders import ExportFolder, export_folders
 from kiosk.technician.sync_status import OpenAlert, QuarantinedRow, RowGone, SyncSnapshot
-from kiosk.ui.maintenance.page import Audit, Post, TechnicianPage
+from kiosk.ui.maintenance.page import Audit, Post, TechnicianPage, translate
 
 log = logging.getLogger(__name__)
 
 JOB_TIMEOUT_MS = 120_000  # a push or pull the worker has not answered by then is reported as lost
 EVENT_ALERTS = 50  # alerts seen on the bus since the kiosk started, newest kept
-
-
-def translate(context: str, text: str) -> str:
-    # the name lupdate looks for: every literal below is found and translated in its context
-    return QCoreApplication.translate(context, text)
 
 
 def _utcnow() -> dt.datetime:
