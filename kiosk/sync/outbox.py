@@ -30,6 +30,7 @@ from typing import Any
 
 import httpx
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from kiosk.db.engine import Database
 from kiosk.db.models import Order, OrderState, OutboxRow, OutboxState, utcnow
@@ -115,13 +116,18 @@ class _Row:
 
 
 def queue_stats(db: Database, now: dt.datetime | None = None) -> QueueStats:
-    now = now or utcnow()
     with db.read() as session:
-        depth, oldest = session.execute(
-            select(func.count(), func.min(OutboxRow.created_at)).where(OutboxRow.state == OutboxState.PENDING)
-        ).one()
-        quarantined = session.scalar(
-            select(func.count()).where(OutboxRow.state == OutboxState.QUARANTINED)) or 0
+        return queue_stats_in(session, now)
+
+
+def queue_stats_in(session: Session, now: dt.datetime | None = None) -> QueueStats:
+    """The same, inside a caller's read (so it agrees with what else that read shows)."""
+    now = now or utcnow()
+    depth, oldest = session.execute(
+        select(func.count(), func.min(OutboxRow.created_at)).where(OutboxRow.state == OutboxState.PENDING)
+    ).one()
+    quarantined = session.scalar(
+        select(func.count()).where(OutboxRow.state == OutboxState.QUARANTINED)) or 0
     age = max(0.0, (now - oldest).total_seconds()) if oldest is not None else 0.0
     return QueueStats(int(depth), age, int(quarantined))
 

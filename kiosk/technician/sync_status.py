@@ -24,13 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from kiosk.audit import TECHNICIAN, AuditLog, AuditRecord
 from kiosk.db.engine import Database
 from kiosk.db.models import Order, OutboxRow, OutboxState, Setting
 from kiosk.db.seed import CATALOG_VERSION_KEY
 from kiosk.sync.catalog_pull import CURSOR_KEY
-from kiosk.sync.outbox import queue_stats
+from kiosk.sync.outbox import queue_stats_in
 from kiosk.sync.protocol import mask_address, mask_name, mask_phone
 from kiosk.sync.worker import SyncWorker, WorkerStatus
 
@@ -123,8 +124,9 @@ class SyncSnapshot:
 def snapshot(db: Database, worker: SyncWorker | None, audit: AuditLog | None = None,
              now: dt.datetime | None = None) -> SyncSnapshot:
     """Everything the sync page shows; database reads only."""
-    stats = queue_stats(db, now)
-    with db.read() as session:
+    with db.read() as session:  # one read: the counts agree with the rows listed
+        stats = queue_stats_in(session, now)
+        rows = _quarantined_rows(session, QUARANTINE_ROWS)
         last_sent = session.scalar(select(func.max(OutboxRow.sent_at)))
         settings = {key: value for key, value in session.execute(
             select(Setting.key, Setting.value).where(Setting.key.in_((CATALOG_VERSION_KEY, CURSOR_KEY))))}
@@ -133,16 +135,20 @@ def snapshot(db: Database, worker: SyncWorker | None, audit: AuditLog | None = N
         configured=worker is not None, worker=worker.status() if worker is not None else None,
         depth=stats.depth, oldest_pending_age_s=stats.oldest_pending_age_s, quarantined=stats.quarantined,
         last_sent_at=last_sent, catalog_version=settings.get(CATALOG_VERSION_KEY, ""),
-        catalog_cursor=int(cursor) if cursor.isdigit() else 0, rows=quarantined_rows(db),
+        catalog_cursor=int(cursor) if cursor.isdigit() else 0, rows=rows,
         alerts=pending_alerts(worker),
         audit=audit.recent(AUDIT_ROWS, actor=TECHNICIAN) if audit is not None else [])
 
 
 def quarantined_rows(db: Database, limit: int = QUARANTINE_ROWS) -> list[QuarantinedRow]:
     """Quarantined outbox rows, newest first, with their order numbers."""
-    query = _rows_query().order_by(OutboxRow.device_seq.desc()).limit(limit)
     with db.read() as session:
-        return [_quarantined_row(*found) for found in session.execute(query).all()]
+        return _quarantined_rows(session, limit)
+
+
+def _quarantined_rows(session: Session, limit: int) -> list[QuarantinedRow]:
+    query = _rows_query().order_by(OutboxRow.device_seq.desc()).limit(limit)
+    return [_quarantined_row(*found) for found in session.execute(query).all()]
 
 
 def _rows_query() -> Any:
