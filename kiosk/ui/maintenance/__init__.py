@@ -43,8 +43,8 @@ class Maintenance:
         self.orders = OrdersPage(audit, post)
         self.analytics = AnalyticsPage(audit, post)
         self.settings = SettingsPage(audit, post)
+        # entering emits pageChanged too: the first page is opened once per entry
         self.entry.pageChanged.connect(self._on_page)
-        self.entry.unlocked.connect(self._on_page)
         self.entry.locked.connect(self._on_locked)
         bridge.published.connect(self._on_event)
 
