@@ -14,7 +14,9 @@ from kiosk.sync.client import StoreEndpoint, SyncClient, Timeouts
 from kiosk.sync.outbox import BackoffPolicy
 from tests.unit.sync.orders import kiosk_orders
 
-TEST_TIMEOUTS = Timeouts(connect_s=1.0, read_s=1.0, write_s=1.0, pool_s=1.0)
+# Generous: no test here depends on a timeout firing, and a shared 2-core CI machine once took over 1 s
+# to answer one catalog page.
+TEST_TIMEOUTS = Timeouts(connect_s=5.0, read_s=10.0, write_s=5.0, pool_s=5.0)
 FAST_BACKOFF = BackoffPolicy(base_s=0.005, cap_s=0.05, max_retry_after_s=2.0)
 
 
