@@ -451,6 +451,110 @@ class AlertState(TypedDict):
     resolved_at: str | None  # ISO 8601 UTC, when staff resolved it on the fleet page
 
 
+# --- after the purchase: lookup, change and return requests (rules: kiosk.order_rules) ------------
+
+ORDER_LOOKUP_PATH = "/v1/orders:lookup"  # POST OrderLookup → 200 OrderStatus | 404 | 429 (Retry-After)
+# GET /v1/orders/{uuid} → OrderStatus; POST /v1/orders/{uuid}/modifications (ModificationRequest) and
+# POST /v1/orders/{uuid}/returns (ReturnRequest) → 201 (200 on a repeated request_id) RequestState,
+# 404 unknown (the same answer whatever the reason), 409 refused by the rules ({"detail", "reason"}),
+# 422 a field the rules refuse ({"detail": {"problems": {field: problem}}}), 429 too many failures
+
+# timeline steps before the store's FulfilmentStatus ones
+TIMELINE_PLACED = "PLACED"
+TIMELINE_PAID = "PAID"
+
+
+class OrderLookup(TypedDict):
+    """Proof of an order typed on a keypad: its number (digits are enough, see
+    kiosk.order_rules.order_number_key) and the last 4 digits of its phone or its receipt's code."""
+    order_no: str
+    code: str
+
+
+class TimelineEntry(TypedDict):
+    status: str  # TIMELINE_PLACED | TIMELINE_PAID | a FulfilmentStatus value
+    at: str  # ISO 8601 UTC
+    detail: str  # the tracking number of SHIPPED, else ""
+
+
+class OrderStatusLine(TypedDict):
+    sku: str
+    name_zh: str
+    name_en: str
+    quantity: int
+    line_total_minor: int
+
+
+class MaskedContact(TypedDict):
+    name: str  # 张*
+    phone: str  # 138****8000
+    address: str  # 上海市浦东新区****
+
+
+class ModificationChanges(TypedDict, total=False):
+    contact_name: str
+    contact_phone: str
+    address: str
+    fulfilment: Literal["pickup", "delivery"]
+
+
+class ModificationRequest(TypedDict):
+    request_id: str  # client-generated: a retried request finds the first
+    changes: ModificationChanges
+    reason: NotRequired[str]
+
+
+class ReturnLineRequest(TypedDict):
+    sku: str
+    quantity: int
+
+
+class ReturnRequest(TypedDict):
+    request_id: str
+    type: Literal["return", "exchange"]
+    reason: Literal["quality", "wrong_item", "damaged", "other"]
+    note: NotRequired[str]  # the shopper's own words, at most kiosk.order_rules.NOTE_MAX
+    lines: list[ReturnLineRequest]
+
+
+class RequestState(TypedDict):
+    request_id: str
+    order_uuid: str
+    kind: Literal["modification", "return"]
+    status: Literal["PENDING", "APPROVED", "REJECTED"]
+    # modification: the requested fields, contact values masked; return: type, reason, note, lines
+    changes: dict[str, Any]
+    reason: str
+    note: str  # the merchant's note on the decision
+    created_at: str
+    decided_at: str | None
+    fee_difference_minor: int  # modification: new delivery fee − paid one (> 0 owed by the shopper)
+
+
+class OrderStatus(TypedDict):
+    """An order as the store knows it, for the shopper who proved it is theirs."""
+    order_uuid: str
+    order_no: str
+    device_id: str
+    status: str  # FulfilmentStatus
+    fulfilment: Literal["pickup", "delivery"]
+    tracking_no: str
+    currency: str
+    subtotal_minor: int
+    shipping_minor: int  # the delivery fee as it stands (after an approved change)
+    total_minor: int
+    lines: list[OrderStatusLine]
+    contact: MaskedContact  # as it stands, masked
+    timeline: list[TimelineEntry]  # oldest first
+    requests: list[RequestState]  # oldest first
+    return_deadline: str | None  # ISO 8601 UTC, once delivered or picked up
+    return_window_days: int
+    merchant_name: str
+    merchant_phone: str  # how to reach the merchant when the order is locked ("" if none is set)
+    received_at: str
+    updated_at: str
+
+
 # --- masking: what personal data may show on a kiosk's screen, a receipt or a store page ----------
 
 _NOT_DIGITS = re.compile(r"\D")

@@ -7,9 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 
-from kiosk.sync.protocol import delivery_fee_minor
-from kiosk.ui.app import KioskUi
-from kiosk.ui.viewmodels.contact_rules import (
+from kiosk.contact_rules import (
     ADDRESS_MAX,
     NAME_MAX,
     Problem,
@@ -19,6 +17,8 @@ from kiosk.ui.viewmodels.contact_rules import (
     clean,
     phone_digits,
 )
+from kiosk.sync.protocol import delivery_fee_minor
+from kiosk.ui.app import KioskUi
 from tests.ui.conftest import open_delivery_form, prop, tap
 
 ODD = ["", "   ", "\t\n", "😀", "张😀伟", "\x00\x07", "A" * 5000, "‮evil", "\ud800", "·", "  张 伟  "]

@@ -33,9 +33,20 @@ def test_core_does_not_import_the_ui() -> None:
     assert offenders == []
 
 
+# what the store shares with the kiosk: the wire, and the rules both sides enforce (seed FAQ 3)
+SHARED_WITH_THE_STORE = {"kiosk.sync.protocol", "kiosk.order_rules", "kiosk.contact_rules"}
+
+
 def test_cloudstore_uses_only_the_shared_protocol_of_kiosk() -> None:
     offenders = [f"{p.relative_to(ROOT)}: {m}" for p, m in imported_modules(ROOT / "cloudstore")
-                 if m.split(".")[0] == "kiosk" and m != "kiosk.sync.protocol"]
+                 if m.split(".")[0] == "kiosk" and m not in SHARED_WITH_THE_STORE]
+    assert offenders == []
+
+
+def test_the_shared_modules_need_nothing_else_of_the_kiosk() -> None:
+    shared = [ROOT / (name.replace(".", "/") + ".py") for name in SHARED_WITH_THE_STORE]
+    offenders = [f"{p.relative_to(ROOT)}: {m}" for p, m in imported_modules(ROOT / "kiosk")
+                 if p in shared and m.split(".")[0] == "kiosk" and m not in SHARED_WITH_THE_STORE]
     assert offenders == []
 
 

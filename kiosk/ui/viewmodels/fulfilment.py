@@ -19,10 +19,7 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, Signal, Slot
 
 from kiosk import display_text
 from kiosk.cart_check import CartCheck, Change, LineChange, apply, check_cart
-from kiosk.money import Money, format_money
-from kiosk.session import ShopperSession
-from kiosk.ui.viewmodels.catalog_text import pick
-from kiosk.ui.viewmodels.contact_rules import (
+from kiosk.contact_rules import (
     ADDRESS_MAX,
     ADDRESS_MIN,
     NAME_MAX,
@@ -33,6 +30,9 @@ from kiosk.ui.viewmodels.contact_rules import (
     clean,
     phone_digits,
 )
+from kiosk.money import Money, format_money
+from kiosk.session import ShopperSession
+from kiosk.ui.viewmodels.catalog_text import pick
 from kiosk.ui.viewmodels.rows import RowsModel
 
 if TYPE_CHECKING:
