@@ -14,7 +14,8 @@ CLOSED = "closed"  # outside opening hours: shown by kiosk.ui.viewmodels.service
 MAINTENANCE = "maintenance"  # the technician area: entered only through kiosk.ui.maintenance.entry
 # screens a shopper can reach; anything else is a programming error, not a blank page
 SCREENS = {ATTRACT, "home", "category", "product", "search", "cart", "fulfilment", "payment",
-           "paymentProblem", "done", "help", OUT_OF_SERVICE}
+           "paymentProblem", "done", "help", OUT_OF_SERVICE,
+           "orderLookup", "order", "orderChange", "orderReturn"}  # my order: kiosk.ui.viewmodels.my_order
 
 
 class Navigator(QObject):

@@ -23,6 +23,7 @@ from kiosk.ui.viewmodels.catalog import Catalog
 from kiosk.ui.viewmodels.fulfilment import FulfilmentViewModel
 from kiosk.ui.viewmodels.help import HelpViewModel
 from kiosk.ui.viewmodels.idle import IdleMonitor
+from kiosk.ui.viewmodels.my_order import MyOrderViewModel
 from kiosk.ui.viewmodels.payment import PaymentViewModel
 from kiosk.ui.viewmodels.product_detail import ProductDetail
 from kiosk.ui.viewmodels.recommendations import Recommendations
@@ -42,6 +43,7 @@ SINGLETONS: dict[str, tuple[type[QObject], str]] = {
     "Payment": (PaymentViewModel, "payment"),
     "Help": (HelpViewModel, "help"),
     "Recommend": (Recommendations, "recommend"),
+    "MyOrder": (MyOrderViewModel, "my_order"),
 }
 
 
@@ -68,6 +70,8 @@ class Shopper:
                                               back_to_cart=self.cart.show_with_notice)
         self.help = HelpViewModel(self.state, navigator, currency, bridge.post, toast=self.session.showToast)
         self.product.checkoutRequested.connect(self.cart.checkout)
+        self.my_order = MyOrderViewModel(navigator, bridge.post, self.payment.start, currency)
+        self.scans.receipt_scanned = self.my_order.open_receipt
         self.recommend = Recommendations(self.state, bridge.post)
         self.product.shown.connect(
             lambda: self.recommend.show_product(int(self.product.property("productId"))))
@@ -75,6 +79,7 @@ class Shopper:
         self.session.wiped.connect(self.catalog.forget)
         self.session.wiped.connect(self.payment.forget)
         self.session.wiped.connect(self.help.forget)  # stop asking the store about the shopper's call
+        self.session.wiped.connect(self.my_order.forget)  # nothing of one shopper's order for the next
         self.idle.paused = self.help.waiting_for_staff  # a shopper waiting for staff is not idle
         bridge.published.connect(self.scans.on_event)
         bridge.published.connect(self._on_event)
@@ -111,6 +116,7 @@ class Shopper:
         self.fulfilment.set_language(language)
         self.payment.set_language(language)
         self.help.set_language(language)
+        self.my_order.set_language(language)
         self.recommend.set_language(language)
 
     def attach(self, services: Services) -> None:
@@ -126,6 +132,7 @@ class Shopper:
         self.fulfilment.attach(db)
         self.payment.attach(services)
         self.help.attach(services)
+        self.my_order.attach(services)
         if self._engine is not None and self.payment.qr is None:
             # after the first frame: the QR encoder is not needed before a shopper pays
             from kiosk.ui.qr_display import make_qr_display
@@ -135,5 +142,6 @@ class Shopper:
     def close(self) -> None:
         self.payment.close()
         self.help.close()
+        self.my_order.close()
         self.idle.stop()
         self.translations.close()

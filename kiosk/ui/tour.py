@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fontTools.ttLib import TTFont
 from PySide6.QtCore import QPointF
@@ -25,6 +26,9 @@ from kiosk.ui.app import KioskUi
 from kiosk.ui.fonts import FONT_FILES
 from kiosk.ui.items import child_items, walk
 from kiosk.ui.pump import process_events
+
+if TYPE_CHECKING:
+    from kiosk.sync.order_lookup import OrderView
 
 log = logging.getLogger(__name__)
 
@@ -206,12 +210,152 @@ def _steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
         ("help-call-on-the-way", help_call("onTheWay")),
         ("help-call-unreachable", help_call("unreachable")),
         ("help-call-seen", help_call("seen")),
+        *_my_order_steps(ui),
         ("accessibility-panel", accessibility_panel),
         ("idle-warning", idle_warning),
         ("accessible-home", accessible),
         ("accessible-product", product_with_reviews),
         *_accessible_checkout_steps(ui),
         *_technician_steps(ui),
+    ]
+
+
+def sample_order(status: str, *, fulfilment: str = "delivery", source: str = "store", minutes_old: int = 0,
+                 requests: Sequence[tuple[str, str, int, str]] = (), handed_over_days: int | None = None,
+                 zh: bool = True) -> OrderView:
+    """An order as a lookup returns it (the screenshot tour and layout checks): `status` the store's, or
+    this kiosk's for a LOCAL one; `requests` (kind, status, fee difference, the merchant's note)."""
+    import datetime as dt
+
+    from kiosk import order_rules
+    from kiosk.sync.order_lookup import LineView, OrderView, RequestView, Source, TimelineStep
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    placed = now - dt.timedelta(days=(handed_over_days or 0) + 2, hours=3)
+    steps = [TimelineStep("PLACED", placed)]
+    if status not in order_rules.UNPAID_EDITABLE | order_rules.PAYING:
+        steps.append(TimelineStep("PAID", placed + dt.timedelta(minutes=1)))
+    flow = ["ACCEPTED", "SHIPPED", "DELIVERED"] if fulfilment == "delivery" else \
+        ["ACCEPTED", "READY_FOR_PICKUP", "PICKED_UP"]
+    if status in flow:
+        for i, step in enumerate(flow[: flow.index(status) + 1]):
+            steps.append(TimelineStep(step, placed + dt.timedelta(hours=2 + 20 * i),
+                                      "SF1234567890" if step == "SHIPPED" else ""))
+    handed = now - dt.timedelta(days=handed_over_days) if handed_over_days is not None else None
+    if handed is not None:
+        steps[-1] = TimelineStep(steps[-1].status, handed)
+    lines = (LineView("6901234567892", "农夫山泉饮用天然水 550ml", "Nongfu Spring Water 550ml", 6, 1200),
+             LineView("6920152400012", "可口可乐 330ml 罐装", "Coca-Cola 330ml can", 2, 700),
+             LineView("6901028075909", "乐事薯片 原味 70g", "Lay's Classic Chips 70g", 1, 850))
+    asked_back = {"type": "return", "reason": "damaged", "lines": [{"sku": "6901234567892", "quantity": 2}]}
+    shown = [RequestView(f"req-{i}", kind, state, {"fulfilment": "delivery", "address": "****"}
+                         if kind == "modification" else asked_back, note,
+                         placed + dt.timedelta(hours=1 + i), None, fee)
+             for i, (kind, state, fee, note) in enumerate(requests)]
+    pending = any(r.status == "PENDING" for r in shown)
+    subtotal = sum(line.line_total_minor for line in lines)
+    shipping = 1000 if fulfilment == "delivery" else 0
+    as_of = now - dt.timedelta(minutes=minutes_old)
+    return OrderView(
+        order_uuid="5b0e4c1a-7d2f-4e8b-9a61-c3f0d2e4b7a9", order_no="K01-1207-0042", status=status,
+        fulfilment=fulfilment, currency="CNY", subtotal_minor=subtotal, shipping_minor=shipping,
+        total_minor=subtotal + shipping, lines=lines,
+        contact_name="张*" if zh else "E*****i", contact_phone="138****8000",
+        contact_address="北京市朝阳区****" if zh else "****, Chaoyang, Beijing", timeline=tuple(steps),
+        requests=tuple(shown), tracking_no="SF1234567890" if status == "SHIPPED" else "",
+        return_deadline=handed + dt.timedelta(days=7) if handed else None,
+        merchant_name="云购便利店" if zh else "CloudMart", merchant_phone="400-820-8820",
+        source=Source(source), as_of=as_of,
+        modification=order_rules.modification_check(status, pending_request=pending),
+        returns=order_rules.return_check(status, handed, now, pending_request=pending),
+        lookup_code="4821")
+
+
+def _my_order_steps(ui: KioskUi) -> list[tuple[str, Callable[[], None]]]:
+    """My order: the lookup (empty, typed, refused, throttled), an order in each kind of state, the
+    change request (with the keyboard) and the unpaid order's edit, and a return."""
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.sync.order_lookup import LookupResult, Outcome
+
+    shopper, shell = ui.shopper, ui.shell
+    mine = shopper.my_order
+
+    def zh() -> bool:
+        return str(shell.property("language")) == "zh_CN"
+
+    def lookup() -> None:
+        shopper.help.forget()
+        mine.open()
+
+    def typed() -> None:
+        mine.typed("0112070042", "48")
+
+    def not_found() -> None:
+        mine.typed("0112070042", "4821")
+        mine._found(LookupResult(Outcome.NOT_FOUND))
+
+    def throttled() -> None:
+        mine._found(LookupResult(Outcome.THROTTLED, retry_after_s=600))
+
+    def order(status: str, **kw: object) -> Callable[[], None]:
+        def go() -> None:
+            QGuiApplication.inputMethod().hide()
+            ui.item("stage").forceActiveFocus()
+            mine._throttle_over()
+            mine.show_order(sample_order(status, zh=zh(), **kw))  # type: ignore[arg-type]
+        return go
+
+    def change() -> None:
+        order("ACCEPTED", fulfilment="pickup")()
+        mine.openChange()
+        mine.setDelivery(True)
+
+    def change_errors() -> None:
+        mine.setPhone("12345")
+        mine.sendChange()
+
+    def change_keyboard() -> None:
+        mine.setPhone("13900139000")
+        type_into(ui, "changeAddress")
+
+    def edit() -> None:
+        order("PAYMENT_FAILED", source="local", fulfilment="pickup")()
+        mine.openChange()
+        mine.setDelivery(True)
+
+    def give_back() -> None:
+        order("DELIVERED", handed_over_days=2)()
+        mine.openReturn()
+        mine.setReturnReason("damaged")
+        mine.stepLine(0, 1)
+        mine.stepLine(0, 1)
+        mine.setNote("瓶盖破损" if zh() else "The caps were broken")
+
+    def leave() -> None:
+        QGuiApplication.inputMethod().hide()
+        mine.forget()
+        ui.navigator.home()
+
+    approved = [("modification", "APPROVED", 1000, "已改为送货上门" if zh() else "Now delivered to you")]
+    return [
+        ("order-lookup", lookup),
+        ("order-lookup-typed", typed),
+        ("order-lookup-not-found", not_found),
+        ("order-lookup-throttled", throttled),
+        ("order-accepted", order("ACCEPTED", requests=approved)),
+        ("order-pending", order("READY_FOR_PICKUP", fulfilment="pickup",
+                                requests=[("modification", "PENDING", 0, "")])),
+        ("order-shipped-cached", order("SHIPPED", source="cache", minutes_old=18)),
+        ("order-delivered", order("DELIVERED", handed_over_days=2)),
+        ("order-window-over", order("PICKED_UP", fulfilment="pickup", handed_over_days=9)),
+        ("order-unpaid", order("PAYMENT_FAILED", source="local", fulfilment="pickup")),
+        ("order-change", change),
+        ("order-change-errors", change_errors),
+        ("order-change-keyboard", change_keyboard),
+        ("order-edit-unpaid", edit),
+        ("order-return", give_back),
+        ("order-left", leave),
     ]
 
 

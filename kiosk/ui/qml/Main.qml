@@ -68,6 +68,10 @@ Window {
                     { name: "paymentProblem", component: paymentProblemScreen, warm: false },
                     { name: "done", component: doneScreen, warm: false },
                     { name: "help", component: helpScreen, warm: false },
+                    { name: "orderLookup", component: orderLookupScreen, warm: false },
+                    { name: "order", component: orderScreen, warm: false },
+                    { name: "orderChange", component: orderChangeScreen, warm: false },
+                    { name: "orderReturn", component: orderReturnScreen, warm: false },
                     { name: "outOfService", component: outOfServiceScreen, warm: false },
                     { name: "closed", component: closedScreen, warm: false },
                     { name: "maintenance", component: maintenanceScreen, warm: false }
@@ -87,7 +91,8 @@ Window {
                 anchors.bottom: parent.bottom
                 // above the toolbar, and above the action bar of the screens that have one
                 anchors.bottomMargin: Theme.toolbarHeight + Theme.spacing
-                                      + (["cart", "fulfilment", "payment"].indexOf(Navigator.screen) >= 0 ? 160 : 0)
+                                      + (["cart", "fulfilment", "payment", "order", "orderChange", "orderReturn"]
+                                         .indexOf(Navigator.screen) >= 0 ? 160 : 0)
                 z: 10
             }
             Loader {
@@ -134,6 +139,10 @@ Window {
     Component { id: categoryScreen; CategoryScreen {} }
     Component { id: productScreen; ProductScreen {} }
     Component { id: helpScreen; HelpScreen {} }
+    Component { id: orderLookupScreen; OrderLookupScreen {} }
+    Component { id: orderScreen; OrderScreen {} }
+    Component { id: orderChangeScreen; OrderChangeScreen {} }
+    Component { id: orderReturnScreen; OrderReturnScreen {} }
     Component { id: searchScreen; SearchScreen { keyboardReady: keyboardLoader.status === Loader.Ready } }
     Component { id: cartScreen; CartScreen {} }
     Component { id: fulfilmentScreen; FulfilmentScreen {} }

@@ -152,7 +152,8 @@ class PaymentViewModel(QObject):
         from kiosk.checkout import CheckoutRequest
         from kiosk.db.models import Fulfilment
 
-        if self._phase in RUNNING or not self._session.lines:
+        # an unpaid order looked up (kiosk.ui.viewmodels.my_order) is paid as it stands: no cart needed
+        if self._phase in RUNNING or (not self._session.lines and not retry_order):
             return
         if method not in ("wechat", "alipay"):
             raise ValueError(f"unknown payment method {method!r}")
@@ -341,6 +342,16 @@ class PaymentViewModel(QObject):
     @Property(str, notify=changed)
     def orderNo(self) -> str:
         return self._update.order_no if self._update is not None else ""
+
+    @Property(str, notify=changed)
+    def lookupCode(self) -> str:
+        """The 4-digit code printed beside the order number: with it, the order is found again at a
+        kiosk without the receipt's QR (kiosk.order_rules.lookup_code)."""
+        if self._update is None or not self._update.order_uuid:
+            return ""
+        from kiosk.order_rules import lookup_code
+
+        return lookup_code(self._update.order_uuid)
 
     @Property(str, notify=changed)
     def codeUrl(self) -> str:

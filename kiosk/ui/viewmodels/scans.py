@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 
-from kiosk import display_text
+from kiosk import display_text, order_rules
 from kiosk.catalog.ean import is_valid_gtin
 from kiosk.ui.navigator import ATTRACT, Navigator
 from kiosk.ui.viewmodels.catalog import Catalog
@@ -40,6 +40,8 @@ class ScanRouter(QObject):
         self._db: Database | None = None
         # True while something over the screens takes no scans (the technician's PIN pad)
         self.paused: Callable[[], bool] = lambda: False
+        # a receipt's QR (…/o/{uuid}): its order is looked up and shown (kiosk.ui.viewmodels.my_order)
+        self.receipt_scanned: Callable[[str], None] | None = None
 
     def attach(self, db: Database) -> None:
         self._db = db
@@ -56,6 +58,10 @@ class ScanRouter(QObject):
             log.info("unreadable scan (%r): %r", data.get("error"), text[:100])  # repr: no raw control bytes
             self._session.showToast(
                 QCoreApplication.translate("Scan", "Could not read the code, please scan again"))
+            return
+        if not code and self.receipt_scanned is not None and order_rules.order_uuid_from_scan(text):
+            log.info("receipt QR scanned: its order is looked up")  # the uuid is the order's secret
+            self.receipt_scanned(text)
             return
         product_id = product_for_gtin(self._db, code) if code else None
         if product_id is None:

@@ -138,6 +138,15 @@ Rectangle {
             }
         }
 
+        // after the purchase: find an order by its receipt (both languages: none is chosen yet)
+        KioskButton {
+            objectName: "attractMyOrder"
+            Layout.alignment: Qt.AlignHCenter
+            enabled: Shell.ready
+            text: "我的订单 / My order"
+            primary: false
+            onClicked: MyOrder.open()
+        }
         RowLayout {
             Layout.alignment: Qt.AlignHCenter
             spacing: Theme.spacing * 2

@@ -87,6 +87,17 @@ Rectangle {
                             fontSizeMode: Text.HorizontalFit
                             minimumPixelSize: Theme.fontTitle
                         }
+                        // with the number, it finds the order again at any kiosk of the store ("My order")
+                        Text {
+                            objectName: "doneLookupCode"
+                            Layout.fillWidth: true
+                            visible: Payment.lookupCode !== ""
+                            text: qsTr("Lookup code %1").arg(Payment.lookupCode)
+                            textFormat: Text.PlainText
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontBody
+                            horizontalAlignment: Text.AlignHCenter
+                        }
                         Text {
                             objectName: "doneAmount"
                             Layout.fillWidth: true

@@ -153,6 +153,13 @@ Rectangle {
                             font.pixelSize: Theme.fontBody
                             wrapMode: Text.Wrap
                         }
+                        // changing an order, or where it is: the order's own screen
+                        KioskButton {
+                            objectName: "helpMyOrder_" + faq.modelData.faqId
+                            visible: faq.modelData.faqId === "change_order" || faq.modelData.faqId === "when_ship"
+                            text: qsTr("Look up my order")
+                            onClicked: MyOrder.open()
+                        }
                     }
                 }
             }
