@@ -139,8 +139,10 @@ Rectangle {
         }
 
         // after the purchase: find an order by its receipt (both languages: none is chosen yet)
+        // (portrait: a row of its own; landscape: beside the languages, where the width is)
         KioskButton {
             objectName: "attractMyOrder"
+            visible: Theme.portrait
             Layout.alignment: Qt.AlignHCenter
             enabled: Shell.ready
             text: "我的订单 / My order"
@@ -164,6 +166,13 @@ Rectangle {
                 text: "English"
                 primary: false
                 onClicked: { Shell.setLanguage("en_US"); Navigator.push("home") }
+            }
+            KioskButton {
+                objectName: "attractMyOrderWide"
+                visible: !Theme.portrait
+                text: "我的订单 / My order"
+                primary: false
+                onClicked: MyOrder.open()
             }
             KioskButton {
                 objectName: "attractAccessibility"
