@@ -50,15 +50,9 @@ _FORM_FIELDS = {"contact_name": "name", "contact_phone": "phone", "address": "ad
 
 
 def group_number(digits: str) -> str:
-    """0112070042 → 01 1207 0042: the order number as printed, in groups from the right."""
-    groups: list[str] = []
-    rest = digits
-    for _ in range(2):
-        if len(rest) <= 4:
-            break
-        groups.insert(0, rest[-4:])
-        rest = rest[:-4]
-    return " ".join([rest, *groups]) if rest else " ".join(groups)
+    """0112070042 → 01 1207 0042: as printed (kiosk, day, count), grouped from the left so the
+    groups stay put while the shopper types; digits past the tenth stay with the last group."""
+    return " ".join(part for part in (digits[:2], digits[2:6], digits[6:]) if part)
 
 
 def status_text(status: str) -> str:

@@ -47,6 +47,7 @@ Rectangle {
                 border.width: box.active ? 5 : 3
                 Text {
                     id: shown
+                    objectName: box.objectName + "Text"
                     anchors.verticalCenter: parent.verticalCenter
                     anchors.left: parent.left
                     anchors.right: parent.right
@@ -61,6 +62,7 @@ Rectangle {
                 }
             }
             Text {
+                objectName: box.objectName + "Error"
                 Layout.fillWidth: true
                 visible: box.error !== ""
                 text: box.error
