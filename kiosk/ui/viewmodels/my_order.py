@@ -174,6 +174,7 @@ class MyOrderViewModel(QObject):
         self._code_error = ""
         self._message = ""
         self._throttled_until: float | None = None
+        self._by_scan = False  # the last lookup was a scanned receipt (its refusal says so)
         self._throttle_timer = QTimer(self)
         self._throttle_timer.setSingleShot(True)
         self._throttle_timer.timeout.connect(self._throttle_over)
@@ -276,6 +277,7 @@ class MyOrderViewModel(QObject):
             return
         self._clear_lookup()
         self._navigator.push(LOOKUP)
+        self._by_scan = True
         self._run("find", lambda s: s.by_receipt(scanned), self._found)
 
     # --- the lookup form -------------------------------------------------------------------------
@@ -371,6 +373,7 @@ class MyOrderViewModel(QObject):
             return
         self.lookupChanged.emit()
         number, code = self._number, self._code
+        self._by_scan = False
         self._run("find", lambda s: s.by_number(number, code), self._found)
 
     def _found(self, result: LookupResult | None) -> None:
@@ -382,7 +385,10 @@ class MyOrderViewModel(QObject):
             return
         outcome = result.outcome if result is not None else Outcome.UNREACHABLE
         log.info("my order: lookup %s", outcome.value)
-        if outcome is Outcome.NOT_FOUND:
+        if outcome in (Outcome.NOT_FOUND, Outcome.INVALID) and self._by_scan:
+            self._message = t("MyOrder", "The order of this receipt was not found. Please type its order "
+                              "number and code instead.")
+        elif outcome is Outcome.NOT_FOUND:
             self._message = t("MyOrder", "No order matches this number and code. Please check both and "
                               "try again.")
             self._code = ""
