@@ -57,73 +57,82 @@ def group_number(digits: str) -> str:
 
 def status_text(status: str) -> str:
     """An order's status in words: the store's FulfilmentStatus, or this kiosk's own order state."""
-    t = QCoreApplication.translate
     words = {
-        "PENDING_PAYMENT": t("MyOrder", "Waiting for payment"),
-        "PAYMENT_UNKNOWN": t("MyOrder", "Payment being checked"),
-        "PAYMENT_FAILED": t("MyOrder", "Not paid: the payment failed"),
-        "CANCELLED": t("MyOrder", "Not paid"),
-        "PAID": t("MyOrder", "Paid, not yet received by the store"),
-        "PAID_ORPHAN": t("MyOrder", "Paid, not yet received by the store"),
-        "SYNCED": t("MyOrder", "Paid, sent to the store"),
-        "PLACED": t("MyOrder", "Order placed"),
-        "ACCEPTED": t("MyOrder", "Accepted by the store"),
-        "READY_FOR_PICKUP": t("MyOrder", "Ready for pickup"),
-        "SHIPPED": t("MyOrder", "Shipped"),
-        "DELIVERED": t("MyOrder", "Delivered"),
-        "PICKED_UP": t("MyOrder", "Picked up"),
-        "RETURN_REQUESTED": t("MyOrder", "Return requested"),
-        "RETURNED": t("MyOrder", "Returned"),
-        "REFUNDED": t("MyOrder", "Refunded"),
+        "PENDING_PAYMENT": QCoreApplication.translate("MyOrder", "Waiting for payment"),
+        "PAYMENT_UNKNOWN": QCoreApplication.translate("MyOrder", "Payment being checked"),
+        "PAYMENT_FAILED": QCoreApplication.translate("MyOrder", "Not paid: the payment failed"),
+        "CANCELLED": QCoreApplication.translate("MyOrder", "Not paid"),
+        "PAID": QCoreApplication.translate("MyOrder", "Paid, not yet received by the store"),
+        "PAID_ORPHAN": QCoreApplication.translate("MyOrder", "Paid, not yet received by the store"),
+        "SYNCED": QCoreApplication.translate("MyOrder", "Paid, sent to the store"),
+        "PLACED": QCoreApplication.translate("MyOrder", "Order placed"),
+        "ACCEPTED": QCoreApplication.translate("MyOrder", "Accepted by the store"),
+        "READY_FOR_PICKUP": QCoreApplication.translate("MyOrder", "Ready for pickup"),
+        "SHIPPED": QCoreApplication.translate("MyOrder", "Shipped"),
+        "DELIVERED": QCoreApplication.translate("MyOrder", "Delivered"),
+        "PICKED_UP": QCoreApplication.translate("MyOrder", "Picked up"),
+        "RETURN_REQUESTED": QCoreApplication.translate("MyOrder", "Return requested"),
+        "RETURNED": QCoreApplication.translate("MyOrder", "Returned"),
+        "REFUNDED": QCoreApplication.translate("MyOrder", "Refunded"),
     }
-    return words.get(status) or t("MyOrder", "Status not known here; please ask a member of staff")
+    return words.get(status) or QCoreApplication.translate(
+        "MyOrder", "Status not known here; please ask a member of staff")
 
 
 def _locked_text(order: OrderView) -> str:
-    t = QCoreApplication.translate
     locked = order.modification.locked
-    merchant = display_text.shown(order.merchant_name, display_text.NAME) or t("MyOrder", "the store")
+    merchant = display_text.shown(order.merchant_name, display_text.NAME) or QCoreApplication.translate(
+        "MyOrder", "the store")
     phone = display_text.shown(order.merchant_phone, display_text.CODE)
     if locked is Locked.SHIPPED:
         if phone:
-            return t("MyOrder", "Your order has shipped, so it can no longer be changed. You can refuse the "
+            return QCoreApplication.translate(
+                "MyOrder", "Your order has shipped, so it can no longer be changed. You can refuse the "
                      "parcel, or contact %1 at %2.").replace("%1", merchant).replace("%2", phone)
-        return t("MyOrder", "Your order has shipped, so it can no longer be changed. You can refuse the "
+        return QCoreApplication.translate(
+            "MyOrder", "Your order has shipped, so it can no longer be changed. You can refuse the "
                  "parcel, or contact %1.").replace("%1", merchant)
     if locked is Locked.HANDED_OVER and order.returns.allowed:
-        return t("MyOrder", "Your order has been handed over, so it can no longer be changed; you can "
+        return QCoreApplication.translate(
+            "MyOrder", "Your order has been handed over, so it can no longer be changed; you can "
                  "request a return.")
     if locked is Locked.HANDED_OVER:
-        return t("MyOrder", "Your order has been handed over, so it can no longer be changed.")
+        return QCoreApplication.translate(
+            "MyOrder", "Your order has been handed over, so it can no longer be changed.")
     if locked is Locked.RETURNS:
-        return t("MyOrder", "Your order is being returned, so it can no longer be changed.")
+        return QCoreApplication.translate(
+            "MyOrder", "Your order is being returned, so it can no longer be changed.")
     if locked is Locked.PENDING:
-        return t("MyOrder", "Your change request is waiting for the store.")
+        return QCoreApplication.translate("MyOrder", "Your change request is waiting for the store.")
     if locked is Locked.PAYING:
-        return t("MyOrder", "A payment for this order is still being checked. Please wait a moment, then "
+        return QCoreApplication.translate(
+            "MyOrder", "A payment for this order is still being checked. Please wait a moment, then "
                  "tap Refresh.")
     if locked is Locked.EXPIRED:
-        return t("MyOrder", "This order was not paid, and its prices held only on the day it was placed. "
+        return QCoreApplication.translate(
+            "MyOrder", "This order was not paid, and its prices held only on the day it was placed. "
                  "Please shop again.")
     if phone:
-        return t("MyOrder", "This order cannot be changed here. Please contact %1 at %2.").replace(
+        return QCoreApplication.translate(
+            "MyOrder", "This order cannot be changed here. Please contact %1 at %2.").replace(
             "%1", merchant).replace("%2", phone)
-    return t("MyOrder", "This order cannot be changed here. Please ask a member of staff.")
+    return QCoreApplication.translate(
+        "MyOrder", "This order cannot be changed here. Please ask a member of staff.")
 
 
 def _request_state(status: str) -> str:
-    t = QCoreApplication.translate
     if status == "APPROVED":
-        return t("MyOrder", "Approved")
+        return QCoreApplication.translate("MyOrder", "Approved")
     if status == "REJECTED":
-        return t("MyOrder", "Rejected")
-    return t("MyOrder", "Waiting for the store")
+        return QCoreApplication.translate("MyOrder", "Rejected")
+    return QCoreApplication.translate("MyOrder", "Waiting for the store")
 
 
 def _reason_text(reason: str) -> str:
-    t = QCoreApplication.translate
-    return {"quality": t("MyOrder", "Quality problem"), "wrong_item": t("MyOrder", "Wrong item"),
-            "damaged": t("MyOrder", "Damaged"), "other": t("MyOrder", "Other reason")}.get(reason, "")
+    return {"quality": QCoreApplication.translate("MyOrder", "Quality problem"),
+            "wrong_item": QCoreApplication.translate("MyOrder", "Wrong item"),
+            "damaged": QCoreApplication.translate("MyOrder", "Damaged"),
+            "other": QCoreApplication.translate("MyOrder", "Other reason")}.get(reason, "")
 
 
 def _fulfilment_text(fulfilment: str) -> str:
@@ -255,12 +264,11 @@ class MyOrderViewModel(QObject):
 
     @Property(str, notify=busyChanged)
     def busyText(self) -> str:
-        t = QCoreApplication.translate
-        return {"find": t("MyOrder", "Looking up your order…"),
-                "refresh": t("MyOrder", "Asking the store…"),
-                "change": t("MyOrder", "Sending your request…"),
-                "return": t("MyOrder", "Sending your request…"),
-                "amend": t("MyOrder", "Saving your details…")}.get(self._busy, "")
+        return {"find": QCoreApplication.translate("MyOrder", "Looking up your order…"),
+                "refresh": QCoreApplication.translate("MyOrder", "Asking the store…"),
+                "change": QCoreApplication.translate("MyOrder", "Sending your request…"),
+                "return": QCoreApplication.translate("MyOrder", "Sending your request…"),
+                "amend": QCoreApplication.translate("MyOrder", "Saving your details…")}.get(self._busy, "")
 
     # --- entry ---------------------------------------------------------------------------------
 
@@ -377,7 +385,6 @@ class MyOrderViewModel(QObject):
         self._run("find", lambda s: s.by_number(number, code), self._found)
 
     def _found(self, result: LookupResult | None) -> None:
-        t = QCoreApplication.translate
         if result is not None and result.outcome is Outcome.FOUND and result.order is not None:
             self._show(result.order)
             self._notice = ""
@@ -386,20 +393,24 @@ class MyOrderViewModel(QObject):
         outcome = result.outcome if result is not None else Outcome.UNREACHABLE
         log.info("my order: lookup %s", outcome.value)
         if outcome in (Outcome.NOT_FOUND, Outcome.INVALID) and self._by_scan:
-            self._message = t("MyOrder", "The order of this receipt was not found. Please type its order "
+            self._message = QCoreApplication.translate(
+                "MyOrder", "The order of this receipt was not found. Please type its order "
                               "number and code instead.")
         elif outcome is Outcome.NOT_FOUND:
-            self._message = t("MyOrder", "No order matches this number and code. Please check both and "
+            self._message = QCoreApplication.translate(
+                "MyOrder", "No order matches this number and code. Please check both and "
                               "try again.")
             self._code = ""
             self._field = "code"
         elif outcome is Outcome.THROTTLED:
             self._throttle(result.retry_after_s if result is not None else order_rules.LOOKUP_WINDOW_S)
         elif outcome is Outcome.INVALID:
-            self._message = t("MyOrder", "This is not an order number and code we can look up. Please "
+            self._message = QCoreApplication.translate(
+                "MyOrder", "This is not an order number and code we can look up. Please "
                               "check your receipt.")
         else:
-            self._message = t("MyOrder", "We cannot reach the store right now, so your order cannot be "
+            self._message = QCoreApplication.translate(
+                "MyOrder", "We cannot reach the store right now, so your order cannot be "
                               "looked up. Please try again in a few minutes, or ask a member of staff.")
         if self._navigator.property("screen") != LOOKUP:
             self._navigator.push(LOOKUP)
@@ -569,23 +580,24 @@ class MyOrderViewModel(QObject):
         return shown
 
     def _request_words(self, kind: str, changes: Mapping[str, Any]) -> str:
-        t = QCoreApplication.translate
         if kind == "return":
-            head = t("MyOrder", "Exchange") if changes.get("type") == "exchange" else t("MyOrder", "Return")
+            head = (QCoreApplication.translate("MyOrder", "Exchange") if changes.get("type") == "exchange"
+                    else QCoreApplication.translate("MyOrder", "Return"))
             reason = _reason_text(str(changes.get("reason", "")))
             count = sum(int(line.get("quantity", 0)) for line in changes.get("lines", ())
                         if isinstance(line, Mapping))
-            items = t("MyOrder", "%n item(s)", "", count)
+            items = QCoreApplication.translate("MyOrder", "%n item(s)", "", count)
             return " · ".join(part for part in (head, items, reason) if part)
         parts = []
         if "fulfilment" in changes:
             parts.append(_fulfilment_text(str(changes["fulfilment"])))
-        labels = {"contact_name": t("MyOrder", "name"), "contact_phone": t("MyOrder", "phone"),
-                  "address": t("MyOrder", "address")}
+        labels = {"contact_name": QCoreApplication.translate("MyOrder", "name"),
+                  "contact_phone": QCoreApplication.translate("MyOrder", "phone"),
+                  "address": QCoreApplication.translate("MyOrder", "address")}
         changed = [labels[key] for key in ("contact_name", "contact_phone", "address") if key in changes]
         if changed:
-            parts.append(t("MyOrder", "new %1").replace("%1", ", ".join(changed)))
-        return t("MyOrder", "Change: %1").replace("%1", "; ".join(parts))
+            parts.append(QCoreApplication.translate("MyOrder", "new %1").replace("%1", ", ".join(changed)))
+        return QCoreApplication.translate("MyOrder", "Change: %1").replace("%1", "; ".join(parts))
 
     # what the shopper may do: the rules' answers on the view, in words
 
@@ -642,14 +654,15 @@ class MyOrderViewModel(QObject):
         if result is not None and result.outcome is Outcome.FOUND and result.order is not None:
             self._show(result.order)
             return
-        t = QCoreApplication.translate
         outcome = result.outcome if result is not None else Outcome.UNREACHABLE
         if outcome is Outcome.THROTTLED:
-            self._notice = t("MyOrder", "Too many tries. Please try again later.")
+            self._notice = QCoreApplication.translate("MyOrder", "Too many tries. Please try again later.")
         elif outcome is Outcome.NOT_FOUND:
-            self._notice = t("MyOrder", "The store no longer finds this order. Please ask a member of staff.")
+            self._notice = QCoreApplication.translate(
+                "MyOrder", "The store no longer finds this order. Please ask a member of staff.")
         else:
-            self._notice = t("MyOrder", "We cannot reach the store right now. What you see may not be "
+            self._notice = QCoreApplication.translate(
+                "MyOrder", "We cannot reach the store right now. What you see may not be "
                              "the latest.")
         self.orderChanged.emit()
 
@@ -818,14 +831,16 @@ class MyOrderViewModel(QObject):
         order = self._order
         if order is None:
             return ""
-        t = QCoreApplication.translate
         change = order_rules.fee_change(order.subtotal_minor, order.shipping_minor, self._fulfilment)
-        fee = self._money(change.new_minor) if change.new_minor else t("MyOrder", "Free")
+        fee = self._money(change.new_minor) if change.new_minor else QCoreApplication.translate(
+            "MyOrder", "Free")
         if self._stage() is Stage.EDIT:
             total = self._money(order.subtotal_minor + change.new_minor)
-            return t("MyOrder", "Delivery fee: %1. To pay: %2").replace("%1", fee).replace("%2", total)
+            return QCoreApplication.translate(
+                "MyOrder", "Delivery fee: %1. To pay: %2").replace("%1", fee).replace("%2", total)
         difference = _fee_text(change.difference_minor, order.currency, self._language)
-        return difference or t("MyOrder", "Delivery fee: %1 (no change)").replace("%1", fee)
+        return difference or QCoreApplication.translate(
+            "MyOrder", "Delivery fee: %1 (no change)").replace("%1", fee)
 
     @Property(str, notify=formChanged)
     def deliveryFeeNote(self) -> str:
@@ -885,11 +900,11 @@ class MyOrderViewModel(QObject):
         return True
 
     def _sent(self, result: RequestResult | None) -> None:
-        t = QCoreApplication.translate
         outcome = result.outcome if result is not None else Sent.UNREACHABLE
         log.info("my order: request %s", outcome.value)
         if outcome is Sent.SENT:
-            self._notice = t("MyOrder", "Request sent. The store will confirm; look up your order again to "
+            self._notice = QCoreApplication.translate(
+                "MyOrder", "Request sent. The store will confirm; look up your order again to "
                              "see the answer.")
             self._reset_forms()
             self._navigator.push(ORDER)  # back to the order, which is asked again for the request
@@ -899,21 +914,26 @@ class MyOrderViewModel(QObject):
         if outcome is Sent.INVALID and result is not None:
             self._problems = {key: value for key, value in result.problems.items() if key in _FORM_FIELDS}
             self._form_message = (self._nothing_message() if "changes" in result.problems
-                                  else t("MyOrder", "The store did not accept these details. Please check "
+                                  else QCoreApplication.translate(
+                                      "MyOrder", "The store did not accept these details. Please check "
                                          "them."))
         elif outcome is Sent.REFUSED:
-            self._notice = t("MyOrder", "The store cannot accept this request any more: the order has "
+            self._notice = QCoreApplication.translate(
+                "MyOrder", "The store cannot accept this request any more: the order has "
                              "moved on. Here is where it stands now.")
             self._navigator.push(ORDER)
             self.orderChanged.emit()
             self.refresh()
         elif outcome is Sent.NOT_FOUND:
-            self._form_message = t("MyOrder", "The store no longer finds this order. Please ask a member of "
+            self._form_message = QCoreApplication.translate(
+                "MyOrder", "The store no longer finds this order. Please ask a member of "
                                    "staff.")
         elif outcome is Sent.THROTTLED:
-            self._form_message = t("MyOrder", "Too many tries. Please try again later.")
+            self._form_message = QCoreApplication.translate(
+                "MyOrder", "Too many tries. Please try again later.")
         else:
-            self._form_message = t("MyOrder", "We cannot reach the store right now, and nothing was sent. "
+            self._form_message = QCoreApplication.translate(
+                "MyOrder", "We cannot reach the store right now, and nothing was sent. "
                                    "Please try again in a moment.")
         self.formChanged.emit()
 
@@ -986,7 +1006,6 @@ class MyOrderViewModel(QObject):
 
     @Slot(result=bool)
     def sendReturn(self) -> bool:
-        t = QCoreApplication.translate
         order = self._order
         if order is None:
             return False
@@ -995,11 +1014,13 @@ class MyOrderViewModel(QObject):
         for line in order.lines:
             ordered[line.sku] = ordered.get(line.sku, 0) + line.quantity
         if not self._return_reason:
-            self._form_message = t("MyOrder", "Please choose a reason.")
+            self._form_message = QCoreApplication.translate("MyOrder", "Please choose a reason.")
         elif order_rules.check_return_lines(ordered, asked):
-            self._form_message = t("MyOrder", "Please choose at least one item with +.")
+            self._form_message = QCoreApplication.translate(
+                "MyOrder", "Please choose at least one item with +.")
         elif order_rules.check_return(self._return_kind, self._return_reason, clean(self._note)):
-            self._form_message = t("MyOrder", "Please shorten the note to %1 characters and remove "
+            self._form_message = QCoreApplication.translate(
+                "MyOrder", "Please shorten the note to %1 characters and remove "
                                    "special symbols.").replace("%1", str(order_rules.NOTE_MAX))
         else:
             self._form_message = ""
