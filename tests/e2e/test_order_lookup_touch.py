@@ -181,8 +181,8 @@ def test_a_scanned_receipt_opens_a_shipped_order_which_says_why_it_is_locked(
     assert shipped.status_code == 200, shipped.text
     pty = ui.services.devices.pty_scanner
     assert pty is not None
-    qtbot.waitUntil(lambda: ui.services is not None
-                    and ui.services.device_states.get("scanner", {}).get("status") == "ready", timeout=10_000)
+    states = ui.services.device_states
+    qtbot.waitUntil(lambda: str(states.get("scanner", {}).get("status", "")).lower() == "ready", timeout=10_000)
     ui.shopper.catalog.openProduct(int(ui.shopper.catalog.property("featured").raw(0).id))
     qtbot.waitUntil(lambda: ui.navigator.screen == "product")
     assert pty.scan(ui.services.receipt_settings().order_page(uuid))  # the receipt under the scanner
