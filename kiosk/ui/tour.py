@@ -90,7 +90,8 @@ class Tour:
         window_rect = (0.0, 0.0, float(self.ui.window.width()), float(self.ui.window.height()))
         texts = []
         for item in self._items():
-            if not item.metaObject().className().startswith(_TEXT_CLASSES) or not item.isVisible():
+            # inherits: a text type made in QML (an inline component) is a text item too
+            if not any(item.inherits(cls) for cls in _TEXT_CLASSES) or not item.isVisible():
                 continue
             if item.opacity() <= 0 or not self._on_screen(item, window_rect):
                 continue

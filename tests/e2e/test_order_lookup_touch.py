@@ -182,7 +182,8 @@ def test_a_scanned_receipt_opens_a_shipped_order_which_says_why_it_is_locked(
     pty = ui.services.devices.pty_scanner
     assert pty is not None
     states = ui.services.device_states
-    qtbot.waitUntil(lambda: str(states.get("scanner", {}).get("status", "")).lower() == "ready", timeout=10_000)
+    qtbot.waitUntil(lambda: str(states.get("scanner", {}).get("status", "")).lower() == "ready",
+                    timeout=10_000)
     ui.shopper.catalog.openProduct(int(ui.shopper.catalog.property("featured").raw(0).id))
     qtbot.waitUntil(lambda: ui.navigator.screen == "product")
     assert pty.scan(ui.services.receipt_settings().order_page(uuid))  # the receipt under the scanner

@@ -7,13 +7,15 @@ steppers bounded by what was bought."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QImage
 
 from kiosk.config import store_timezone
 from kiosk.ui.app import KioskUi
-from kiosk.ui.tour import sample_order
+from kiosk.ui.tour import missing_glyphs, run_tour, sample_order
 from tests.ui.conftest import prop, tap
 
 pytestmark = pytest.mark.gui
@@ -145,3 +147,24 @@ def test_the_return_form_counts_within_what_was_bought(qtbot: Any, kiosk_ui: Kio
     qtbot.waitUntil(lambda: prop(ui, "returnCount_2", "text") == f"0 / {bought}")
     tap(qtbot, ui, ui.item("returnKindExchange"))
     assert mine.property("returnKind") == "exchange"
+
+
+MY_ORDER_SHOTS = ("order-lookup-throttled", "order-accepted", "order-shipped-cached", "order-change-keyboard",
+                  "order-edit-unpaid", "order-return")
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_tour_renders_my_order_screens_whole(qtbot: Any, tmp_path: Path, orientation: str) -> None:
+    shots = run_tour(tmp_path, orientations=(orientation,), only=MY_ORDER_SHOTS)
+    assert len(shots) == 2 * len(MY_ORDER_SHOTS)
+    for shot in shots:
+        image = QImage(str(shot.path))
+        assert image.width() > 0 and len({image.pixel(x, y) for x in range(0, image.width(), 16)
+                                          for y in range(0, image.height(), 16)}) > 8, shot.path.name
+        assert shot.cut_labels == [], f"{shot.path.name}: button labels cut short"
+    assert missing_glyphs(shots) == {}
+    by_name = {shot.path.name: shot for shot in shots}
+    shipped = by_name[f"{orientation}-en_US-order-shipped-cached.png"]
+    assert any("the store cannot be reached" in text for text in shipped.texts)
+    assert "Shipped" in shipped.texts and any("has shipped" in text for text in shipped.texts)
+    assert "Shipped, tracking number SF1234567890" in shipped.texts

@@ -138,7 +138,7 @@ Rectangle {
                             KioskButton {
                                 objectName: "returnLess_" + line.index
                                 implicitWidth: Theme.touchMin + 24
-                                text: "−"
+                                text: "－"
                                 primary: false
                                 fontSize: Theme.fontTitle
                                 dimmed: line.modelData.chosen === 0
