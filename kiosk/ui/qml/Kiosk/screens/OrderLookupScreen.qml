@@ -82,10 +82,21 @@ Rectangle {
             Layout.fillWidth: true
             title: qsTr("My order")
         }
-        GridLayout {
+        // scrolls only when the screen is short of room (reach mode, large text)
+        Flickable {
+            id: flick
+            objectName: "lookupFlick"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: Theme.margin
+            contentHeight: body.implicitHeight + 2 * Theme.margin
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+
+        GridLayout {
+            id: body
+            x: Theme.margin
+            y: Theme.margin
+            width: flick.width - 2 * Theme.margin
             columns: Theme.portrait ? 1 : 2
             columnSpacing: Theme.margin * 1.5
             rowSpacing: Theme.spacing
@@ -111,6 +122,7 @@ Rectangle {
                         anchors.margins: Theme.spacing
                         spacing: Theme.spacing
                         ReceiptQrHint {
+                            visible: Theme.reachTop === 0  // reach mode: the words alone, to save room
                             Layout.alignment: Qt.AlignVCenter
                             Layout.preferredWidth: Theme.portrait ? 168 : 128
                             Layout.preferredHeight: Layout.preferredWidth
@@ -201,7 +213,7 @@ Rectangle {
                     onClicked: MyOrder.find()
                 }
             }
-            Item { Layout.fillHeight: true; visible: Theme.portrait }
+        }
         }
         ShopperToolBar {
             Layout.fillWidth: true
