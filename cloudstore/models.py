@@ -129,32 +129,9 @@ class OrderRequest(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    # a modification's new delivery fee minus the paid one (> 0: the shopper owes it); 0 for returns
+    # a modification: the delivery fee by the rule after the change minus the fee as it stood
+    # (> 0 the shopper owes it, < 0 the store refunds it); recomputed when it is approved
     fee_difference_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-
-
-class OrderEvent(Base):
-    """A status an order moved to on the store (the timeline's steps after ACCEPTED), oldest first."""
-
-    __tablename__ = "order_events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    order_uuid: Mapped[str] = mapped_column(ForeignKey("orders.order_uuid"), index=True)
-    status: Mapped[str] = mapped_column(String(24))
-    at: Mapped[dt.datetime] = mapped_column(DateTime)
-    detail: Mapped[str] = mapped_column(String(64), default="")  # SHIPPED: the tracking number
-
-
-class LookupFailure(Base):
-    """A failed proof of an order (a wrong code, an unknown number or uuid), counted per scope:
-    "device:<id>" and "order:<digits>" (cloudstore.order_lookup). In the database, so the throttle
-    holds across workers and restarts; rows older than the window are pruned."""
-
-    __tablename__ = "lookup_failures"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scope: Mapped[str] = mapped_column(String(80), index=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
 
 
 class SandboxPayment(Base):
@@ -263,3 +240,27 @@ class FunnelCount(Base):
     step: Mapped[str] = mapped_column(String(24), primary_key=True)
     sessions: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OrderEvent(Base):
+    """A status an order moved to on the store (the timeline's steps after ACCEPTED), oldest first."""
+
+    __tablename__ = "order_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_uuid: Mapped[str] = mapped_column(ForeignKey("orders.order_uuid"), index=True)
+    status: Mapped[str] = mapped_column(String(24))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    detail: Mapped[str] = mapped_column(String(64), default="")  # SHIPPED: the tracking number
+
+
+class LookupFailure(Base):
+    """A failed proof of an order (a wrong code, an unknown number or uuid), counted per scope:
+    "device:<id>" and "order:<digits>" (cloudstore.order_lookup). In the database, so the throttle
+    holds across workers and restarts; rows older than the window are pruned."""
+
+    __tablename__ = "lookup_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(80), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from cloudstore import order_view
 from cloudstore.models import OrderEvent, StoreOrder
 from cloudstore.timefmt import iso, parse_iso
-from kiosk.sync import protocol
+from kiosk.sync.protocol import TIMELINE_PAID, TIMELINE_PLACED, TimelineEntry
 from kiosk.sync.protocol import FulfilmentStatus as S
 
 DETAIL_MAX = 64  # OrderEvent.detail
@@ -43,15 +43,15 @@ def placed_at(order: StoreOrder) -> dt.datetime:
     return order.received_at
 
 
-def timeline(session: Session, order: StoreOrder) -> list[protocol.TimelineEntry]:
+def timeline(session: Session, order: StoreOrder) -> list[TimelineEntry]:
     """PLACED, PAID, ACCEPTED, then every recorded status, oldest first."""
     paid = order_view.paid_time(session, order) or order.paid_at
     entries = [
-        protocol.TimelineEntry(status=protocol.TIMELINE_PLACED, at=iso(placed_at(order)), detail=""),
-        protocol.TimelineEntry(status=protocol.TIMELINE_PAID, at=iso(paid), detail=""),
-        protocol.TimelineEntry(status=S.ACCEPTED, at=iso(order.received_at), detail=""),
+        TimelineEntry(status=TIMELINE_PLACED, at=iso(placed_at(order)), detail=""),
+        TimelineEntry(status=TIMELINE_PAID, at=iso(paid), detail=""),
+        TimelineEntry(status=S.ACCEPTED, at=iso(order.received_at), detail=""),
     ]
-    entries += [protocol.TimelineEntry(status=e.status, at=iso(e.at), detail=e.detail)
+    entries += [TimelineEntry(status=e.status, at=iso(e.at), detail=e.detail)
                 for e in events(session, order.order_uuid)]
     return entries
 
