@@ -44,10 +44,12 @@ def placed_at(order: StoreOrder) -> dt.datetime:
 
 
 def timeline(session: Session, order: StoreOrder) -> list[TimelineEntry]:
-    """PLACED, PAID, ACCEPTED, then every recorded status, oldest first."""
-    paid = order_view.paid_time(session, order) or order.paid_at
+    """PLACED, PAID, ACCEPTED, then every recorded status, oldest first. A kiosk's clock may be off: a
+    step of the order never shows after the one that follows it (paid by the time the store received
+    it, placed by the time it was paid)."""
+    paid = min(order_view.paid_time(session, order) or order.paid_at, order.received_at)
     entries = [
-        TimelineEntry(status=TIMELINE_PLACED, at=iso(placed_at(order)), detail=""),
+        TimelineEntry(status=TIMELINE_PLACED, at=iso(min(placed_at(order), paid)), detail=""),
         TimelineEntry(status=TIMELINE_PAID, at=iso(paid), detail=""),
         TimelineEntry(status=S.ACCEPTED, at=iso(order.received_at), detail=""),
     ]
@@ -57,8 +59,9 @@ def timeline(session: Session, order: StoreOrder) -> list[TimelineEntry]:
 
 
 def handed_over_at(session: Session, order: StoreOrder) -> dt.datetime | None:
-    """When the order was last delivered or picked up (None: not yet): what the return window counts
-    from, through a return request and its decision."""
+    """When the order was first delivered or picked up (None: not yet): what the return window counts
+    from, through a return request and its decision (a rejected return puts it back to DELIVERED, which
+    gives the shopper no new window)."""
     return session.execute(select(OrderEvent.at).where(
         OrderEvent.order_uuid == order.order_uuid, OrderEvent.status.in_(HANDED_OVER))
-        .order_by(OrderEvent.id.desc())).scalars().first()
+        .order_by(OrderEvent.id)).scalars().first()
