@@ -181,7 +181,9 @@ def close_payment(payment_id: PaymentId, caller: Caller, db: DB, request: Reques
 
 _PROOF_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "No order matches: the one answer to every failed proof (counted)"},
-    429: {"description": "Too many failed proofs by this kiosk (or for this order number): see Retry-After"}}
+    429: {"description": "Too many failed proofs by this kiosk (or for this order number)",
+          "headers": {"Retry-After": {"description": "Seconds until a proof is checked again",
+                                      "schema": {"type": "integer"}}}}}
 
 
 @router.post("/orders:lookup", response_model=ShopperOrderOut, responses=_PROOF_RESPONSES)

@@ -16,6 +16,7 @@ from alembic import command
 from sqlalchemy import select, text, update
 
 from cloudstore import order_lookup, schemas
+from cloudstore.__main__ import parser
 from cloudstore.db import StoreDB
 from cloudstore.devices import add_device
 from cloudstore.migrate import alembic_config, upgrade
@@ -267,6 +268,7 @@ def test_the_openapi_document_shows_the_answers(store: LiveStore) -> None:
     for path, method in ((protocol.ORDER_LOOKUP_PATH, "post"), ("/v1/orders/{order_uuid}", "get")):
         responses = paths[path][method]["responses"]
         assert {"200", "404", "429"} <= set(responses), path
+        assert "Retry-After" in responses["429"]["headers"]
         assert responses["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/ShopperOrderOut")
 
 
@@ -299,3 +301,17 @@ def test_orders_from_before_the_upgrade_get_their_number_key(store_url: str) -> 
     finally:
         db.close()
 
+
+
+def test_the_window_and_the_merchant_phone_come_from_the_command_line_or_the_environment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    defaults = parser().parse_args(["serve"])
+    assert (defaults.return_window_days, defaults.merchant_phone) == (7, "")
+    monkeypatch.setenv("CLOUDSTORE_RETURN_WINDOW_DAYS", "14")
+    monkeypatch.setenv("CLOUDSTORE_MERCHANT_PHONE", MERCHANT_PHONE)
+    from_env = parser().parse_args(["serve"])
+    assert (from_env.return_window_days, from_env.merchant_phone) == (14, MERCHANT_PHONE)
+    given = parser().parse_args(["serve", "--return-window-days", "3", "--merchant-phone", "110"])
+    assert (given.return_window_days, given.merchant_phone) == (3, "110")
+    with pytest.raises(SystemExit):
+        parser().parse_args(["serve", "--return-window-days", "-1"])
