@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from kiosk.order_rules import lookup_code
 from kiosk.sync.protocol import ORDER_LOOKUP_PATH
 from tests.unit.cloudstore.harness import (
     HmacAuth,
@@ -72,6 +73,14 @@ def sell(kiosk: Kiosk, *, delivery: bool = True, order_no: str | None = None,
     pushed = kiosk.http.post("/v1/orders:batch", json={"items": [batch_item(seq, payload)]})
     assert pushed.json()["results"][0]["status"] == "created", pushed.text
     return payload
+
+
+def wrong_codes(order: dict[str, Any], count: int) -> list[str]:
+    """`count` codes that prove nothing of `order`: neither its phone's last 4 digits nor its receipt's
+    lookup code."""
+    phone = str((order.get("contact") or {}).get("phone", ""))
+    right = {lookup_code(order["order_uuid"]), phone[-4:]}
+    return [code for code in (f"{n:04d}" for n in range(count + 2)) if code not in right][:count]
 
 
 def lookup(kiosk: Kiosk, order_no: str, code: str) -> httpx.Response:
