@@ -155,8 +155,8 @@ def order_or_404(session: Session, device_id: str, order_uuid: str, now: dt.date
     """For every device route about one order by its uuid (status, modification, return), inside its
     write session (`db.write()`): the order, or HTTPException 404 (unknown: counted against the device)
     or 429 (the device failed too often, with Retry-After). Before raising 404 it commits the session,
-    so the failure counts although the exception rolls the rest of the block back; nothing the caller
-    wrote before it should depend on that."""
+    so the failure counts although the exception rolls the block back: call it first in the block
+    (whatever was written before it is committed with the failure)."""
     found = find_by_uuid(session, device_id, order_uuid, now, lock=lock)
     if isinstance(found, Throttled):
         raise too_many(found)
