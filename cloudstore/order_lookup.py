@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import HTTPException
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from cloudstore import order_events, order_view
@@ -82,7 +82,20 @@ def _wait(session: Session, scope: str, limit: int, now: dt.datetime) -> int:
     return max(1, math.ceil((counted[-1] + WINDOW - now).total_seconds()))
 
 
-def throttled(session: Session, limits: Iterable[tuple[str, int]], now: dt.datetime) -> Throttled | None:
+def _serialise(session: Session, scopes: list[str]) -> None:
+    """Hold each scope until the transaction ends, so concurrent attempts (other store workers) count
+    and check one after the other. SQLite's writes are serialised already (one writer, BEGIN
+    IMMEDIATE); PostgreSQL takes a transaction-level advisory lock per scope, in one order."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for scope in sorted(set(scopes)):
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:scope))"), {"scope": scope})
+
+
+def throttled(session: Session, limits: list[tuple[str, int]], now: dt.datetime) -> Throttled | None:
+    """Throttled when any scope has failed `limit` times within the window. Call it in the write
+    transaction that will record the attempt's failure."""
+    _serialise(session, [scope for scope, _ in limits])
     wait = max((_wait(session, scope, limit, now) for scope, limit in limits), default=0)
     return Throttled(wait) if wait else None
 

@@ -9,6 +9,7 @@ import json
 import typing
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -167,6 +168,22 @@ def test_one_kiosk_is_throttled_across_numbers(store: LiveStore) -> None:
     _retry_after(guesser.http.get(f"/v1/orders/{order['order_uuid']}"))
     # another kiosk, and the number itself, are fine
     assert lookup(other, order["order_no"], PHONE[-4:]).status_code == 200
+
+
+def test_concurrent_failures_are_counted_one_by_one(store: LiveStore) -> None:
+    kiosk = store.kiosk()
+    order = sell(kiosk)
+    tries = 3 * LOOKUP_FAILURES_PER_ORDER
+    clients = [same_kiosk_at(store, kiosk) for _ in range(tries)]
+    codes = wrong_codes(order, tries)
+    with ThreadPoolExecutor(max_workers=tries) as pool:
+        statuses = sorted(pool.map(lambda i: lookup(clients[i], order["order_no"], codes[i]).status_code,
+                                   range(tries)))
+    assert statuses == [404] * LOOKUP_FAILURES_PER_ORDER + [429] * (tries - LOOKUP_FAILURES_PER_ORDER)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with store.db.read() as session:
+        assert order_lookup.failures(session, order_lookup.device_scope(kiosk.device_id), now) == (
+            LOOKUP_FAILURES_PER_ORDER)
 
 
 def test_an_unknown_uuid_is_404_and_counts_toward_the_kiosk_limit(store: LiveStore) -> None:
