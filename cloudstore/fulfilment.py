@@ -12,8 +12,9 @@ import datetime as dt
 import secrets
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
+from cloudstore import order_events
 from cloudstore.models import OrderRequest, StoreOrder
 from cloudstore.schemas import ModificationIn, OrderStatusOut, RequestOut, ReturnIn
 from cloudstore.timefmt import iso, iso_or_none
@@ -99,6 +100,7 @@ def request_return(session: Session, order: StoreOrder, device_id: str, body: Re
                        changes={"lines": [line.model_dump() for line in body.lines]}, reason=body.reason,
                        prior_status=order.status, created_at=now)
     order.status = S.RETURN_REQUESTED
+    order_events.record(session, order.order_uuid, order.status, now)
     session.add(req)
     session.flush()
     return req, True
@@ -122,6 +124,7 @@ def decide(session: Session, request_id: str, approve: bool, note: str, now: dt.
             order.fulfilment = str(req.changes["fulfilment"])
     else:
         order.status = S.RETURNED if approve else req.prior_status
+        order_events.record(session, order.order_uuid, order.status, now)
     req.status, req.note, req.decided_at = ("APPROVED" if approve else "REJECTED"), note, now
     order.updated_at = now
     return req
@@ -141,3 +144,7 @@ def set_status(order: StoreOrder, status: str, tracking_no: str, now: dt.datetim
     if tracking_no.strip():
         order.tracking_no = tracking_no.strip()
     order.updated_at = now
+    session = object_session(order)
+    assert session is not None, "set_status on an order of a session"
+    order_events.record(session, order.order_uuid, status, now,
+                        order.tracking_no if status == S.SHIPPED else "")

@@ -111,3 +111,14 @@ def find(session: Session, order_uuid: str) -> OrderView | None:
         pickup_point=_text(payload.get("pickup_location")) or (device.name if device is not None else ""),
         name=mask_name(contact["name"]), phone=mask_phone(contact["phone"]) if contact["phone"] else "",
         address=mask_address(contact["address"]) if contact["address"] else "")
+
+
+def contact_now(session: Session, order: StoreOrder) -> dict[str, str]:
+    """The order's name, phone and address as they stand (approved modifications applied), UNMASKED:
+    for the store's own checks (the proof of an order by its phone), never for a page or an answer."""
+    return _contact(session, order)
+
+
+def paid_time(session: Session, order: StoreOrder) -> dt.datetime | None:
+    """When the order was paid: the store's own payment record first, else the kiosk's word."""
+    return _paid_at(session, order)
