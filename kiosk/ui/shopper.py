@@ -72,6 +72,7 @@ class Shopper:
         self.product.checkoutRequested.connect(self.cart.checkout)
         self.my_order = MyOrderViewModel(navigator, bridge.post, self.payment.start, currency)
         self.scans.receipt_scanned = self.my_order.open_receipt
+        self.payment.back_to_order = self.my_order.back_from_payment
         self.recommend = Recommendations(self.state, bridge.post)
         self.product.shown.connect(
             lambda: self.recommend.show_product(int(self.product.property("productId"))))

@@ -293,15 +293,28 @@ def test_an_unpaid_order_is_edited_and_paid_by_touch(qtbot: Any, kiosk: KioskUi,
     mine.setPhone(PHONE)
     mine.setAddress(ADDRESS)
     before = order(ui, order_no)
+    payment = ui.shopper.payment
+    # a first try given up: back to the order (no cart was involved), nothing charged
+    tap(qtbot, ui, ui.item("changePayAlipay"))
+    qtbot.waitUntil(lambda: payment.phase == "awaiting_payment", timeout=10_000)
+    tap(qtbot, ui, ui.item("paymentCancel"))
+    qtbot.waitUntil(lambda: ui.navigator.screen == "order", timeout=10_000)
+    assert "nothing was charged" in prop(ui, "orderNotice", "text")
+    qtbot.waitUntil(lambda: not mine.property("busy") and mine.property("canEdit"), timeout=10_000)
+    go(qtbot, ui, "orderEdit", "orderChange")
+    tap(qtbot, ui, ui.item("changeDelivery"))
+    mine.setName(NAME)
+    mine.setPhone(PHONE)
+    mine.setAddress(ADDRESS)
     tap(qtbot, ui, ui.item("changePayWechat"))
     qtbot.waitUntil(lambda: ui.navigator.screen == "payment", timeout=10_000)
-    payment = ui.shopper.payment
     qtbot.waitUntil(lambda: payment.phase == "awaiting_payment", timeout=10_000)
     assert payment.orderNo == order_no  # the same order, paid again
     assert phone_action(str(payment.codeUrl), "pay") == "paid"
     qtbot.waitUntil(lambda: ui.navigator.screen == "done", timeout=10_000)
     paid = order(ui, order_no)
     assert paid.state in (OrderState.PAID, OrderState.SYNCED)
+    assert before.state is OrderState.PAYMENT_FAILED
     assert (paid.contact.name, paid.contact.phone, paid.contact.address) == (NAME, PHONE, ADDRESS)
     fee = 0 if before.total_minor >= 9900 else 1000
     assert paid.shipping_minor == fee and paid.total_minor == before.total_minor + fee

@@ -171,7 +171,6 @@ class MyOrderViewModel(QObject):
         self._language = "zh_CN"
         self._services: Services | None = None
         self._tz: dt.tzinfo | None = None
-        self.lookup: Any = None  # an OrderLookup; tests may set one; else the services' is used
         self._turn = 0  # a wipe starts a new turn: answers of the last one are dropped
         self._busy = ""  # what the worker is doing ("" when nothing)
         self._threads: list[threading.Thread] = []
@@ -217,8 +216,6 @@ class MyOrderViewModel(QObject):
         self.formChanged.emit()
 
     def _service(self) -> Any:
-        if self.lookup is not None:
-            return self.lookup
         return getattr(self._services, "order_lookup", None) if self._services is not None else None
 
     def _run(self, what: str, work: Callable[[Any], Any], done: Callable[[Any], None]) -> bool:
@@ -428,12 +425,6 @@ class MyOrderViewModel(QObject):
         self._throttled_until = None
         self._message = ""
         self.lookupChanged.emit()
-
-    def check_throttle(self) -> None:
-        """With an injected clock (tests): end the wait once its time has passed."""
-        if self._throttled_until is not None and self._clock() >= self._throttled_until:
-            self._throttle_timer.stop()
-            self._throttle_over()
 
     def _clear_lookup(self) -> None:
         self._number = self._code = ""
@@ -898,6 +889,15 @@ class MyOrderViewModel(QObject):
 
         self._run("amend", lambda s: s.amend_unpaid(uuid, fulfilment, contact), paid_next)
         return True
+
+    def back_from_payment(self) -> None:
+        """The unpaid order's payment was given up or ran out of time: back to the order, as it is now."""
+        self._notice = QCoreApplication.translate(
+            "MyOrder", "The payment was not completed and nothing was charged. Your order is still waiting "
+            "to be paid.")
+        self._navigator.push(ORDER)
+        self.orderChanged.emit()
+        self.refresh()
 
     def _sent(self, result: RequestResult | None) -> None:
         outcome = result.outcome if result is not None else Sent.UNREACHABLE

@@ -113,6 +113,10 @@ class PaymentViewModel(QObject):
         self._recovered: list[dict[str, Any]] = []  # "checkout.recovered" before the services came
         self._closed = False
         self.receipt = ReceiptViewModel(self)
+        # an unpaid order looked up and paid with no cart (kiosk.ui.viewmodels.my_order): a payment given
+        # up goes back to that order, not to an empty cart
+        self.back_to_order: Callable[[], None] | None = None
+        self._for_order = False
 
     def attach(self, services: Services) -> None:
         self._services = services
@@ -158,6 +162,7 @@ class PaymentViewModel(QObject):
         if method not in ("wechat", "alipay"):
             raise ValueError(f"unknown payment method {method!r}")
         self._last = _Attempt(fulfilment, contact, shipping_minor, method)
+        self._for_order = bool(retry_order) and not self._session.lines
         self._serial += 1
         serial = self._serial
         self._update = None
@@ -239,7 +244,9 @@ class PaymentViewModel(QObject):
             self._session.clear_cart()
             self._navigator.push("done")
         elif phase in (EXPIRED, CANCELLED):
-            if on_payment_screen:
+            if on_payment_screen and self._for_order and self.back_to_order is not None:
+                self.back_to_order()
+            elif on_payment_screen:
                 self._cart.show_with_notice(self._back_notice(phase))
         elif on_payment_screen:
             self._navigator.push("paymentProblem")

@@ -99,7 +99,7 @@ Rectangle {
                         Line {
                             objectName: "orderNotice"
                             text: MyOrder.noticeText
-                            color: Theme.success
+                            color: Theme.text
                             font.bold: true
                         }
                     }
