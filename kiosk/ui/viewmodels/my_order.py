@@ -877,17 +877,41 @@ class MyOrderViewModel(QObject):
             clean(self._fields["address"]))
         uuid = order.order_uuid
 
-        def paid_next(view: OrderView | None) -> None:
-            if view is None:
+        def amend(service: Any) -> object:
+            try:
+                return service.amend_unpaid(uuid, fulfilment, contact)
+            except Exception as exc:  # the rules refused the edit (AmendRefused), or it broke: say which
+                if not hasattr(exc, "problems"):
+                    log.exception("my order: the unpaid order could not be edited")
+                return exc
+
+        def paid_next(answer: object) -> None:
+            if isinstance(answer, OrderView):
+                self._show(answer)
+                self._start_payment(answer.fulfilment, contact, answer.shipping_minor, method,
+                                    retry_order=answer.order_uuid)
+                return
+            problems = getattr(answer, "problems", None) or {}
+            reason = str(getattr(answer, "reason", "") or "")
+            why = ", ".join(sorted(problems)) or reason or "error"
+            log.info("my order: unpaid order not edited (%s)", why)  # field names only: never what was typed
+            if problems:
+                self._problems = {key: str(value) for key, value in problems.items() if key in _FORM_FIELDS}
+                self._form_message = QCoreApplication.translate(
+                    "MyOrder", "Please check the details marked in red. Nothing was charged.")
+            elif reason:  # no longer unpaid here (paid meanwhile, or of an earlier day): show it as it is
+                self._notice = QCoreApplication.translate(
+                    "MyOrder", "This order can no longer be changed here. Here is where it stands now.")
+                self._navigator.push(ORDER)
+                self.orderChanged.emit()
+                self.refresh()
+                return
+            else:
                 self._form_message = QCoreApplication.translate(
                     "MyOrder", "Your details could not be saved, and nothing was charged. Please try again.")
-                self.formChanged.emit()
-                return
-            self._show(view)
-            self._start_payment(view.fulfilment, contact, view.shipping_minor, method,
-                                retry_order=view.order_uuid)
+            self.formChanged.emit()
 
-        self._run("amend", lambda s: s.amend_unpaid(uuid, fulfilment, contact), paid_next)
+        self._run("amend", amend, paid_next)
         return True
 
     def back_from_payment(self) -> None:
