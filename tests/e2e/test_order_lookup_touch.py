@@ -12,6 +12,7 @@ worker, payment client and simulated devices (fake printer, pty scanner), and th
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from sqlalchemy import select
 
+from cloudstore.__main__ import demo_catalog_path
+from cloudstore.catalog import load_catalog
 from cloudstore.models import OrderRequest, StoreOrder
 from kiosk.app import build_services
 from kiosk.config import load_config
@@ -31,8 +34,8 @@ from kiosk.sync.catalog_pull import load_cursor
 from kiosk.ui.app import KioskUi
 from kiosk.ui.demo.payment import phone_action
 from tests.ui.conftest import prop, tap
-from tests.ui.test_checkout_flow import demo_store, fill_cart, go, order, pay_with
-from tests.unit.cloudstore.harness import LiveStore
+from tests.ui.test_checkout_flow import fill_cart, go, order, pay_with
+from tests.unit.cloudstore.harness import LiveStore, running_store
 
 pytestmark = pytest.mark.gui
 
@@ -40,9 +43,16 @@ PHONE, NAME, ADDRESS = "13912345678", "Zhang Wei", "Beijing Chaoyang District, J
 POLL_S = 0.05
 
 
+MERCHANT_PHONE = "400-820-8820"
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[LiveStore]:
-    with demo_store(tmp_path / "store.sqlite3") as live:
+    """The reference store with the demo catalog and a merchant phone to call about a locked order."""
+    with running_store(f"sqlite:///{tmp_path / 'store.sqlite3'}", sandbox_controls=True,
+                       merchant_phone=MERCHANT_PHONE) as live:
+        with live.db.write() as session:
+            load_catalog(session, json.loads(demo_catalog_path().read_text(encoding="utf-8")))
         yield live
 
 
@@ -191,7 +201,9 @@ def test_a_scanned_receipt_opens_a_shipped_order_which_says_why_it_is_locked(
     qtbot.waitUntil(lambda: bool(prop(ui, "orderScreen", "visible")))
     assert prop(ui, "orderNumber", "text") == order_no
     assert prop(ui, "orderStatus", "text") == "Shipped"
-    assert "has shipped, so it can no longer be changed" in prop(ui, "orderLocked", "text")
+    locked = prop(ui, "orderLocked", "text")
+    assert "has shipped, so it can no longer be changed" in locked and "refuse the parcel" in locked
+    assert locked.endswith(f"at {MERCHANT_PHONE}.")
     whats = [step["what"] for step in ui.shopper.my_order.property("timeline")]
     assert "Shipped, tracking number SF1234567890" in whats
     for name in ("orderRequestChange", "orderEdit", "orderReturn"):
