@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from kiosk.sync.catalog_pull import load_cursor
 from kiosk.ui.app import KioskUi
 from kiosk.ui.demo.payment import phone_action
 from tests.ui.conftest import prop, tap
+from tests.ui.restartable_store import restartable_store
 from tests.ui.test_checkout_flow import fill_cart, go, order, pay_with
 from tests.unit.cloudstore.harness import LiveStore, running_store
 
@@ -56,12 +58,12 @@ def store(tmp_path: Path) -> Iterator[LiveStore]:
         yield live
 
 
-@pytest.fixture
-def kiosk(qtbot: Any, tmp_path: Path, store: LiveStore) -> Iterator[KioskUi]:
+@contextmanager
+def signed_up_kiosk(qtbot: Any, data_dir: Path, store: LiveStore) -> Iterator[KioskUi]:
     """A kiosk signed up with the store, with the simulated printer and the pty scanner."""
     device_id, secret = store.add_device("K01")
     config = load_config(environ={}, overrides={
-        "data_dir": str(tmp_path / "kiosk"), "scanner": {"kind": "sim"},
+        "data_dir": str(data_dir), "scanner": {"kind": "sim"},
         "ui": {"windowed": True, "lockdown": False, "language": "en_US"},
         "store": {"url": store.base_url, "device_id": device_id, "secret": secret}})
     services = build_services(config, data_paths(config), with_store=False)
@@ -82,6 +84,12 @@ def kiosk(qtbot: Any, tmp_path: Path, store: LiveStore) -> Iterator[KioskUi]:
         ui.close()
         services.close()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def kiosk(qtbot: Any, tmp_path: Path, store: LiveStore) -> Iterator[KioskUi]:
+    with signed_up_kiosk(qtbot, tmp_path / "kiosk", store) as ui:
+        yield ui
 
 
 def in_store(store: LiveStore, order_no: str) -> StoreOrder | None:
@@ -333,3 +341,25 @@ def test_an_unpaid_order_is_edited_and_paid_by_touch(qtbot: Any, kiosk: KioskUi,
     qtbot.waitUntil(lambda: in_store(store, order_no) is not None, timeout=10_000)
     stored = in_store(store, order_no)
     assert stored is not None and stored.fulfilment == "delivery" and stored.total_minor == paid.total_minor
+
+
+def test_with_the_store_away_the_last_answer_shows_with_its_age(qtbot: Any, tmp_path: Path) -> None:
+    with restartable_store(tmp_path / "store.sqlite3") as rig, \
+            signed_up_kiosk(qtbot, tmp_path / "kiosk", rig.live) as ui:
+        order_no, _uuid = buy(qtbot, ui, rig.live, delivery=True)
+        look_up(qtbot, ui, order_no, PHONE[-4:])
+        qtbot.waitUntil(lambda: ui.navigator.screen == "order")
+        assert prop(ui, "orderStale", "text") == ""
+        rig.stop()  # the store goes away while the shopper looks
+        tap(qtbot, ui, ui.item("orderRefresh"))
+        qtbot.waitUntil(lambda: not ui.shopper.my_order.property("busy"), timeout=20_000)
+        stale = prop(ui, "orderStale", "text")
+        assert stale.startswith("As of ") and stale.endswith("the store cannot be reached right now.")
+        assert prop(ui, "orderNumber", "text") == order_no
+        assert prop(ui, "orderStatus", "text") == "Accepted by the store"
+        # a new lookup at the keypad finds the same cached answer, saying so
+        go(qtbot, ui, "orderDone", "home")
+        ui.shopper.session.wipe()
+        look_up(qtbot, ui, order_no, PHONE[-4:])
+        qtbot.waitUntil(lambda: ui.navigator.screen == "order", timeout=20_000)
+        assert "the store cannot be reached" in prop(ui, "orderStale", "text")
