@@ -359,4 +359,5 @@ class OrderStatusCache(Base):
     # kiosk.order_rules.order_number_key of its number: a typed number finds it offline
     order_key: Mapped[str] = mapped_column(String(32), index=True)
     answer: Mapped[str] = mapped_column(Text)
-    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)  # naive UTC, the store's clock as the kiosk knows it
+    # naive UTC: the store's clock as this kiosk knows it (its own, corrected by the learnt offset)
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)

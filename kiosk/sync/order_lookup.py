@@ -202,7 +202,7 @@ class OrderLookup:
         self.db = db
         self.orders = orders
         self.client = client
-        self.clock = clock or _utcnow  # the kiosk's own clock, naive UTC
+        self.clock = clock or orders.clock  # the kiosk's own clock, naive UTC
         self.timeout_s = timeout_s
         self._lock = threading.Lock()
         # request ids of requests sent without an answer: the same request sent again reuses its id, so
@@ -420,8 +420,8 @@ class OrderLookup:
             raise AmendRefused("no such unpaid order here", reason=Locked.UNKNOWN.value)
         check = self._local_view(local).modification
         if check.stage is not Stage.EDIT:
-            raise AmendRefused(f"order {local.order_no} cannot be edited: {check.locked.value}",
-                               reason=check.locked.value)
+            why = check.locked.value or check.stage.value  # paid: Stage.REQUEST, a change request instead
+            raise AmendRefused(f"order {local.order_no} cannot be edited: {why}", reason=why)
         if fulfilment not in FULFILMENTS:
             raise AmendRefused("unknown fulfilment", problems={"fulfilment": "unknown"})
         cleaned = Contact(clean(contact.name), phone_digits(contact.phone), clean(contact.address))
