@@ -323,8 +323,8 @@ class OrderLookup:
 
     def request_change(self, order_uuid: str, changes: protocol.ModificationChanges) -> RequestResult:
         view = self._current(order_uuid)
-        if view is None:
-            return self._sent_log("change", RequestResult(Sent.NOT_FOUND))
+        if isinstance(view, RequestResult):
+            return self._sent_log("change", view)
         check = view.modification
         if check.stage is Stage.EDIT:  # unpaid: edited directly (amend_unpaid), never requested
             return self._sent_log("change", RequestResult(Sent.REFUSED, reason=Stage.EDIT.value))
@@ -341,8 +341,8 @@ class OrderLookup:
     def request_return(self, order_uuid: str, kind: str, reason: str, lines: dict[str, int],
                        note: str) -> RequestResult:
         view = self._current(order_uuid)
-        if view is None:
-            return self._sent_log("return", RequestResult(Sent.NOT_FOUND))
+        if isinstance(view, RequestResult):
+            return self._sent_log("return", view)
         if not view.returns.allowed:
             return self._sent_log("return", RequestResult(Sent.REFUSED, reason=view.returns.refusal.value))
         problems = _return_problems(check_return(kind, reason, note))
@@ -396,8 +396,9 @@ class OrderLookup:
         log.info("order %s request: %s%s%s", what, result.outcome.value, reason, fields)
         return result
 
-    def _current(self, order_uuid: str) -> OrderView | None:
-        """The order as last seen (the cache, else this kiosk's own), else as the store says now."""
+    def _current(self, order_uuid: str) -> OrderView | RequestResult:
+        """The order as last seen (the cache, else this kiosk's own), else as the store says now; or the
+        RequestResult to give when it cannot be known."""
         order_uuid = order_uuid.lower()
         local = self._local(order_uuid)
         if local is not None and local.state.value not in PAID_LOCAL:
@@ -407,7 +408,11 @@ class OrderLookup:
             return self._store_view(known, Source.CACHE)
         if local is not None:
             return self._local_view(local)
-        return self.refresh(order_uuid).order
+        found = self.refresh(order_uuid)
+        if found.order is not None:
+            return found.order
+        return RequestResult({Outcome.THROTTLED: Sent.THROTTLED, Outcome.UNREACHABLE: Sent.UNREACHABLE}.get(
+            found.outcome, Sent.NOT_FOUND), retry_after_s=found.retry_after_s)
 
     # --- an unpaid order, edited here ------------------------------------------------------------
 
@@ -554,7 +559,7 @@ class OrderLookup:
         with self.db.read() as session:
             rows = session.scalars(select(OrderStatusCache).where(OrderStatusCache.order_key == key)
                                    .order_by(OrderStatusCache.fetched_at.desc()).limit(20)).all()
-        return [known for row in rows if (known := self._from_cache(row)) is not None]
+            return [known for row in rows if (known := self._from_cache(row)) is not None]
 
     @staticmethod
     def _from_cache(row: OrderStatusCache) -> _Known | None:
