@@ -148,8 +148,8 @@ def test_the_request_answers_map_to_outcomes_and_never_raise(db: Database, book:
     results = [lookup.request_change(order_uuid, {"fulfilment": "pickup"}) for _ in range(len(answers))]
     assert [(r.outcome, r.reason, r.problems, r.retry_after_s) for r in results] == [
         (Sent.SENT, "", {}, 0), (Sent.REFUSED, "shipped", {}, 0),
-        (Sent.INVALID, "", {"address": "tooShort"}, 0), (Sent.NOT_FOUND, "", {}, 0), (Sent.THROTTLED, "", {}, 12), (Sent.UNREACHABLE, "", {}, 0),
-        (Sent.SENT, "", {}, 0)]
+        (Sent.INVALID, "", {"address": "tooShort"}, 0), (Sent.NOT_FOUND, "", {}, 0),
+        (Sent.THROTTLED, "", {}, 12), (Sent.UNREACHABLE, "", {}, 0), (Sent.SENT, "", {}, 0)]
     assert results[0].request is not None and results[0].request.fee_difference_minor == -1000
     ids = [json.loads(r.content)["request_id"] for r in seen]
     # a new id after each answer; the 503 said nothing, so the request after it kept its id
