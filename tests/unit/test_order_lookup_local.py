@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -319,3 +320,24 @@ def test_the_log_says_the_outcome_and_the_order_number_only(db: Database, book: 
     text = "\n".join(lines)
     for secret in ("9753", CONTACT.phone, CONTACT.phone[-4:], CONTACT.name, CONTACT.address, order_uuid):
         assert secret not in text
+
+
+def test_the_services_lookup_follows_the_store_once_it_is_known(tmp_path: Path,
+                                                               dead_store: SyncClient) -> None:
+    from kiosk.app import build_services
+    from kiosk.config import load_config
+    from kiosk.services import data_paths
+    from kiosk.sync.payments import PaymentClient
+
+    config = load_config(environ={}, overrides={"data_dir": str(tmp_path / "data")})
+    services = build_services(config, data_paths(config), with_devices=False, with_store=False)
+    try:
+        before = services.order_lookup
+        assert before.client is None and services.order_lookup is before  # built once
+        order_uuid = book_paid_order(services.orders, CONTACT)
+        assert before.refresh(order_uuid).order is not None  # what this kiosk knows, with no store
+        services.payments = PaymentClient(dead_store)  # demo: the store has started
+        assert services.order_lookup.client is dead_store and services.order_lookup is not before
+    finally:
+        services.payments = None  # the client is the fixture's to close
+        services.close()
