@@ -8,6 +8,7 @@ shipped order's change refused."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,13 +32,13 @@ from kiosk.order_rules import (
 from kiosk.orders import CartLine, Contact, OrderBook
 from kiosk.pii import PiiCipher
 from kiosk.receipts import ReceiptDesk
-from kiosk.sync.client import SyncClient
+from kiosk.sync.client import StoreEndpoint, SyncClient
 from kiosk.sync.order_lookup import OrderLookup, Outcome, Sent, Source
 from kiosk.sync.outbox import OutboxPusher
 from kiosk.sync.payments import PaymentClient
 from kiosk.sync.protocol import TIMELINE_PAID, TIMELINE_PLACED
 from tests.ui.restartable_store import RestartableStore, restartable_store
-from tests.unit.sync.helpers import make_client
+from tests.unit.sync.helpers import TEST_TIMEOUTS, make_client
 from tests.unit.test_checkout import Updates
 
 pytestmark = pytest.mark.e2e
@@ -51,6 +52,7 @@ class Kiosk:
     """One kiosk of the store: its own database, order book, signed client and lookup."""
 
     name: str
+    device: tuple[str, str]
     db: Database
     book: OrderBook
     client: SyncClient
@@ -89,9 +91,10 @@ def _kiosk(store: RestartableStore, tmp_path: Path, name: str) -> Iterator[Kiosk
     db = Database(tmp_path / f"{name}.sqlite3")
     upgrade(db)
     book = OrderBook(db, PiiCipher.from_key_file(tmp_path / f"{name}.key"), name)
-    client = make_client(store.live.base_url, store.live.add_device(name))
+    device = store.live.add_device(name)
+    client = make_client(store.live.base_url, device)
     try:
-        yield Kiosk(name, db, book, client, OrderLookup(db, book, client),
+        yield Kiosk(name, device, db, book, client, OrderLookup(db, book, client),
                     ReceiptSettings("云商城", name, base_url=store.live.base_url))
     finally:
         client.close()
@@ -237,3 +240,24 @@ def test_a_return_request_round_trip(store: RestartableStore, k01: Kiosk) -> Non
     done = k01.lookup.refresh(order_uuid).order
     assert done is not None and [r.status for r in done.requests] == ["APPROVED"]
     assert done.status in ("RETURNED", "REFUNDED")
+
+
+def test_a_kiosk_clock_days_off_still_judges_the_return_window_by_the_stores_time(
+        store: RestartableStore, k01: Kiosk) -> None:
+    order_uuid, _ = k01.sell(store, contact=None)
+    _merchant(store, order_uuid, "READY_FOR_PICKUP")
+    _merchant(store, order_uuid, "PICKED_UP")
+    off = dt.timedelta(days=8)  # past the 7-day window by the kiosk's clock, one minute in by the store's
+
+    def kiosk_now() -> dt.datetime:
+        return dt.datetime.now(dt.UTC).replace(tzinfo=None) + off
+
+    device_id, secret = k01.device
+    with SyncClient(StoreEndpoint(store.live.base_url, device_id, secret), timeouts=TEST_TIMEOUTS,
+                    clock=lambda: time.time() + off.total_seconds()) as skewed:
+        lookup = OrderLookup(k01.db, k01.book, skewed, clock=kiosk_now)
+        found = lookup.refresh(order_uuid)  # signed with the wrong time first: 401, resynced, asked again
+        assert found.outcome is Outcome.FOUND and found.order is not None
+        assert found.order.source is Source.STORE and found.order.returns.allowed
+        assert abs(lookup.now() - dt.datetime.now(dt.UTC).replace(tzinfo=None)) < dt.timedelta(seconds=5)
+        assert abs(found.order.as_of - dt.datetime.now(dt.UTC).replace(tzinfo=None)) < dt.timedelta(seconds=5)
