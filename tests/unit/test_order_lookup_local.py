@@ -341,3 +341,18 @@ def test_the_services_lookup_follows_the_store_once_it_is_known(tmp_path: Path,
     finally:
         services.payments = None  # the client is the fixture's to close
         services.close()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en_US"])
+def test_the_receipt_prints_the_lookup_code_under_the_order_number(book: OrderBook, language: str) -> None:
+    from kiosk.devices.receipt import ENGLISH_LABELS, ReceiptLabels, receipt_text_lines
+    from kiosk.receipts import ReceiptDesk, ReceiptSettings
+
+    order = book.create_pending(LINES, language=language)
+    book.mark_paid(order.order_uuid, PaymentRecord("wechat", "pay-1", "WX1"))
+    receipt = ReceiptDesk(book, None, ReceiptSettings("云商城", "K01")).build(book.get(order.order_uuid))
+    labels = ENGLISH_LABELS if language == "en_US" else ReceiptLabels()
+    lines = [line.strip() for line in receipt_text_lines(receipt, labels=labels)]
+    at = lines.index(order.order_no)
+    label = "Lookup code" if language == "en_US" else "查询码"
+    assert lines[at + 1] == f"{label} {lookup_code(order.order_uuid)}"
