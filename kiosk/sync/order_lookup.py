@@ -345,6 +345,7 @@ class OrderLookup:
             return self._sent_log("return", view)
         if not view.returns.allowed:
             return self._sent_log("return", RequestResult(Sent.REFUSED, reason=view.returns.refusal.value))
+        lines = {sku: n for sku, n in lines.items() if n != 0}  # a line left at 0 is not asked for
         problems = _return_problems(check_return(kind, reason, note))
         ordered: dict[str, int] = {}
         for line in view.lines:

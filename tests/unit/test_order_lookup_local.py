@@ -246,8 +246,10 @@ def test_requests_are_checked_by_the_rules_before_anything_is_sent(db: Database,
         "lines": "D00001: between 1 and 2"}
     assert lookup.request_return(delivered, "swap", "quality", {"D00001": 1}, "").problems == {
         "kind": "unknown kind"}
-    assert lookup.request_return(delivered, "exchange", "damaged", {"D00001": 1}, "box crushed").outcome is \
-        Sent.UNREACHABLE
+    assert lookup.request_return(delivered, "exchange", "damaged", {"D00001": 1, "D00042": 0},
+                                 "box crushed").outcome is Sent.UNREACHABLE  # a line left at 0: not asked
+    assert lookup.request_return(delivered, "return", "other", {"D00001": 0}, "").problems == {
+        "lines": "no lines"}
     assert lookup.request_change(str(uuid.uuid4()), {"fulfilment": "pickup"}).outcome is Sent.UNREACHABLE
 
     late = str(uuid.uuid4())
