@@ -126,6 +126,9 @@ class OrderRequest(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # a modification: the delivery fee by the rule after the change minus the fee as it stood
+    # (> 0 the shopper owes it, < 0 the store refunds it); recomputed when it is approved
+    fee_difference_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SandboxPayment(Base):

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from cloudstore import catalog, fleet, fulfilment, payments, recommend
 from cloudstore.auth import request_target, same_device
 from cloudstore.batch_request import MalformedBatch, push_batch
+from cloudstore.db import StoreDB
 from cloudstore.models import utcnow
 from cloudstore.routes.deps import DB, Caller, get_settings, public_base
 from cloudstore.schemas import (
@@ -34,6 +35,7 @@ from cloudstore.schemas import (
     ReturnIn,
 )
 from cloudstore.timefmt import iso
+from kiosk import order_rules
 from kiosk.sync.protocol import dumps
 
 _AUTH_ERRORS: dict[int | str, dict[str, Any]] = {
@@ -188,7 +190,16 @@ def order_status(order_uuid: OrderUuid, caller: Caller, db: DB) -> OrderStatusOu
         return fulfilment.order_out(session, order)
 
 
-def _order_request(db: DB, order_uuid: str, caller: Caller, body: ModificationIn | ReturnIn) -> Response:
+def return_window_days(request: Request) -> int:
+    """The store's return window (the setting, once it exists; the rules' default until then)."""
+    days = getattr(get_settings(request), "return_window_days", order_rules.RETURN_WINDOW_DAYS)
+    return int(days)
+
+
+def order_request(db: StoreDB, order_uuid: str, device_id: str, body: ModificationIn | ReturnIn,
+                  window_days: int) -> Response:
+    """Ask the rules, then record the request: 201 new, 200 the same request_id again, 404 no such
+    order, 409 {"detail", "reason"} refused by the order's state, 422 {"detail": {"problems"}}."""
     now = utcnow()
     with db.write() as session:
         order = fulfilment.find_order(session, order_uuid, lock=True)
@@ -196,30 +207,36 @@ def _order_request(db: DB, order_uuid: str, caller: Caller, body: ModificationIn
             raise HTTPException(404, detail="no such order")
         try:
             if isinstance(body, ModificationIn):
-                req, fresh = fulfilment.request_modification(session, order, caller.device_id, body, now)
+                req, fresh = fulfilment.request_modification(session, order, device_id, body, now)
             else:
-                req, fresh = fulfilment.request_return(session, order, caller.device_id, body, now)
+                req, fresh = fulfilment.request_return(session, order, device_id, body, now, window_days)
         except fulfilment.RequestRefused as exc:
-            raise HTTPException(409, detail=str(exc)) from None
+            return JSONResponse({"detail": str(exc), "reason": exc.reason}, status_code=409)
+        except fulfilment.RequestInvalid as exc:
+            return JSONResponse({"detail": {"problems": exc.problems}}, status_code=422)
         out = fulfilment.request_out(req)
     return JSONResponse(out.model_dump(mode="json"), status_code=201 if fresh else 200)
 
 
 _REQUEST_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "Same request_id: the existing request"}, 404: {"description": "Unknown order"},
-    409: {"description": "Not allowed in the order's state"}}
+    409: {"description": "Refused by the rules in the order's state: {detail, reason}"},
+    422: {"description": "A field the rules refuse: {detail: {problems: {field: problem}}}"}}
 
 
 @router.post("/orders/{order_uuid}/modifications", response_model=RequestOut, status_code=201,
              responses=_REQUEST_RESPONSES)
 def request_modification(order_uuid: OrderUuid, body: ModificationIn, caller: Caller, db: DB) -> Response:
-    return _order_request(db, order_uuid, caller, body)
+    """Ask the merchant to change a paid order that has not shipped (seed FAQ 3)."""
+    return order_request(db, order_uuid, caller.device_id, body, order_rules.RETURN_WINDOW_DAYS)
 
 
 @router.post("/orders/{order_uuid}/returns", response_model=RequestOut, status_code=201,
              responses=_REQUEST_RESPONSES)
-def request_return(order_uuid: OrderUuid, body: ReturnIn, caller: Caller, db: DB) -> Response:
-    return _order_request(db, order_uuid, caller, body)
+def request_return(order_uuid: OrderUuid, body: ReturnIn, caller: Caller, db: DB,
+                   request: Request) -> Response:
+    """Ask for a return or exchange of a delivered or picked-up order within the store's window."""
+    return order_request(db, order_uuid, caller.device_id, body, return_window_days(request))
 
 
 @router.post("/devices/{device_id}/heartbeat", response_model=HeartbeatOut)
