@@ -16,6 +16,7 @@ from kiosk.app import build_services
 from kiosk.config import load_config
 from kiosk.db.models import Product, ProductBarcode
 from kiosk.devices.sim.fake_printer import PaperLevel
+from kiosk.orders import CartLine, PaymentRecord
 from kiosk.services import Services, data_paths
 from kiosk.ui.app import KioskUi
 from kiosk.ui.demo import DemoControls
@@ -272,6 +273,36 @@ def test_printed_test_receipt_is_shown(demo: Demo, qtbot: Any, shots: Path) -> N
     gray = area.convertToFormat(QImage.Format.Format_Grayscale8)
     values = set(bytes(gray.constBits()))
     assert max(values) > 240 and min(values) < 80
+
+
+@pytest.mark.gui
+def test_the_last_receipts_qr_code_scans_through_the_kiosks_scanner(demo: Demo, qtbot: Any) -> None:
+    qtbot.waitUntil(lambda: demo.status.stateOf("printer") == "ready"
+                    and demo.status.stateOf("scanner") == "ready")
+    button = demo.item("scanReceiptQr")
+    with qtbot.waitSignal(demo.printer.jobFinished, timeout=8000):
+        demo.click(qtbot, "printTestReceiptButton")
+    qtbot.waitUntil(lambda: demo.fake.last_job is not None and "K01-1126-0042" in demo.fake.last_job.text)
+    assert not button.property("enabled")  # a test page is no order's receipt
+
+    # a paid order's receipt: its QR code (printed as an image) opens the order's page
+    orders = demo.services.orders
+    product = demo.scanner.products.data(demo.scanner.products.index(0), demo.scanner.products.GtinRole)
+    with demo.services.db.read() as session:
+        item = session.scalars(select(Product).join(ProductBarcode)
+                               .where(ProductBarcode.gtin == product)).one()
+        line = CartLine(item.sku, item.name_zh, item.name_en, item.price_minor, 1, item.id)
+    order = orders.create_pending([line])
+    orders.mark_paid(order.order_uuid, PaymentRecord("wechat", "p-demo-qr", "WX1"))
+    jobs = demo.receipt.jobCount
+    demo.services.receipt_desk().print_once(order.order_uuid)
+    qtbot.waitUntil(lambda: demo.receipt.jobCount == jobs + 1 and button.property("enabled"), timeout=8000)
+    with qtbot.waitSignal(demo.ui.bridge.published, timeout=3000,
+                          check_params_cb=lambda topic, data: topic == "device.scan") as blocker:
+        demo.click(qtbot, "scanReceiptQr")
+    data = blocker.args[1]
+    assert data["ok"] and data["kind"] == "text"
+    assert data["data"] == demo.services.receipt_settings().order_page(order.order_uuid)
 
 
 @pytest.mark.gui

@@ -59,6 +59,13 @@ class DecodedJob:
         return [block.text for block in self.blocks if isinstance(block, TextLine)]
 
     @property
+    def qr_payload(self) -> str | None:
+        """What the job's last native QR code says (a receipt's: its order page), if it drew one."""
+        codes = [block.qr_payload for block in self.blocks
+                 if isinstance(block, ImageBlock) and block.qr_payload]
+        return codes[-1] if codes else None
+
+    @property
     def text(self) -> str:
         return "\n".join(self.lines)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import Property, QObject, QRect, QSize, Signal, Slot
@@ -126,7 +127,10 @@ class DemoControls(QObject):
         if services.store is not None:  # above the receipt, which takes the rest of the column
             sections.append(StoreSection(post, services.store, self))
         if devices.fake_printer is not None:
-            sections.append(ReceiptSection(post, devices.fake_printer, self))
+            pty = devices.pty_scanner
+            sections.append(ReceiptSection(post, devices.fake_printer, self,
+                                           scan=pty.scan if pty is not None else None,
+                                           order_link=receipt_order_link(services)))
         self._sections = sections
         for section in sections:
             QQmlEngine.setObjectOwnership(section, QQmlEngine.ObjectOwnership.CppOwnership)
@@ -222,6 +226,25 @@ class DemoControls(QObject):
         self.window.destroyed.connect(lambda *_: self.objectName())
         self.window.close()
         self.window.deleteLater()
+
+
+def receipt_order_link(services: Services) -> Callable[[str], str]:
+    """The order page a printed receipt's QR code opens: that of the newest order whose number the
+    receipt carries ("" for a test page)."""
+    from sqlalchemy import select
+
+    from kiosk.db.models import Order
+
+    settings = services.receipt_settings()
+
+    def link(text: str) -> str:
+        with services.db.read() as session:
+            recent = session.execute(select(Order.order_no, Order.order_uuid)
+                                     .where(Order.receipt_no.is_not(None))
+                                     .order_by(Order.id.desc()).limit(50)).all()
+        return next((settings.order_page(uuid) for number, uuid in recent if number in text), "")
+
+    return link
 
 
 def available_screens() -> list[QRect]:

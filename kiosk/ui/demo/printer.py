@@ -6,6 +6,7 @@ import base64
 import itertools
 import logging
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
@@ -149,11 +150,17 @@ class ReceiptSection(DemoSection):
 
     changed = Signal()
 
-    def __init__(self, post: Post, fake: FakePrinter, parent: QObject | None = None) -> None:
+    def __init__(self, post: Post, fake: FakePrinter, parent: QObject | None = None, *,
+                 scan: Callable[[str], bool] | None = None,
+                 order_link: Callable[[str], str] | None = None) -> None:
         super().__init__(post, parent)
         self._image_url = ""
         self._caption = "nothing printed yet"
         self._jobs = 0
+        self._qr = ""  # what the last receipt's QR code says (its order page), for a demo scan of it
+        self._scan = scan
+        # receipts print their QR as an image: the order page it encodes comes from the printed text
+        self._order_link = order_link or (lambda text: "")
         fake.add_job_listener(self._on_job)  # on the fake printer's thread
         last = fake.last_job
         if last is not None:
@@ -165,11 +172,17 @@ class ReceiptSection(DemoSection):
         url = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
         width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")  # IHDR
         complete = job.complete
-        self.post(lambda: self._show(url, width, height, complete))
+        try:
+            qr = job.decoded.qr_payload or self._order_link(job.text)
+        except Exception:  # a demo nicety: the receipt still shows
+            log.exception("demo controls: could not tell the last receipt's order")
+            qr = ""
+        self.post(lambda: self._show(url, width, height, complete, qr))
 
-    def _show(self, url: str, width: int, height: int, complete: bool) -> None:
+    def _show(self, url: str, width: int, height: int, complete: bool, qr: str = "") -> None:
         self._jobs += 1
         self._image_url = url
+        self._qr = qr
         self._caption = f"job {self._jobs}: {width} × {height} dots" + (
             "" if complete else ", incomplete: no cut")
         self.changed.emit()
@@ -185,3 +198,15 @@ class ReceiptSection(DemoSection):
     @Property(int, notify=changed)
     def jobCount(self) -> int:
         return self._jobs
+
+    @Property(bool, notify=changed)
+    def canScanQr(self) -> bool:
+        return bool(self._qr) and self._scan is not None
+
+    @Slot(result=bool)
+    def scanQr(self) -> bool:
+        """Hold the receipt under the kiosk's scanner: its QR code goes through the demo scanner."""
+        if not self._qr or self._scan is None:
+            return False
+        log.info("demo: scanning the last receipt's QR code")
+        return self._scan(self._qr)

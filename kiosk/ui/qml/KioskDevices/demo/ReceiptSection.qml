@@ -8,12 +8,24 @@ ColumnLayout {
     required property QtObject section
     spacing: 6
 
-    Text {
-        objectName: "receiptCaption"
-        text: root.section.caption
-        textFormat: Text.PlainText
-        color: "#546E7A"
-        font.pixelSize: 13
+    RowLayout {
+        Layout.fillWidth: true
+        Text {
+            objectName: "receiptCaption"
+            Layout.fillWidth: true
+            text: root.section.caption
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            color: "#546E7A"
+            font.pixelSize: 13
+        }
+        // as a shopper holds their receipt under the kiosk's scanner to look the order up
+        Button {
+            objectName: "scanReceiptQr"
+            text: "Scan its QR code"
+            enabled: root.section.canScanQr
+            onClicked: root.section.scanQr()
+        }
     }
 
     Rectangle {
