@@ -6,6 +6,7 @@ which also keeps other sites from posting the forms.
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -123,6 +124,10 @@ _KINDS = {"modification": "修改 change", "return": "退货 return", "exchange"
 _FIELDS = {"contact_name": "name", "contact_phone": "phone", "address": "address", "fulfilment": "fulfilment"}
 
 
+def _utc(at: dt.datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M") if at is not None else ""
+
+
 def fee_words(difference_minor: int, currency: str) -> str:
     """A modification's delivery fee difference, as the merchant acts on it."""
     if difference_minor > 0:
@@ -164,7 +169,7 @@ def _asked(r: OrderRequest, order: StoreOrder | None) -> str:
 def _fee(r: OrderRequest, order: StoreOrder | None) -> str:
     if r.kind != "modification":
         return ""
-    css = "flag" if r.fee_difference_minor else "muted"
+    css = "flag" if r.fee_difference_minor and r.status != "REJECTED" else "muted"
     words = fee_words(r.fee_difference_minor, order.currency if order is not None else "CNY")
     return f"<span class=\"{css}\">{escape(words)}</span>"
 
@@ -172,7 +177,8 @@ def _fee(r: OrderRequest, order: StoreOrder | None) -> str:
 def _order_cell(r: OrderRequest, order: StoreOrder | None) -> str:
     if order is None:
         return escape(r.order_uuid)
-    return (f"<a href=\"/admin?q={quote(order.order_no)}\"><b>{escape(order.order_no)}</b></a><br>"
+    return (f"<a href=\"/admin?q={quote(order.order_no)}\" style=\"white-space:nowrap\">"
+            f"<b>{escape(order.order_no)}</b></a><br>"
             f"<span class=\"muted\">{escape(order.status)}</span>")
 
 
@@ -204,7 +210,7 @@ def requests_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
 
     pending_rows = [[escape(_ago((now - r.created_at).total_seconds())), *cells(r), decide_form(r)]
                     for r in pending]
-    decided_rows = [[escape(iso(r.created_at)), escape(iso(r.decided_at)) if r.decided_at else "", *cells(r),
+    decided_rows = [[escape(_utc(r.created_at)), escape(_utc(r.decided_at)), *cells(r),
                      outcome(r), escape(r.note)] for r in recent]
     body = (f"<h2>待处理 Pending ({len(pending)})</h2>"
             + table(["Age", "Order", "Kind", "Reason", "Asked", "Fee", "Decision"], pending_rows)
