@@ -24,10 +24,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import kiosk.order_rules as rules
 from cloudstore.models import OrderRequest, StoreOrder
 from cloudstore.schemas import ModificationIn, OrderStatusOut, RequestOut, ReturnIn
 from cloudstore.timefmt import iso, iso_or_none
-from kiosk import order_rules as rules
 from kiosk.order_rules import ContactNow, Stage
 from kiosk.sync.protocol import FulfilmentStatus as S
 from kiosk.sync.protocol import mask_address, mask_name, mask_phone

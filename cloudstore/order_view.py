@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import kiosk.order_rules as rules
 from cloudstore import fulfilment
 from cloudstore.models import Device, OrderRequest, SandboxPayment, StoreOrder
 from cloudstore.timefmt import parse_iso
-from kiosk import order_rules as rules
 from kiosk.sync.protocol import TIMELINE_PAID, TIMELINE_PLACED, mask_address, mask_name, mask_phone
 from kiosk.sync.protocol import FulfilmentStatus as S
 

@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+import kiosk.order_rules as order_rules
 from cloudstore import catalog, fleet, fulfilment, payments, recommend
 from cloudstore.auth import request_target, same_device
 from cloudstore.batch_request import MalformedBatch, push_batch
@@ -35,7 +36,6 @@ from cloudstore.schemas import (
     ReturnIn,
 )
 from cloudstore.timefmt import iso
-from kiosk import order_rules
 from kiosk.sync.protocol import dumps
 
 _AUTH_ERRORS: dict[int | str, dict[str, Any]] = {

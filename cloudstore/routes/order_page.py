@@ -25,6 +25,7 @@ from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
+import kiosk.order_rules as rules
 from cloudstore import fulfilment, order_view
 from cloudstore.db import StoreDB
 from cloudstore.html import ORDER_STYLE, document, money, parse_form
@@ -32,7 +33,6 @@ from cloudstore.models import StoreOrder, utcnow
 from cloudstore.order_view import LineView, OrderView, RequestView
 from cloudstore.routes.deps import DB, get_db, get_settings
 from cloudstore.schemas import ModificationChanges, ModificationIn, ReturnIn, ReturnLineIn
-from kiosk import order_rules as rules
 from kiosk.sync.protocol import TIMELINE_PAID, TIMELINE_PLACED
 from kiosk.sync.protocol import FulfilmentStatus as S
 
