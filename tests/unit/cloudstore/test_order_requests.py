@@ -4,6 +4,7 @@ under Uvicorn, asked by a signed kiosk and decided by the merchant (admin API an
 from __future__ import annotations
 
 import datetime as dt
+import typing
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -11,8 +12,9 @@ from typing import Any
 import httpx
 import pytest
 
-from cloudstore import fulfilment
+from cloudstore import fulfilment, schemas
 from cloudstore.models import OrderRequest, StoreOrder
+from kiosk.sync import protocol
 from tests.unit.cloudstore.harness import (
     ADMIN_TOKEN,
     Kiosk,
@@ -104,6 +106,17 @@ def _handed_over(store: LiveStore, order_uuid: str, days_ago: float, *, delivery
         order = fulfilment.find_order(session, order_uuid)
         assert order is not None
         order.updated_at = moved
+
+
+@pytest.mark.parametrize(("typed", "model"), [
+    (protocol.ModificationRequest, schemas.ModificationIn),
+    (protocol.ModificationChanges, schemas.ModificationChanges),
+    (protocol.ReturnRequest, schemas.ReturnIn),
+    (protocol.ReturnLineRequest, schemas.ReturnLineIn),
+    (protocol.RequestState, schemas.RequestOut),
+])
+def test_the_request_models_name_the_wire_fields(typed: type, model: type[Any]) -> None:
+    assert set(typing.get_type_hints(typed)) == set(model.model_fields)
 
 
 # --- modifications -----------------------------------------------------------------------------------
