@@ -293,7 +293,7 @@ def _change_form(view: OrderView, lang: Lang, request_id: str, typed: dict[str, 
         f"{' checked' if fulfilment == value else ''}> {escape(t[value])}</label>"
         for value in rules.FULFILMENTS)
     return (
-        f"<form method=\"post\" action=\"/o/{escape(view.order_uuid)}/modification?lang={lang}\" "
+        f"<form method=\"post\" action=\"/o/{escape(view.order_uuid)}/modification?lang={lang}#notice\" "
         f"class=\"ask\" id=\"change-form\"><h2>{escape(t['change_title'])}</h2>"
         f"<p class=\"hint\">{escape(t['change_hint'])}</p>"
         f"<input type=\"hidden\" name=\"request_id\" value=\"{escape(request_id)}\">"
@@ -324,7 +324,7 @@ def _return_form(view: OrderView, lang: Lang, request_id: str, typed: dict[str, 
     until = (f"<p class=\"hint\">{escape(t['return_until'].format(date=_local(deadline, zone)))}</p>"
              if deadline else "")
     return (
-        f"<form method=\"post\" action=\"/o/{escape(view.order_uuid)}/return?lang={lang}\" class=\"ask\" "
+        f"<form method=\"post\" action=\"/o/{escape(view.order_uuid)}/return?lang={lang}#notice\" class=\"ask\" "
         f"id=\"return-form\"><h2>{escape(t['return_title'])}</h2>{until}"
         f"<input type=\"hidden\" name=\"request_id\" value=\"{escape(request_id)}\">"
         f"<fieldset><legend>{escape(t['type'])}</legend>{types}</fieldset>"
