@@ -324,8 +324,8 @@ def _return_form(view: OrderView, lang: Lang, request_id: str, typed: dict[str, 
     until = (f"<p class=\"hint\">{escape(t['return_until'].format(date=_local(deadline, zone)))}</p>"
              if deadline else "")
     return (
-        f"<form method=\"post\" action=\"/o/{escape(view.order_uuid)}/return?lang={lang}#notice\" class=\"ask\" "
-        f"id=\"return-form\"><h2>{escape(t['return_title'])}</h2>{until}"
+        f"<form method=\"post\" action=\"/o/{escape(view.order_uuid)}/return?lang={lang}#notice\" "
+        f"class=\"ask\" id=\"return-form\"><h2>{escape(t['return_title'])}</h2>{until}"
         f"<input type=\"hidden\" name=\"request_id\" value=\"{escape(request_id)}\">"
         f"<fieldset><legend>{escape(t['type'])}</legend>{types}</fieldset>"
         f"<label class=\"field\"><span>{escape(t['reason'])}</span><select name=\"reason\" id=\"f-reason\">"
