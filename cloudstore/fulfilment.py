@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 import kiosk.order_rules as rules
+from cloudstore import order_events
 from cloudstore.models import OrderRequest, StoreOrder
 from cloudstore.schemas import ModificationIn, OrderStatusOut, RequestOut, ReturnIn
 from cloudstore.timefmt import iso, iso_or_none
@@ -131,7 +132,7 @@ def handed_over_at(session: Session, order: StoreOrder) -> dt.datetime | None:
     """When the order became DELIVERED or PICKED_UP (None while it is not)."""
     if order.status not in rules.HANDED_OVER:
         return None
-    return order.updated_at  # stand-in until the order's timeline is recorded
+    return order_events.handed_over_at(session, order)
 
 
 def modification_check(session: Session, order: StoreOrder) -> rules.ModificationCheck:
@@ -258,6 +259,7 @@ def request_return(session: Session, order: StoreOrder, device_id: str, body: Re
                        reason=body.reason, prior_status=order.status, created_at=now)
     order.status = S.RETURN_REQUESTED
     order.updated_at = now
+    order_events.record(session, order.order_uuid, order.status, now)
     session.add(req)
     session.flush()
     return req, True
@@ -298,6 +300,7 @@ def decide(session: Session, request_id: str, approve: bool, note: str, now: dt.
             _approve_modification(session, order, req)
     else:
         order.status = S.RETURNED if approve else req.prior_status
+        order_events.record(session, order.order_uuid, order.status, now)
     req.status, req.note, req.decided_at = ("APPROVED" if approve else "REJECTED"), note, now
     order.updated_at = now
     return req
@@ -317,3 +320,7 @@ def set_status(order: StoreOrder, status: str, tracking_no: str, now: dt.datetim
     if tracking_no.strip():
         order.tracking_no = tracking_no.strip()
     order.updated_at = now
+    session = object_session(order)
+    assert session is not None, "set_status on an order of a session"
+    order_events.record(session, order.order_uuid, status, now,
+                        order.tracking_no if status == S.SHIPPED else "")

@@ -18,11 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import kiosk.order_rules as rules
-from cloudstore import fulfilment
+from cloudstore import fulfilment, order_events
 from cloudstore.models import Device, OrderRequest, SandboxPayment, StoreOrder
 from cloudstore.timefmt import parse_iso
-from kiosk.sync.protocol import TIMELINE_PAID, TIMELINE_PLACED, mask_address, mask_name, mask_phone
-from kiosk.sync.protocol import FulfilmentStatus as S
+from kiosk.sync.protocol import mask_address, mask_name, mask_phone
 
 MAX_UUID_LENGTH = 36
 
@@ -114,30 +113,9 @@ def _paid_at(session: Session, order: StoreOrder) -> dt.datetime | None:
     return None
 
 
-def _timeline(order: StoreOrder, paid_at: dt.datetime | None) -> tuple[Step, ...]:
-    """The steps the order has been through: placed and paid from the kiosk's word and the payment,
-    then the store's statuses along the order's path up to where it is now (the time of the last)."""
-    steps: list[Step] = []
-    with contextlib.suppress(ValueError):
-        created = _text(order.payload.get("created_at"))
-        steps.append(Step(TIMELINE_PLACED, parse_iso(created) if created else None))
-    if not steps:
-        steps.append(Step(TIMELINE_PLACED, None))
-    steps.append(Step(TIMELINE_PAID, paid_at))
-    path = [S.ACCEPTED] + ([S.READY_FOR_PICKUP, S.PICKED_UP] if order.fulfilment == "pickup"
-                           else [S.SHIPPED, S.DELIVERED])
-    returns = [S.RETURN_REQUESTED, S.RETURNED, S.REFUNDED]
-    if order.status in path:
-        reached = path[:path.index(S(order.status)) + 1]
-    elif order.status in returns:
-        reached = [S.ACCEPTED, *returns[:returns.index(S(order.status)) + 1]]
-    else:
-        reached = [S(order.status)] if order.status in S.__members__.values() else []
-    for status in reached:
-        last = status == order.status
-        steps.append(Step(status, order.updated_at if last else None,
-                          order.tracking_no if status == S.SHIPPED else ""))
-    return tuple(steps)
+def _timeline(session: Session, order: StoreOrder) -> tuple[Step, ...]:
+    return tuple(Step(entry["status"], parse_iso(entry["at"]), entry["detail"])
+                 for entry in order_events.timeline(session, order))
 
 
 def _request_view(req: OrderRequest) -> RequestView:
@@ -182,7 +160,19 @@ def find(session: Session, order_uuid: str, now: dt.datetime | None = None,
         pickup_point=_text(payload.get("pickup_location")) or (device.name if device is not None else ""),
         name=mask_name(contact.name), phone=mask_phone(contact.phone) if contact.phone else "",
         address=mask_address(contact.address) if contact.address else "",
-        order_uuid=order.order_uuid, timeline=_timeline(order, paid_at),
+        order_uuid=order.order_uuid, timeline=_timeline(session, order),
         requests=tuple(_request_view(r) for r in requests),
         modification=fulfilment.modification_check(session, order),
         returns=fulfilment.return_check(session, order, now, window_days))
+
+
+def contact_now(session: Session, order: StoreOrder) -> dict[str, str]:
+    """The order's name, phone and address as they stand (approved modifications applied), UNMASKED:
+    for the store's own checks (the proof of an order by its phone), never for a page or an answer."""
+    contact = fulfilment.standing(session, order).contact
+    return {"name": contact.name, "phone": contact.phone, "address": contact.address}
+
+
+def paid_time(session: Session, order: StoreOrder) -> dt.datetime | None:
+    """When the order was paid: the store's own payment record first, else the kiosk's word."""
+    return _paid_at(session, order)

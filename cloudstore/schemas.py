@@ -287,3 +287,59 @@ class DecisionIn(BaseModel):
 
 class PurgeIn(BaseModel):
     through: int | None = Field(default=None, ge=0)
+
+
+# --- after the purchase: an order a kiosk proved (kiosk.sync.protocol, "after the purchase") --------
+
+
+class OrderLookupIn(BaseModel):
+    """Wire shape: kiosk.sync.protocol.OrderLookup."""
+    order_no: str = Field(min_length=1, max_length=64)  # as typed: only its digits count
+    code: str = Field(min_length=1, max_length=16)  # last 4 of the phone, or the receipt's lookup code
+
+
+class TimelineEntryOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.TimelineEntry."""
+    status: str
+    at: str
+    detail: str
+
+
+class OrderStatusLineOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.OrderStatusLine."""
+    sku: str
+    name_zh: str
+    name_en: str
+    quantity: int
+    line_total_minor: int
+
+
+class MaskedContactOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.MaskedContact."""
+    name: str
+    phone: str
+    address: str
+
+
+class ShopperOrderOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.OrderStatus: the order as the shopper who proved it sees it."""
+    order_uuid: str
+    order_no: str
+    device_id: str
+    status: str
+    fulfilment: Literal["pickup", "delivery"]
+    tracking_no: str
+    currency: str
+    subtotal_minor: int
+    shipping_minor: int
+    total_minor: int
+    lines: list[OrderStatusLineOut]
+    contact: MaskedContactOut
+    timeline: list[TimelineEntryOut]
+    requests: list[RequestOut]
+    return_deadline: str | None
+    return_window_days: int
+    merchant_name: str
+    merchant_phone: str
+    received_at: str
+    updated_at: str

@@ -12,8 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from cloudstore import fulfilment
-from cloudstore.models import OrderRequest
+from cloudstore.models import OrderEvent, OrderRequest
 from cloudstore.routes.order_page import WEB_POSTS_PER_HOUR
 from tests.unit.cloudstore.harness import (
     Kiosk,
@@ -69,10 +68,11 @@ def _set_status(store: LiveStore, order_uuid: str, *statuses: str) -> None:
 
 def _handed_over(store: LiveStore, order_uuid: str, days_ago: float) -> None:
     _set_status(store, order_uuid, "READY_FOR_PICKUP", "PICKED_UP")
-    with store.db.write() as session:
-        order = fulfilment.find_order(session, order_uuid)
-        assert order is not None
-        order.updated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=days_ago)
+    moved = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=days_ago)
+    with store.db.write() as session:  # the timeline's hand-over event is what the window counts from
+        [event] = session.query(OrderEvent).filter(OrderEvent.order_uuid == order_uuid,
+                                                   OrderEvent.status.in_(["DELIVERED", "PICKED_UP"])).all()
+        event.at = moved
 
 
 def _hidden_request_id(html: str, form_id: str) -> str:

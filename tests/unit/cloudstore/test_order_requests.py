@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from cloudstore import fulfilment, schemas
-from cloudstore.models import OrderRequest, StoreOrder
+from cloudstore.models import OrderEvent, OrderRequest, StoreOrder
 from kiosk.sync import protocol
 from tests.unit.cloudstore.harness import (
     ADMIN_TOKEN,
@@ -102,10 +102,10 @@ def _handed_over(store: LiveStore, order_uuid: str, days_ago: float, *, delivery
         _set_status(store, order_uuid, "READY_FOR_PICKUP")
         _set_status(store, order_uuid, "PICKED_UP")
     moved = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=days_ago)
-    with store.db.write() as session:
-        order = fulfilment.find_order(session, order_uuid)
-        assert order is not None
-        order.updated_at = moved
+    with store.db.write() as session:  # the timeline's hand-over event is what the window counts from
+        [event] = session.query(OrderEvent).filter(OrderEvent.order_uuid == order_uuid,
+                                                   OrderEvent.status.in_(["DELIVERED", "PICKED_UP"])).all()
+        event.at = moved
 
 
 @pytest.mark.parametrize(("typed", "model"), [
