@@ -8,14 +8,11 @@ reason, so the page tells nothing about which orders exist.
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import functools
 import logging
 import re
 import secrets
-import threading
-import time
 import zoneinfo
 from dataclasses import dataclass, field
 from html import escape
@@ -26,7 +23,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
 import kiosk.order_rules as rules
-from cloudstore import fulfilment, order_view
+from cloudstore import fulfilment, order_lookup, order_view
 from cloudstore.db import StoreDB
 from cloudstore.html import ORDER_STYLE, document, money, parse_form
 from cloudstore.models import StoreOrder, utcnow
@@ -70,7 +67,7 @@ _TEXT: dict[Lang, dict[str, str]] = {
         "sent_change": "修改申请已提交。商家处理后，结果会显示在此页面。",
         "sent_return": "退换货申请已提交。商家处理后，结果会显示在此页面。",
         "sent_before": "此申请已提交过，无需重复提交。",
-        "fix": "请修改后重新提交：", "too_many": "提交次数过多，请一小时后再试，或联系服务台。",
+        "fix": "请修改后重新提交：", "too_many": "提交次数过多，请一刻钟后再试，或联系服务台。",
         "too_large": "提交的内容过长。",
     },
     "en": {
@@ -100,7 +97,7 @@ _TEXT: dict[Lang, dict[str, str]] = {
         "sent_return": "Your return request was sent. The store's answer will show on this page.",
         "sent_before": "This request was already sent; nothing more to do.",
         "fix": "Please correct and send again:",
-        "too_many": "Too many attempts. Try again in an hour, or ask at the service desk.",
+        "too_many": "Too many attempts. Try again in a quarter of an hour, or ask at the service desk.",
         "too_large": "What you sent is too long.",
     },
 }
@@ -193,7 +190,10 @@ _WORDS: dict[Lang, dict[str, str]] = {
 }
 
 WEB_DEVICE_ID = "web"  # requests made on this page, beside the kiosks' ids
-WEB_POSTS_PER_HOUR = 10  # per order: a shopper needs two or three; more is someone guessing or a loop
+# POSTs per order within the lookup window (kiosk.order_rules.LOOKUP_WINDOW_S, 15 min), counted in the
+# database (lookup_failures, scope "page:<uuid>") so the limit holds across workers: a shopper needs two
+# or three; more is a loop or someone trying things
+WEB_POSTS_PER_WINDOW = 10
 MAX_FORM_BYTES = 256 * 1024  # 10 kB of Chinese text is 90 kB in a form body
 _FIELD_INPUT_MAX = 1000  # longer is refused as too long before the rules see it (the wire's own limit)
 _REQUEST_ID = re.compile(r"[0-9a-f]{32}")
@@ -545,11 +545,11 @@ def render_missing(lang: Lang, merchant: str) -> str:
 
 
 def _merchant_phone(request: Request) -> str:
-    return str(getattr(get_settings(request), "merchant_phone", "") or "")
+    return get_settings(request).merchant_phone
 
 
 def _window_days(request: Request) -> int:
-    return int(getattr(get_settings(request), "return_window_days", rules.RETURN_WINDOW_DAYS))
+    return get_settings(request).return_window_days
 
 
 def _answer(request: Request, db: StoreDB, order_uuid: str, chosen: Lang, notice: Notice | None = None,
@@ -568,34 +568,6 @@ def _answer(request: Request, db: StoreDB, order_uuid: str, chosen: Lang, notice
 @router.get("/o/{order_uuid}", response_class=HTMLResponse)
 def order_page(order_uuid: str, db: DB, request: Request, lang: str | None = None) -> HTMLResponse:
     return _answer(request, db, order_uuid, language(lang, request.headers.get("accept-language")))
-
-
-class _WebLimit:
-    """POSTs per order in the last hour, in this process (the page's own small limit)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._seen: dict[str, collections.deque[float]] = {}
-
-    def allow(self, key: str, now: float) -> bool:
-        with self._lock:
-            for stale in [k for k, q in self._seen.items() if q and q[-1] < now - 3600]:
-                del self._seen[stale]
-            seen = self._seen.setdefault(key, collections.deque())
-            while seen and seen[0] < now - 3600:
-                seen.popleft()
-            if len(seen) >= WEB_POSTS_PER_HOUR:
-                return False
-            seen.append(now)
-            return True
-
-
-def _limit(request: Request) -> _WebLimit:
-    state = request.app.state
-    if not hasattr(state, "order_page_limit"):
-        state.order_page_limit = _WebLimit()
-    limit: _WebLimit = state.order_page_limit
-    return limit
 
 
 def _request_id(form: dict[str, str]) -> str:
@@ -627,10 +599,6 @@ async def _post(request: Request, order_uuid: str, lang: str | None, form_kind: 
     body = await request.body()
     if len(order_uuid) > order_view.MAX_UUID_LENGTH:
         return await run_in_threadpool(_answer, request, db, order_uuid, chosen)
-    if not _limit(request).allow(order_uuid, time.monotonic()):
-        log.info("order page: too many requests for an order")
-        return await run_in_threadpool(_answer, request, db, order_uuid, chosen,
-                                       Notice(lines=[t["too_many"]]), 429)
     if len(body) > MAX_FORM_BYTES:
         return await run_in_threadpool(_answer, request, db, order_uuid, chosen,
                                        Notice(lines=[t["too_large"]]), 413)
@@ -643,6 +611,10 @@ async def _post(request: Request, order_uuid: str, lang: str | None, form_kind: 
     def work() -> tuple[Notice, int]:
         now = utcnow()
         with db.write() as session:
+            scope = f"page:{order_uuid}"
+            if order_lookup.throttled(session, [(scope, WEB_POSTS_PER_WINDOW)], now) is not None:
+                return Notice(lines=[t["too_many"]]), 429
+            order_lookup.record_failure(session, [scope], now)  # every POST counts, sent or not
             order = fulfilment.find_order(session, order_uuid, lock=True)
             if order is None:
                 return Notice(), 404

@@ -7,13 +7,14 @@ import datetime as dt
 import re
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from cloudstore.models import OrderEvent, OrderRequest
-from cloudstore.routes.order_page import WEB_POSTS_PER_HOUR
+from cloudstore.routes.order_page import WEB_POSTS_PER_WINDOW
 from tests.unit.cloudstore.harness import (
     Kiosk,
     LiveStore,
@@ -222,7 +223,7 @@ def test_after_the_window_the_page_says_so(store: LiveStore, kiosk: Kiosk, phone
 def test_posts_per_order_are_limited(store: LiveStore, kiosk: Kiosk, phone: httpx.Client) -> None:
     payload = _sold(kiosk)
     url = f"/o/{payload['order_uuid']}/modification"
-    for _ in range(WEB_POSTS_PER_HOUR):
+    for _ in range(WEB_POSTS_PER_WINDOW):
         assert phone.post(url, data={"phone": "1"}).status_code == 422
     limited = phone.post(url, data={"address": NEW_ADDRESS})
     assert limited.status_code == 429 and "提交次数过多" in limited.text
@@ -237,3 +238,12 @@ def test_posting_to_an_unknown_order_is_the_plain_not_found_page(phone: httpx.Cl
                  "/o/" + "x" * 200 + "/return"):
         missing = phone.post(path, data={"address": NEW_ADDRESS})
         assert missing.status_code == 404 and "未找到订单" in missing.text
+
+
+def test_a_locked_order_gives_the_merchants_phone_when_there_is_one(tmp_path: Path) -> None:
+    with running_store(f"sqlite:///{tmp_path / 'store.sqlite3'}", merchant_phone="400-820-8820") as live:
+        payload = _sold(live.kiosk())
+        _set_status(live, payload["order_uuid"], "SHIPPED")
+        for lang, words in (("zh", "联系商家"), ("en", "Contact the store")):
+            page = httpx.get(f"{live.base_url}/o/{payload['order_uuid']}", params={"lang": lang}).text
+            assert words in page and 'href="tel:4008208820"' in page and ">400-820-8820</a>" in page
