@@ -22,6 +22,8 @@ from tests.unit.cloudstore.harness import (
     batch_item,
     order_payload,
     pay_on_phone,
+    pg_base_url,
+    postgres_schema,
     running_store,
 )
 
@@ -29,11 +31,16 @@ NAME, PHONE, ADDRESS = "张三", "13800001234", "上海市浦东新区张江路8
 NEW_NAME, NEW_PHONE, NEW_ADDRESS = "李四", "13900005678", "北京市朝阳区建国路99号5号楼"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStore]:
-    path = tmp_path_factory.mktemp("requests") / "store.sqlite3"
-    with running_store(f"sqlite:///{path}") as live:
-        yield live
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStore]:
+    """The real store on SQLite, and on PostgreSQL when $CLOUDSTORE_TEST_PG_URL is set."""
+    if request.param == "sqlite":
+        path = tmp_path_factory.mktemp("requests") / "store.sqlite3"
+        with running_store(f"sqlite:///{path}") as live:
+            yield live
+    else:
+        with postgres_schema(pg_base_url()) as url, running_store(url) as live:
+            yield live
 
 
 @pytest.fixture(scope="module")
