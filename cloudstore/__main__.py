@@ -13,7 +13,10 @@ from pathlib import Path
 from cloudstore.db import StoreDB, default_db_url
 from cloudstore.migrate import upgrade
 from cloudstore.settings import (
+    DEFAULT_RETURN_WINDOW_DAYS,
     DEFAULT_TIMEZONE,
+    MERCHANT_PHONE_ENV,
+    RETURN_WINDOW_ENV,
     SANDBOX_CONTROLS_ENV,
     TIMEZONE_ENV,
     Settings,
@@ -50,7 +53,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings(db_url=args.db, merchant_name=args.merchant, public_url=args.public_url,
                         sandbox_controls=args.sandbox_controls or env_flag(SANDBOX_CONTROLS_ENV),
                         payment_ttl_s=args.payment_ttl, timezone=args.timezone,
-                        shopper_salt_file=args.shopper_salt_file,
+                        shopper_salt_file=args.shopper_salt_file, return_window_days=args.return_window_days,
+                        merchant_phone=args.merchant_phone,
                         **({"admin_token": token} if token else {}))
     db = _open(args.db)
     app = create_app(settings, db, owns_db=True)
@@ -134,6 +138,16 @@ def _timezone(name: str) -> str:
     return name
 
 
+def _days(text: str) -> int:
+    try:
+        days = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of days: {text!r}") from None
+    if not 0 <= days <= 365:
+        raise argparse.ArgumentTypeError(f"between 0 and 365 days, not {days}")
+    return days
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cloudstore", description="Reference central store for the kiosks")
     sub = p.add_subparsers(dest="command", required=True)
@@ -158,6 +172,13 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--shopper-salt-file", default=default_salt_file(),
                        help="the salt of the shoppers' phone hashes (repeat shoppers in the reports), a file "
                             f"outside the database made on first start (or {SALT_FILE_ENV})")
+    serve.add_argument("--return-window-days", type=_days,
+                       default=os.environ.get(RETURN_WINDOW_ENV, str(DEFAULT_RETURN_WINDOW_DAYS)),
+                       help="days after delivery or pickup in which a shopper may ask for a return "
+                            f"(or {RETURN_WINDOW_ENV})")
+    serve.add_argument("--merchant-phone", default=os.environ.get(MERCHANT_PHONE_ENV, ""),
+                       help="the number shoppers are told to call about an order that can no longer be "
+                            f"changed (or {MERCHANT_PHONE_ENV})")
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(func=cmd_serve)
 

@@ -35,6 +35,7 @@ from cloudstore.rawsql import RawSQL, RoundTrip, Statement, raw_sql
 from cloudstore.schemas import order_payloads
 from cloudstore.shoppers import order_shopper_hash
 from cloudstore.timefmt import parse_iso
+from kiosk.order_rules import order_number_key
 from kiosk.sync.protocol import ORDER_PAID_KIND, canonical_json, delivery_fee_minor
 
 _WALK_PAGE = 500
@@ -352,7 +353,8 @@ def _order_rows(sql: RawSQL, device_id: str, valid: list[CheckedItem], now: dt.d
         c.flags = _flag_text(flags)
         rows.append(
             f'{{{fixed},"order_uuid":{q(c.item.order_uuid)},"device_seq":{c.item.device_seq:d},'
-            f'"order_no":{q(order["order_no"])},"kind":{q(c.item.kind)},"payload_hash":{q(c.digest)},'
+            f'"order_no":{q(order["order_no"])},"order_key":{q(order_number_key(order["order_no"]))},'
+            f'"kind":{q(c.item.kind)},"payload_hash":{q(c.digest)},'
             f'"currency":{q(order["currency"])},"total_minor":{order["total_minor"]:d},'
             f'"computed_total_minor":{computed:d},"audit_flags":{q(c.flags)},'
             f'"fulfilment":{q(order.get("fulfilment", "pickup"))},'

@@ -91,6 +91,9 @@ class StoreOrder(Base):
     # repeat shoppers in the reports: HMAC-SHA256 of the phone under the store's salt file
     # (cloudstore.shoppers); "" when the order has no phone. Never the number itself.
     shopper_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # the digits of order_no (kiosk.order_rules.order_number_key): what a shopper types to look it up;
+    # kiosks' prefixes differ, so several orders may share it and the proof picks among them
+    order_key: Mapped[str] = mapped_column(String(32), index=True, default="", server_default="")
 
 
 class QuarantinedItem(Base):
@@ -126,6 +129,9 @@ class OrderRequest(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # a modification: the delivery fee by the rule after the change minus the fee as it stood
+    # (> 0 the shopper owes it, < 0 the store refunds it); recomputed when it is approved
+    fee_difference_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class SandboxPayment(Base):
@@ -234,3 +240,27 @@ class FunnelCount(Base):
     step: Mapped[str] = mapped_column(String(24), primary_key=True)
     sessions: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class OrderEvent(Base):
+    """A status an order moved to on the store (the timeline's steps after ACCEPTED), oldest first."""
+
+    __tablename__ = "order_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_uuid: Mapped[str] = mapped_column(ForeignKey("orders.order_uuid"), index=True)
+    status: Mapped[str] = mapped_column(String(24))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    detail: Mapped[str] = mapped_column(String(64), default="")  # SHIPPED: the tracking number
+
+
+class LookupFailure(Base):
+    """A failed proof of an order (a wrong code, an unknown number or uuid), counted per scope:
+    "device:<id>" and "order:<digits>" (cloudstore.order_lookup). In the database, so the throttle
+    holds across workers and restarts; rows older than the window are pruned."""
+
+    __tablename__ = "lookup_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(80), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)

@@ -92,6 +92,7 @@ class BatchOut(BaseModel):
 
 
 class RequestOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.RequestState."""
     request_id: str
     order_uuid: str
     kind: Literal["modification", "return"]
@@ -101,6 +102,7 @@ class RequestOut(BaseModel):
     note: str
     created_at: str
     decided_at: str | None
+    fee_difference_minor: int = 0
 
 
 class OrderStatusOut(BaseModel):
@@ -117,30 +119,38 @@ class OrderStatusOut(BaseModel):
     requests: list[RequestOut]
 
 
+# The fields' lengths are generous on purpose: kiosk.order_rules checks what a shopper typed and answers
+# 422 {"detail": {"problems": {field: problem}}}; these limits only bound the size of a body.
 class ModificationChanges(BaseModel):
+    """Wire shape: kiosk.sync.protocol.ModificationChanges."""
     model_config = ConfigDict(extra="forbid")
 
-    contact_name: str | None = Field(default=None, max_length=64)
-    contact_phone: str | None = Field(default=None, max_length=32)
-    address: str | None = Field(default=None, max_length=255)
+    contact_name: str | None = Field(default=None, max_length=1000)
+    contact_phone: str | None = Field(default=None, max_length=1000)
+    address: str | None = Field(default=None, max_length=1000)
     fulfilment: Literal["pickup", "delivery"] | None = None
 
 
 class ModificationIn(BaseModel):
-    request_id: str | None = Field(default=None, min_length=1, max_length=64)
+    """Wire shape: kiosk.sync.protocol.ModificationRequest."""
+    request_id: str = Field(min_length=1, max_length=64)
     changes: ModificationChanges
     reason: str = Field(default="", max_length=500)
 
 
 class ReturnLineIn(BaseModel):
+    """Wire shape: kiosk.sync.protocol.ReturnLineRequest."""
     sku: str = Field(min_length=1, max_length=32)
     quantity: int = Field(gt=0, le=10_000)
 
 
 class ReturnIn(BaseModel):
-    request_id: str | None = Field(default=None, min_length=1, max_length=64)
-    reason: str = Field(default="", max_length=500)
-    lines: list[ReturnLineIn] = Field(default_factory=list, max_length=500)
+    """Wire shape: kiosk.sync.protocol.ReturnRequest."""
+    request_id: str = Field(min_length=1, max_length=64)
+    type: Literal["return", "exchange"]
+    reason: Literal["quality", "wrong_item", "damaged", "other"]
+    note: str = Field(default="", max_length=1000)
+    lines: list[ReturnLineIn] = Field(max_length=500)
 
 
 # --- catalog ---------------------------------------------------------------------------------------
@@ -277,3 +287,59 @@ class DecisionIn(BaseModel):
 
 class PurgeIn(BaseModel):
     through: int | None = Field(default=None, ge=0)
+
+
+# --- after the purchase: an order a kiosk proved (kiosk.sync.protocol, "after the purchase") --------
+
+
+class OrderLookupIn(BaseModel):
+    """Wire shape: kiosk.sync.protocol.OrderLookup."""
+    order_no: str = Field(min_length=1, max_length=64)  # as typed: only its digits count
+    code: str = Field(min_length=1, max_length=16)  # last 4 of the phone, or the receipt's lookup code
+
+
+class TimelineEntryOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.TimelineEntry."""
+    status: str
+    at: str
+    detail: str
+
+
+class OrderStatusLineOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.OrderStatusLine."""
+    sku: str
+    name_zh: str
+    name_en: str
+    quantity: int
+    line_total_minor: int
+
+
+class MaskedContactOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.MaskedContact."""
+    name: str
+    phone: str
+    address: str
+
+
+class ShopperOrderOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.OrderStatus: the order as the shopper who proved it sees it."""
+    order_uuid: str
+    order_no: str
+    device_id: str
+    status: str
+    fulfilment: Literal["pickup", "delivery"]
+    tracking_no: str
+    currency: str
+    subtotal_minor: int
+    shipping_minor: int
+    total_minor: int
+    lines: list[OrderStatusLineOut]
+    contact: MaskedContactOut
+    timeline: list[TimelineEntryOut]
+    requests: list[RequestOut]
+    return_deadline: str | None
+    return_window_days: int
+    merchant_name: str
+    merchant_phone: str
+    received_at: str
+    updated_at: str

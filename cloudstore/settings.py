@@ -12,6 +12,9 @@ ADMIN_TOKEN_ENV = "CLOUDSTORE_ADMIN_TOKEN"
 SANDBOX_CONTROLS_ENV = "CLOUDSTORE_SANDBOX_CONTROLS"
 TIMEZONE_ENV = "CLOUDSTORE_TIMEZONE"
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # as the kiosks' identity.timezone
+RETURN_WINDOW_ENV = "CLOUDSTORE_RETURN_WINDOW_DAYS"
+DEFAULT_RETURN_WINDOW_DAYS = 7  # kiosk.order_rules.RETURN_WINDOW_DAYS, the kiosks' default too
+MERCHANT_PHONE_ENV = "CLOUDSTORE_MERCHANT_PHONE"
 
 
 def env_flag(name: str) -> bool:
@@ -37,3 +40,7 @@ class Settings:
     # the store-wide salt of the shoppers' phone hashes (repeat shoppers in the reports), kept outside
     # the database; made on first start
     shopper_salt_file: str = field(default_factory=default_salt_file)
+    # after the purchase: days after delivery or pickup in which a return may be asked for, and the
+    # number a shopper is told to call when an order can no longer be changed ("": none shown)
+    return_window_days: int = DEFAULT_RETURN_WINDOW_DAYS
+    merchant_phone: str = ""

@@ -11,9 +11,10 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from cloudstore import catalog, fleet, fulfilment, payments, recommend
+from cloudstore import catalog, fleet, fulfilment, order_lookup, payments, recommend
 from cloudstore.auth import request_target, same_device
 from cloudstore.batch_request import MalformedBatch, push_batch
+from cloudstore.db import StoreDB
 from cloudstore.models import utcnow
 from cloudstore.routes.deps import DB, Caller, get_settings, public_base
 from cloudstore.schemas import (
@@ -26,12 +27,13 @@ from cloudstore.schemas import (
     HeartbeatIn,
     HeartbeatOut,
     ModificationIn,
-    OrderStatusOut,
+    OrderLookupIn,
     PaymentCreateIn,
     PaymentListOut,
     PaymentOut,
     RequestOut,
     ReturnIn,
+    ShopperOrderOut,
 )
 from cloudstore.timefmt import iso
 from kiosk.sync.protocol import dumps
@@ -178,48 +180,80 @@ def close_payment(payment_id: PaymentId, caller: Caller, db: DB, request: Reques
     return JSONResponse(out.model_dump(mode="json"), status_code=status)
 
 
-@router.get("/orders/{order_uuid}", response_model=OrderStatusOut,
-            responses={404: {"description": "Unknown"}})
-def order_status(order_uuid: OrderUuid, caller: Caller, db: DB) -> OrderStatusOut:
-    with db.read() as session:
-        order = fulfilment.find_order(session, order_uuid)
-        if order is None:
-            raise HTTPException(404, detail="no such order")
-        return fulfilment.order_out(session, order)
+_PROOF_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No order matches: the one answer to every failed proof (counted)"},
+    429: {"description": "Too many failed proofs by this kiosk (or for this order number)",
+          "headers": {"Retry-After": {"description": "Seconds until a proof is checked again",
+                                      "schema": {"type": "integer"}}}}}
 
 
-def _order_request(db: DB, order_uuid: str, caller: Caller, body: ModificationIn | ReturnIn) -> Response:
+@router.post("/orders:lookup", response_model=ShopperOrderOut, responses=_PROOF_RESPONSES)
+def lookup_order(body: OrderLookupIn, caller: Caller, db: DB, request: Request) -> Response:
+    """An order of this store, from any of its kiosks, by its number (digits are enough) and the last
+    4 digits of its phone or its receipt's lookup code. A wrong code and an unknown number get the same
+    404, and both count against the kiosk and the number (cloudstore.order_lookup)."""
+    now = utcnow()
+    with db.write() as session:  # a failure is written, and must stay written
+        found = order_lookup.find_by_proof(session, caller.device_id, body.order_no, body.code, now)
+        if found is not None and not isinstance(found, order_lookup.Throttled):
+            content = dumps(order_lookup.status_of(session, found, now, get_settings(request)))
+            return Response(content, media_type="application/json")
+    if isinstance(found, order_lookup.Throttled):
+        raise order_lookup.too_many(found)
+    raise order_lookup.not_found()
+
+
+@router.get("/orders/{order_uuid}", response_model=ShopperOrderOut, responses=_PROOF_RESPONSES)
+def order_status(order_uuid: OrderUuid, caller: Caller, db: DB, request: Request) -> Response:
+    """An order of this store by its uuid (the receipt's QR is the proof), from any of its kiosks: its
+    timeline, requests and masked contact. An unknown uuid counts against the kiosk."""
     now = utcnow()
     with db.write() as session:
-        order = fulfilment.find_order(session, order_uuid, lock=True)
-        if order is None:
-            raise HTTPException(404, detail="no such order")
+        order = order_lookup.order_or_404(session, caller.device_id, order_uuid, now)
+        content = dumps(order_lookup.status_of(session, order, now, get_settings(request)))
+    return Response(content, media_type="application/json")
+
+
+def order_request(db: StoreDB, order_uuid: str, device_id: str, body: ModificationIn | ReturnIn,
+                  window_days: int) -> Response:
+    """Ask the rules, then record the request: 201 new, 200 the same request_id again, 404 no such
+    order, 409 {"detail", "reason"} refused by the order's state, 422 {"detail": {"problems"}}."""
+    now = utcnow()
+    with db.write() as session:
+        order = order_lookup.order_or_404(session, device_id, order_uuid, now, lock=True)
         try:
             if isinstance(body, ModificationIn):
-                req, fresh = fulfilment.request_modification(session, order, caller.device_id, body, now)
+                req, fresh = fulfilment.request_modification(session, order, device_id, body, now)
             else:
-                req, fresh = fulfilment.request_return(session, order, caller.device_id, body, now)
+                req, fresh = fulfilment.request_return(session, order, device_id, body, now, window_days)
         except fulfilment.RequestRefused as exc:
-            raise HTTPException(409, detail=str(exc)) from None
+            return JSONResponse({"detail": str(exc), "reason": exc.reason}, status_code=409)
+        except fulfilment.RequestInvalid as exc:
+            return JSONResponse({"detail": {"problems": exc.problems}}, status_code=422)
         out = fulfilment.request_out(req)
     return JSONResponse(out.model_dump(mode="json"), status_code=201 if fresh else 200)
 
 
 _REQUEST_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"description": "Same request_id: the existing request"}, 404: {"description": "Unknown order"},
-    409: {"description": "Not allowed in the order's state"}}
+    **_PROOF_RESPONSES, 200: {"description": "Same request_id: the existing request"},
+    409: {"description": "Refused by the rules in the order's state: {detail, reason}"},
+    422: {"description": "A field the rules refuse: {detail: {problems: {field: problem}}}"}}
 
 
 @router.post("/orders/{order_uuid}/modifications", response_model=RequestOut, status_code=201,
              responses=_REQUEST_RESPONSES)
-def request_modification(order_uuid: OrderUuid, body: ModificationIn, caller: Caller, db: DB) -> Response:
-    return _order_request(db, order_uuid, caller, body)
+def request_modification(order_uuid: OrderUuid, body: ModificationIn, caller: Caller, db: DB,
+                         request: Request) -> Response:
+    """Ask the merchant to change a paid order that has not shipped (seed FAQ 3)."""
+    return order_request(db, order_uuid, caller.device_id, body, get_settings(request).return_window_days)
 
 
 @router.post("/orders/{order_uuid}/returns", response_model=RequestOut, status_code=201,
              responses=_REQUEST_RESPONSES)
-def request_return(order_uuid: OrderUuid, body: ReturnIn, caller: Caller, db: DB) -> Response:
-    return _order_request(db, order_uuid, caller, body)
+def request_return(order_uuid: OrderUuid, body: ReturnIn, caller: Caller, db: DB,
+                   request: Request) -> Response:
+    """Ask for a return or exchange of a delivered or picked-up order within the store's window."""
+    return order_request(db, order_uuid, caller.device_id, body, get_settings(request).return_window_days)
 
 
 @router.post("/devices/{device_id}/heartbeat", response_model=HeartbeatOut)
