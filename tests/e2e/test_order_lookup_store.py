@@ -261,3 +261,16 @@ def test_a_kiosk_clock_days_off_still_judges_the_return_window_by_the_stores_tim
         assert found.order.source is Source.STORE and found.order.returns.allowed
         assert abs(lookup.now() - dt.datetime.now(dt.UTC).replace(tzinfo=None)) < dt.timedelta(seconds=5)
         assert abs(found.order.as_of - dt.datetime.now(dt.UTC).replace(tzinfo=None)) < dt.timedelta(seconds=5)
+
+
+def test_an_approved_change_to_pickup_shows_the_fee_difference_and_the_new_totals(
+        store: RestartableStore, k01: Kiosk) -> None:
+    order_uuid, _ = k01.sell(store)
+    assert k01.lookup.refresh(order_uuid).order is not None
+    sent = k01.lookup.request_change(order_uuid, {"fulfilment": "pickup"})
+    assert sent.outcome is Sent.SENT and sent.request is not None
+    assert sent.request.fee_difference_minor == -1000  # the delivery fee is owed back
+    _decide(store, sent.request.request_id, approve=True)
+    view = k01.lookup.refresh(order_uuid).order
+    assert view is not None and (view.fulfilment, view.shipping_minor, view.total_minor) == ("pickup", 0, 700)
+    assert [(r.status, r.fee_difference_minor) for r in view.requests] == [("APPROVED", -1000)]
