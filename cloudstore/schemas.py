@@ -92,6 +92,7 @@ class BatchOut(BaseModel):
 
 
 class RequestOut(BaseModel):
+    """Wire shape: kiosk.sync.protocol.RequestState."""
     request_id: str
     order_uuid: str
     kind: Literal["modification", "return"]
@@ -101,6 +102,7 @@ class RequestOut(BaseModel):
     note: str
     created_at: str
     decided_at: str | None
+    fee_difference_minor: int = 0
 
 
 class OrderStatusOut(BaseModel):
@@ -117,30 +119,38 @@ class OrderStatusOut(BaseModel):
     requests: list[RequestOut]
 
 
+# The fields' lengths are generous on purpose: kiosk.order_rules checks what a shopper typed and answers
+# 422 {"detail": {"problems": {field: problem}}}; these limits only bound the size of a body.
 class ModificationChanges(BaseModel):
+    """Wire shape: kiosk.sync.protocol.ModificationChanges."""
     model_config = ConfigDict(extra="forbid")
 
-    contact_name: str | None = Field(default=None, max_length=64)
-    contact_phone: str | None = Field(default=None, max_length=32)
-    address: str | None = Field(default=None, max_length=255)
+    contact_name: str | None = Field(default=None, max_length=1000)
+    contact_phone: str | None = Field(default=None, max_length=1000)
+    address: str | None = Field(default=None, max_length=1000)
     fulfilment: Literal["pickup", "delivery"] | None = None
 
 
 class ModificationIn(BaseModel):
-    request_id: str | None = Field(default=None, min_length=1, max_length=64)
+    """Wire shape: kiosk.sync.protocol.ModificationRequest."""
+    request_id: str = Field(min_length=1, max_length=64)
     changes: ModificationChanges
     reason: str = Field(default="", max_length=500)
 
 
 class ReturnLineIn(BaseModel):
+    """Wire shape: kiosk.sync.protocol.ReturnLineRequest."""
     sku: str = Field(min_length=1, max_length=32)
     quantity: int = Field(gt=0, le=10_000)
 
 
 class ReturnIn(BaseModel):
-    request_id: str | None = Field(default=None, min_length=1, max_length=64)
-    reason: str = Field(default="", max_length=500)
-    lines: list[ReturnLineIn] = Field(default_factory=list, max_length=500)
+    """Wire shape: kiosk.sync.protocol.ReturnRequest."""
+    request_id: str = Field(min_length=1, max_length=64)
+    type: Literal["return", "exchange"]
+    reason: Literal["quality", "wrong_item", "damaged", "other"]
+    note: str = Field(default="", max_length=1000)
+    lines: list[ReturnLineIn] = Field(max_length=500)
 
 
 # --- catalog ---------------------------------------------------------------------------------------

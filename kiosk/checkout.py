@@ -174,20 +174,31 @@ class Checkout:
 
     def _run(self, request: CheckoutRequest) -> None:
         self._emit(self._current)
+        if request.retry_order:
+            # held from before it is reopened: a reconciliation round never settles it in between
+            with self.orders.hold(request.retry_order):
+                order = self._open(request)
+                if order is not None:
+                    self._pay(order, request)
+            return
+        order = self._open(request)
+        if order is not None:
+            with self.orders.hold(order.order_uuid):
+                self._pay(order, request)
+
+    def _open(self, request: CheckoutRequest) -> Order | None:
+        """The order to pay, committed PENDING_PAYMENT; None (and UNAVAILABLE said) when it cannot be."""
         try:
             if request.retry_order:
-                order = self.orders.retry_payment(request.retry_order)
-            else:
-                order = self.orders.create_pending(
-                    request.lines, fulfilment=request.fulfilment, contact=request.contact,
-                    language=request.language, shipping_minor=request.shipping_minor,
-                    catalog_version=request.catalog_version)
+                return self.orders.retry_payment(request.retry_order)
+            return self.orders.create_pending(
+                request.lines, fulfilment=request.fulfilment, contact=request.contact,
+                language=request.language, shipping_minor=request.shipping_minor,
+                catalog_version=request.catalog_version)
         except Exception as exc:
             log.exception("checkout: the order could not be created")
             self._emit(CheckoutUpdate(Phase.UNAVAILABLE, detail=f"order not created: {exc}"))
-            return
-        with self.orders.hold(order.order_uuid):
-            self._pay(order, request)
+            return None
 
     def _pay(self, order: Order, request: CheckoutRequest) -> None:
         base = self._current = CheckoutUpdate(Phase.PREPARING, order.order_uuid, order.order_no,

@@ -42,6 +42,7 @@ from kiosk.db.models import (
     utcnow,
 )
 from kiosk.errors import KioskError
+from kiosk.order_rules import UNPAID_EDITABLE, Locked
 from kiosk.pii import PiiCipher, PiiError
 from kiosk.sync.protocol import (
     ORDER_PAID_KIND,
@@ -60,7 +61,9 @@ TRANSITIONS: dict[OrderState, frozenset[OrderState]] = {
     S.PENDING_PAYMENT: frozenset({S.PAID, S.PAYMENT_FAILED, S.PAYMENT_UNKNOWN, S.CANCELLED}),
     S.PAYMENT_UNKNOWN: frozenset({S.PAID, S.PAYMENT_FAILED, S.CANCELLED}),
     S.PAYMENT_FAILED: frozenset({S.PENDING_PAYMENT, S.CANCELLED, S.PAID_ORPHAN}),
-    S.CANCELLED: frozenset({S.PAID_ORPHAN}),  # the bank says paid after all: never lose it
+    # the bank says paid after all: never lose it; or, its payment closed for good, paid again (see
+    # OrderBook.retry_payment: only then, so no earlier payment of it can still land)
+    S.CANCELLED: frozenset({S.PAID_ORPHAN, S.PENDING_PAYMENT}),
     S.PAID: frozenset({S.SYNCED}),
     S.PAID_ORPHAN: frozenset(),
     S.SYNCED: frozenset(),
@@ -302,7 +305,66 @@ class OrderBook:
         return self._transition(order_uuid, S.PAYMENT_UNKNOWN)
 
     def retry_payment(self, order_uuid: str) -> Order:
-        return self._transition(order_uuid, S.PENDING_PAYMENT)
+        """Pay a declined or cancelled order again (a new payment). A cancelled one only when every
+        payment it had is closed at the store and it is from the store's business day: then no earlier
+        payment of it can still be paid, so it is paid at most once."""
+        with self.db.write() as session:
+            order = self._load(session, order_uuid)
+            if order.state is S.CANCELLED:
+                why = self._why_not_editable(order)
+                if why is not Locked.NONE:
+                    raise OrderError(f"order {order.order_no} cannot be paid again: {why.value}")
+            self._move(session, order, S.PENDING_PAYMENT)
+        return order
+
+    def why_not_editable(self, order_uuid: str) -> Locked:
+        """Locked.NONE when the unpaid order may be edited and paid again now (kiosk.order_rules'
+        Stage.EDIT); else why not: a payment of it still open or being checked (PAYING), an order of
+        an earlier business day whose prices are gone (EXPIRED), a paid or paying order (UNKNOWN)."""
+        with self.db.read() as session:
+            order = self._load(session, order_uuid)
+            return Locked.PAYING if self.held(order_uuid) else self._why_not_editable(order)
+
+    def _why_not_editable(self, order: Order) -> Locked:
+        """As why_not_editable, a live checkout's hold aside (the checkout's own retry holds it)."""
+        if order.state.value not in UNPAID_EDITABLE:
+            return Locked.UNKNOWN
+        if any(p.state is not PaymentState.CLOSED for p in order.payments):
+            return Locked.PAYING  # a phone could still pay it: reconciliation closes it first
+        if self.local_time(order.created_at).date() != self.local_time(self.clock()).date():
+            return Locked.EXPIRED
+        return Locked.NONE
+
+    def amend_unpaid(self, order_uuid: str, fulfilment: Fulfilment, contact: Contact,
+                     shipping_minor: int) -> Order:
+        """The shopper edits an unpaid order's fulfilment and contact before paying it again: the contact
+        is sealed again, the delivery fee and total follow. Only while `why_not_editable` is NONE; the
+        fee shown must be the fee by the rule, and a delivery needs a name, a phone and an address."""
+        with self.db.write() as session:
+            order = self._load(session, order_uuid)
+            why = Locked.PAYING if self.held(order_uuid) else self._why_not_editable(order)
+            if why is not Locked.NONE:
+                raise OrderError(f"order {order.order_no} cannot be edited: {why.value}")
+            fee = delivery_fee_minor(fulfilment.value, order.subtotal_minor)
+            if shipping_minor != fee:
+                raise OrderError(f"a {fulfilment.value} fee of {shipping_minor} was shown; the fee is {fee}")
+            if fulfilment is Fulfilment.DELIVERY and not (contact.name and contact.phone and contact.address):
+                raise OrderError("a delivery needs a name, a phone and an address")
+            before = f"{order.fulfilment.value} {order.total_minor}"
+            for column, blob in self._encrypted_contact(order_uuid, contact).items():
+                setattr(order, column, blob)
+            order.phone_masked = mask_phone(contact.phone)
+            order.shopper_hash = shopper_hash(self.shopper_salt, contact.phone)
+            order.fulfilment = fulfilment
+            order.shipping_minor = shipping_minor
+            order.total_minor = order.subtotal_minor + shipping_minor
+            order.updated_at = self.clock()
+            # what changed, never the contact itself
+            session.add(AuditEntry(at=self.clock(), actor="shopper", action="order.amended",
+                                   subject=order.order_uuid, result="ok",
+                                   detail=f"{order.order_no} {before} -> {fulfilment.value} "
+                                          f"{order.total_minor} {order.currency}"))
+        return order
 
     def cancel(self, order_uuid: str, *, closed: str | None = None) -> Order:
         """Not paid; `closed`: the payment the store says is closed."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kiosk.db.models import Fulfilment, Order, PaymentState
 from kiosk.devices.ports import JobOutcome, ReceiptPrinter
 from kiosk.devices.receipt import ENGLISH_LABELS, Delivery, Pickup, Receipt, ReceiptLine
+from kiosk.order_rules import lookup_code
 from kiosk.orders import RECEIPT_NOT_PRINTED, Contact, OrderBook
 from kiosk.pii import PiiError
 
@@ -78,7 +79,8 @@ class ReceiptDesk:
             payment_method=METHOD_NAMES.get(method, method),
             payment_ref=(payment.reference or payment.payment_id or "") if payment else "",
             fulfilment=fulfilment, qr_url=s.order_page(order.order_uuid), device_name=s.device_name,
-            footer=s.footer, labels=ENGLISH_LABELS if english else None, copy=copy)
+            footer=s.footer, labels=ENGLISH_LABELS if english else None, copy=copy,
+            lookup_code=lookup_code(order.order_uuid))
 
     def print_once(self, order_uuid: str) -> JobOutcome | None:
         """Print the receipt of a paid order unless it was ever sent; None without a printer. An order

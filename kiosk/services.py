@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kiosk.receipts import ReceiptDesk, ReceiptSettings
     from kiosk.reconcile import Reconciler
     from kiosk.session_events import SessionEvents
+    from kiosk.sync.order_lookup import OrderLookup
     from kiosk.sync.payments import PaymentClient
     from kiosk.sync.protocol import Alert, DeviceStatus
     from kiosk.sync.worker import SyncWorker
@@ -53,6 +54,19 @@ class Services:
     pin: TechnicianPin | None = None
     # the latest status of each device, for the heartbeat and the technician screens
     device_states: dict[str, DeviceStatus] = field(default_factory=dict)
+    _order_lookup: OrderLookup | None = field(default=None, init=False, repr=False)
+
+    @property
+    def order_lookup(self) -> OrderLookup:
+        """Find and follow a shopper's order (kiosk.sync.order_lookup), through the store's signed client
+        once the store is known (demo: once it has started); before that, from what this kiosk knows."""
+        from kiosk.sync.order_lookup import OrderLookup
+
+        client = self.payments.client if self.payments is not None else None
+        lookup = self._order_lookup
+        if lookup is None or lookup.client is not client:
+            lookup = self._order_lookup = OrderLookup(self.db, self.orders, client)
+        return lookup
 
     def make_checkout(self, on_update: Listener, *, timeout_s: float | None = None,
                       interval_s: float = 1.0, checking_s: float | None = None) -> Checkout | None:

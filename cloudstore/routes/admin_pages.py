@@ -6,6 +6,7 @@ which also keeps other sites from posting the forms.
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -13,13 +14,14 @@ from urllib.parse import quote
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
 
 from cloudstore import admin, fleet, fulfilment
 from cloudstore.auth import ADMIN_COOKIE, admin_cookie_ok
 from cloudstore.db import StoreDB
 from cloudstore.html import document, money, options, parse_form, table
 from cloudstore.ingest import missing_seqs
-from cloudstore.models import StoreOrder, utcnow
+from cloudstore.models import OrderRequest, StoreOrder, utcnow
 from cloudstore.routes.deps import DB, get_db, get_settings
 from cloudstore.timefmt import iso
 from kiosk.sync.protocol import FulfilmentStatus, mask_phone
@@ -84,6 +86,7 @@ def orders_page(request: Request, db: DB, token: str = "", device_id: str = "", 
     f = admin.OrderFilter(device_id=device_id, status=status, flagged=bool(flagged), query=q.strip())
     with db.read() as session:
         orders = admin.list_orders(session, f)
+        contacts = {uuid: now.contact for uuid, now in fulfilment.standings(session, orders).items()}
         device_ids = [d.id for d in admin.devices(session)]
         total = admin.order_count(session)
     filters = (
@@ -97,7 +100,7 @@ def orders_page(request: Request, db: DB, token: str = "", device_id: str = "", 
         "</form>")
     rows = []
     for o in orders:
-        contact = o.payload.get("contact") or {}
+        phone = contacts[o.order_uuid].phone  # as it stands: approved changes applied
         total_cell = escape(money(o.computed_total_minor, o.currency))
         if o.total_minor != o.computed_total_minor:
             claimed = escape(money(o.total_minor, o.currency))
@@ -105,8 +108,7 @@ def orders_page(request: Request, db: DB, token: str = "", device_id: str = "", 
         rows.append([
             escape(iso(o.received_at)), f"<b>{escape(o.order_no)}</b><br><span class=\"muted\">"
             f"{escape(o.order_uuid)}</span>", f"{escape(o.device_id)} #{o.device_seq}", total_cell,
-            escape(o.fulfilment) + (f"<br>{escape(mask_phone(str(contact.get('phone', ''))))}"
-                                    if contact.get("phone") else ""),
+            escape(o.fulfilment) + (f"<br>{escape(mask_phone(phone))}" if phone else ""),
             f"<span class=\"status\">{escape(o.status)}</span>", escape(o.tracking_no),
             f"<span class=\"flag\">{escape(o.audit_flags)}</span>", _status_form(o),
         ])
@@ -116,29 +118,105 @@ def orders_page(request: Request, db: DB, token: str = "", device_id: str = "", 
     return _page(request, "订单 Orders", body, msg)
 
 
+_RETURN_REASONS = {"quality": "质量问题 quality problem", "wrong_item": "发错商品 wrong item",
+                   "damaged": "商品损坏 damaged", "other": "其他 other"}
+_KINDS = {"modification": "修改 change", "return": "退货 return", "exchange": "换货 exchange"}
+_FIELDS = {"contact_name": "name", "contact_phone": "phone", "address": "address", "fulfilment": "fulfilment"}
+
+
+def _utc(at: dt.datetime | None) -> str:
+    return at.strftime("%Y-%m-%d %H:%M") if at is not None else ""
+
+
+def fee_words(difference_minor: int, currency: str) -> str:
+    """A modification's delivery fee difference, as the merchant acts on it."""
+    if difference_minor > 0:
+        return f"delivery fee +{money(difference_minor, currency)} to collect"
+    if difference_minor < 0:
+        return f"delivery fee \u2212{money(-difference_minor, currency)} to refund"
+    return "no fee change"
+
+
+def _kind(r: OrderRequest) -> str:
+    kind = str(r.changes.get("type", "return")) if r.kind == "return" else r.kind
+    return escape(_KINDS.get(kind, kind))
+
+
+def _reason(r: OrderRequest) -> str:
+    if r.kind == "return":
+        return escape(_RETURN_REASONS.get(r.reason, r.reason))
+    return escape(r.reason) or "<span class=\"muted\">—</span>"
+
+
+def _asked(r: OrderRequest, order: StoreOrder | None) -> str:
+    """What the request asks: a change's fields (contact values masked), a return's lines and note."""
+    if r.kind == "modification":
+        return "<br>".join(f"{escape(_FIELDS.get(field, field))}: <b>{escape(str(value))}</b>"
+                           for field, value in fulfilment.masked_changes(r).items())
+    names = {}
+    for line in (order.payload.get("lines") or []) if order is not None else []:
+        if isinstance(line, dict):
+            names[str(line.get("sku"))] = str(line.get("name_zh") or line.get("name_en") or "")
+    lines = [line for line in r.changes.get("lines") or [] if isinstance(line, dict)]
+    html = "<br>".join(f"{escape(str(line.get('sku')))} {escape(names.get(str(line.get('sku')), ''))} "
+                       f"×{escape(str(line.get('quantity')))}" for line in lines)
+    note = str(r.changes.get("note") or "")
+    if note:
+        html += f"<br><span class=\"muted\">“{escape(note)}”</span>"
+    return html
+
+
+def _fee(r: OrderRequest, order: StoreOrder | None) -> str:
+    if r.kind != "modification":
+        return ""
+    css = "flag" if r.fee_difference_minor and r.status != "REJECTED" else "muted"
+    words = fee_words(r.fee_difference_minor, order.currency if order is not None else "CNY")
+    return f"<span class=\"{css}\">{escape(words)}</span>"
+
+
+def _order_cell(r: OrderRequest, order: StoreOrder | None) -> str:
+    if order is None:
+        return escape(r.order_uuid)
+    return (f"<a href=\"/admin?q={quote(order.order_no)}\" style=\"white-space:nowrap\">"
+            f"<b>{escape(order.order_no)}</b></a><br>"
+            f"<span class=\"muted\">{escape(order.status)}</span>")
+
+
 @router.get("/requests", response_class=HTMLResponse)
 def requests_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
     if not admin_cookie_ok(request):
         return _login(request)
+    now = utcnow()
     with db.read() as session:
         pending, recent = admin.pending_requests(session), admin.recent_requests(session)
+        uuids = sorted({r.order_uuid for r in pending + recent})
+        orders = {o.order_uuid: o for o in session.execute(
+            select(StoreOrder).where(StoreOrder.order_uuid.in_(uuids))).scalars()} if uuids else {}
+        session.expunge_all()
 
-    def decide_forms(request_id: str) -> str:
-        action = f"/admin/requests/{escape(request_id)}/decide"
-        return (f"<form class=\"inline\" method=\"post\" action=\"{action}\"><input name=\"note\" "
-                "placeholder=\"note\" size=\"10\"><button name=\"approve\" value=\"1\">Approve</button>"
+    def decide_form(r: OrderRequest) -> str:
+        action = f"/admin/requests/{quote(r.request_id, safe='')}/decide"
+        return (f"<form class=\"inline\" method=\"post\" action=\"{escape(action)}\"><input name=\"note\" "
+                "placeholder=\"note to the shopper\" size=\"14\" maxlength=\"500\">"
+                "<button name=\"approve\" value=\"1\">Approve</button>"
                 "<button name=\"approve\" value=\"0\">Reject</button></form>")
 
-    def changes(r: Any) -> str:
-        return escape(", ".join(f"{k}={v}" for k, v in r.changes.items()))
+    def cells(r: OrderRequest) -> list[str]:
+        order = orders.get(r.order_uuid)
+        return [_order_cell(r, order), _kind(r), _reason(r), _asked(r, order), _fee(r, order)]
 
-    pending_rows = [[escape(iso(r.created_at)), escape(r.kind), escape(r.order_uuid), changes(r),
-                     escape(r.reason), decide_forms(r.request_id)] for r in pending]
-    recent_rows = [[escape(iso(r.created_at)), escape(r.kind), escape(r.order_uuid), changes(r),
-                    escape(r.status), escape(r.note)] for r in recent]
-    body = ("<h2>Pending</h2>" + table(["Requested", "Kind", "Order", "Changes", "Reason", ""], pending_rows)
-            + "<h2>Decided</h2>" + table(["Requested", "Kind", "Order", "Changes", "Decision", "Note"],
-                                         recent_rows))
+    def outcome(r: OrderRequest) -> str:
+        return f"<span class=\"{'ok' if r.status == 'APPROVED' else 'warn'}\">{escape(r.status)}</span>"
+
+    pending_rows = [[escape(_ago((now - r.created_at).total_seconds())), *cells(r), decide_form(r)]
+                    for r in pending]
+    decided_rows = [[escape(_utc(r.created_at)), escape(_utc(r.decided_at)), *cells(r),
+                     outcome(r), escape(r.note)] for r in recent]
+    body = (f"<h2>待处理 Pending ({len(pending)})</h2>"
+            + table(["Age", "Order", "Kind", "Reason", "Asked", "Fee", "Decision"], pending_rows)
+            + "<h2>已处理 Decided</h2>"
+            + table(["Requested (UTC)", "Decided (UTC)", "Order", "Kind", "Reason", "Asked", "Fee", "Outcome",
+                     "Note"], decided_rows))
     return _page(request, "申请 Requests", body, msg)
 
 
@@ -223,7 +301,7 @@ async def decide_form(request: Request, request_id: Annotated[str, Path(max_leng
     def work(db: StoreDB) -> str:
         try:
             with db.write() as session:
-                fulfilment.decide(session, request_id, form.get("approve") == "1", form.get("note", ""),
+                fulfilment.decide(session, request_id, form.get("approve") == "1", form.get("note", "")[:500],
                                   utcnow())
         except LookupError:
             return "no such request"

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from cloudstore import catalog, fleet, fulfilment, order_lookup, payments, recommend
 from cloudstore.auth import request_target, same_device
 from cloudstore.batch_request import MalformedBatch, push_batch
+from cloudstore.db import StoreDB
 from cloudstore.models import utcnow
 from cloudstore.routes.deps import DB, Caller, get_settings, public_base
 from cloudstore.schemas import (
@@ -213,38 +214,46 @@ def order_status(order_uuid: OrderUuid, caller: Caller, db: DB, request: Request
     return Response(content, media_type="application/json")
 
 
-def _order_request(db: DB, order_uuid: str, caller: Caller, body: ModificationIn | ReturnIn) -> Response:
+def order_request(db: StoreDB, order_uuid: str, device_id: str, body: ModificationIn | ReturnIn,
+                  window_days: int) -> Response:
+    """Ask the rules, then record the request: 201 new, 200 the same request_id again, 404 no such
+    order, 409 {"detail", "reason"} refused by the order's state, 422 {"detail": {"problems"}}."""
     now = utcnow()
     with db.write() as session:
-        order = fulfilment.find_order(session, order_uuid, lock=True)
-        if order is None:
-            raise HTTPException(404, detail="no such order")
+        order = order_lookup.order_or_404(session, device_id, order_uuid, now, lock=True)
         try:
             if isinstance(body, ModificationIn):
-                req, fresh = fulfilment.request_modification(session, order, caller.device_id, body, now)
+                req, fresh = fulfilment.request_modification(session, order, device_id, body, now)
             else:
-                req, fresh = fulfilment.request_return(session, order, caller.device_id, body, now)
+                req, fresh = fulfilment.request_return(session, order, device_id, body, now, window_days)
         except fulfilment.RequestRefused as exc:
-            raise HTTPException(409, detail=str(exc)) from None
+            return JSONResponse({"detail": str(exc), "reason": exc.reason}, status_code=409)
+        except fulfilment.RequestInvalid as exc:
+            return JSONResponse({"detail": {"problems": exc.problems}}, status_code=422)
         out = fulfilment.request_out(req)
     return JSONResponse(out.model_dump(mode="json"), status_code=201 if fresh else 200)
 
 
 _REQUEST_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"description": "Same request_id: the existing request"}, 404: {"description": "Unknown order"},
-    409: {"description": "Not allowed in the order's state"}}
+    **_PROOF_RESPONSES, 200: {"description": "Same request_id: the existing request"},
+    409: {"description": "Refused by the rules in the order's state: {detail, reason}"},
+    422: {"description": "A field the rules refuse: {detail: {problems: {field: problem}}}"}}
 
 
 @router.post("/orders/{order_uuid}/modifications", response_model=RequestOut, status_code=201,
              responses=_REQUEST_RESPONSES)
-def request_modification(order_uuid: OrderUuid, body: ModificationIn, caller: Caller, db: DB) -> Response:
-    return _order_request(db, order_uuid, caller, body)
+def request_modification(order_uuid: OrderUuid, body: ModificationIn, caller: Caller, db: DB,
+                         request: Request) -> Response:
+    """Ask the merchant to change a paid order that has not shipped (seed FAQ 3)."""
+    return order_request(db, order_uuid, caller.device_id, body, get_settings(request).return_window_days)
 
 
 @router.post("/orders/{order_uuid}/returns", response_model=RequestOut, status_code=201,
              responses=_REQUEST_RESPONSES)
-def request_return(order_uuid: OrderUuid, body: ReturnIn, caller: Caller, db: DB) -> Response:
-    return _order_request(db, order_uuid, caller, body)
+def request_return(order_uuid: OrderUuid, body: ReturnIn, caller: Caller, db: DB,
+                   request: Request) -> Response:
+    """Ask for a return or exchange of a delivered or picked-up order within the store's window."""
+    return order_request(db, order_uuid, caller.device_id, body, get_settings(request).return_window_days)
 
 
 @router.post("/devices/{device_id}/heartbeat", response_model=HeartbeatOut)

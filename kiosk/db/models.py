@@ -346,3 +346,18 @@ class Together(Base):
     rank: Mapped[int] = mapped_column(Integer, primary_key=True)
     other_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
     orders: Mapped[int] = mapped_column(Integer, default=0)  # orders holding both
+
+
+class OrderStatusCache(Base):
+    """The store's last answer about an order looked up at this kiosk (kiosk.sync.order_lookup), shown
+    with its age when the store cannot be reached. `answer` is protocol.OrderStatus as JSON with the
+    contact already masked by the store: never personal data in clear."""
+
+    __tablename__ = "order_status_cache"
+
+    order_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # kiosk.order_rules.order_number_key of its number: a typed number finds it offline
+    order_key: Mapped[str] = mapped_column(String(32), index=True)
+    answer: Mapped[str] = mapped_column(Text)
+    # naive UTC: the store's clock as this kiosk knows it (its own, corrected by the learnt offset)
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)

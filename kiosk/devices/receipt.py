@@ -78,6 +78,8 @@ class Receipt:
     footer: tuple[str, ...] = ()
     labels: ReceiptLabels | None = None  # the shopper's language; None: the printer's own labels
     copy: bool = False  # a reprint: marked so it is never taken for a second purchase
+    # kiosk.order_rules.lookup_code: with the order number, finds the order at any kiosk of the store
+    lookup_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ class ReceiptLabels:
     address: str = "地址"
     scan_hint: str = "扫码查看订单："
     copy: str = "** 副本 COPY **"
+    lookup_code: str = "查询码"
 
 
 ENGLISH_LABELS = ReceiptLabels(
@@ -108,7 +111,7 @@ ENGLISH_LABELS = ReceiptLabels(
     discount="Discount", total="Total", payment="Payment", reference="Reference", pickup="Pickup in store",
     pickup_code="Pickup code", pickup_location="Pickup point", delivery="Home delivery",
     recipient="Recipient", phone="Phone", address="Address", scan_hint="Scan to view your order:",
-    copy="** COPY **",
+    copy="** COPY **", lookup_code="Lookup code",
 )
 
 
@@ -186,6 +189,8 @@ def _blocks(receipt: Receipt, profile: PaperProfile, labels: ReceiptLabels,
         yield _Block(tuple(wrap(labels.copy, cols)), "center", bold=True)
     yield _Block((labels.order_no,), "center")
     yield _Block(tuple(wrap(receipt.order_no, cols // 2)), "center", bold=True, width=2, height=2)
+    if receipt.lookup_code:
+        yield _Block(tuple(wrap(f"{labels.lookup_code} {receipt.lookup_code}", cols)), "center")
     info = [*two_columns(labels.time, receipt.created_at.strftime("%Y-%m-%d %H:%M:%S"), cols)]
     if receipt.device_name:
         info += two_columns(labels.kiosk, receipt.device_name, cols)

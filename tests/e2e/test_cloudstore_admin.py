@@ -85,35 +85,66 @@ def test_modification_request_approved_on_the_page(store: LiveStore, browser: ht
     kiosk = store.kiosk()
     order = _order(kiosk, 1, shipping=1000)
     url = f"/v1/orders/{order['order_uuid']}/modifications"
-    body = {"request_id": "mod-1", "changes": {"address": "上海市 1 号"}, "reason": "moved"}
+    body = {"request_id": "mod-1", "changes": {"address": "上海市 1 号", "fulfilment": "pickup"},
+            "reason": "moved"}
     created = kiosk.http.post(url, json=body)
     assert created.status_code == 201 and created.json()["status"] == "PENDING"
     assert kiosk.http.post(url, json=body).status_code == 200  # same request_id: same request
-    assert "上海市 1 号" in browser.get("/admin/requests").text
+    page = browser.get("/admin/requests").text
+    assert order["order_no"] in page and "上海市****" in page  # the new address, masked
+    assert "1 号" not in page
+    assert "delivery fee \u2212¥10.00 to refund" in page
     browser.post("/admin/requests/mod-1/decide", data={"approve": "1", "note": "ok"})
     requests = _status(kiosk, order["order_uuid"])["requests"]
     assert [(r["request_id"], r["status"], r["note"]) for r in requests] == [("mod-1", "APPROVED", "ok")]
-    # once shipped the order is locked
+    assert _status(kiosk, order["order_uuid"])["fulfilment"] == "pickup"
+    decided = browser.get("/admin/requests").text
+    assert "APPROVED" in decided and "Approve</button>" not in decided
+
+
+def test_a_shipped_order_refuses_a_change_with_the_reason(store: LiveStore, browser: httpx.Client) -> None:
+    kiosk = store.kiosk()
+    order = _order(kiosk, 1, shipping=1000)
     browser.post(f"/admin/orders/{order['order_uuid']}/status",
                  data={"status": "SHIPPED", "tracking_no": "T1"})
-    locked = kiosk.http.post(url, json={"changes": {"address": "elsewhere"}})
-    assert locked.status_code == 409 and "SHIPPED" in locked.json()["detail"]
+    locked = kiosk.http.post(f"/v1/orders/{order['order_uuid']}/modifications",
+                             json={"request_id": "mod-locked", "changes": {"address": "上海市 2 号"}})
+    assert locked.status_code == 409 and locked.json()["reason"] == "shipped"
 
 
 def test_return_request_rejected_restores_the_status(store: LiveStore, browser: httpx.Client) -> None:
     kiosk = store.kiosk()
     order = _order(kiosk, 1)
+    for status in ("READY_FOR_PICKUP", "PICKED_UP"):
+        browser.post(f"/admin/orders/{order['order_uuid']}/status", data={"status": status})
     created = kiosk.http.post(f"/v1/orders/{order['order_uuid']}/returns",
-                              json={"request_id": "ret-1", "reason": "wrong flavour",
-                                    "lines": [{"sku": "D00001", "quantity": 1}]})
-    assert created.status_code == 201
+                              json={"request_id": "ret-1", "type": "return", "reason": "wrong_item",
+                                    "note": "wrong flavour", "lines": [{"sku": "D00001", "quantity": 1}]})
+    assert created.status_code == 201, created.text
     assert _status(kiosk, order["order_uuid"])["status"] == "RETURN_REQUESTED"
+    page = browser.get("/admin/requests").text
+    assert "发错商品 wrong item" in page and "wrong flavour" in page and "可乐 ×1" in page
     browser.post("/admin/requests/ret-1/decide", data={"approve": "0", "note": "opened"})
-    assert _status(kiosk, order["order_uuid"])["status"] == "ACCEPTED"
-    again = kiosk.http.post(f"/v1/orders/{order['order_uuid']}/returns", json={"request_id": "ret-2"})
+    assert _status(kiosk, order["order_uuid"])["status"] == "PICKED_UP"
+    again = kiosk.http.post(f"/v1/orders/{order['order_uuid']}/returns",
+                            json={"request_id": "ret-2", "type": "exchange", "reason": "damaged",
+                                  "lines": [{"sku": "D00001", "quantity": 2}]})
     assert again.status_code == 201
     store.admin().post("/admin/api/requests/ret-2/decision", json={"approve": True})
     assert _status(kiosk, order["order_uuid"])["status"] == "RETURNED"
+    assert "换货 exchange" in browser.get("/admin/requests").text
+
+
+def test_the_requests_page_escapes_what_shoppers_wrote(store: LiveStore, browser: httpx.Client) -> None:
+    kiosk = store.kiosk()
+    order = _order(kiosk, 1, shipping=1000)
+    created = kiosk.http.post(f"/v1/orders/{order['order_uuid']}/modifications", json={
+        "request_id": "<i>x", "changes": {"fulfilment": "pickup"}, "reason": "<script>alert(1)</script>"})
+    assert created.status_code == 201
+    page = browser.get("/admin/requests").text
+    assert "<script>alert" not in page and "&lt;script&gt;" in page and "<i>x" not in page
+    assert browser.post("/admin/requests/%3Ci%3Ex/decide", data={"approve": "0"}).status_code == 200
+    assert _status(kiosk, order["order_uuid"])["requests"][0]["status"] == "REJECTED"
 
 
 def test_fleet_page_shows_heartbeat_and_alerts(store: LiveStore, browser: httpx.Client) -> None:
