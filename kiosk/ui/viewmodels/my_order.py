@@ -26,13 +26,15 @@ from kiosk import display_text, order_rules
 from kiosk.contact_rules import ADDRESS_MAX, NAME_MAX, Problem, clean, phone_digits
 from kiosk.money import Money, format_money
 from kiosk.order_rules import Locked, ReturnRefusal, Stage
-from kiosk.sync.order_lookup import LookupResult, OrderView, Outcome, RequestResult, Sent, Source
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.viewmodels.catalog_text import pick
 from kiosk.ui.viewmodels.fulfilment import _message as field_message
 
 if TYPE_CHECKING:
+    # the lookup brings the order book and its encryption: loaded when a shopper first asks, not before
+    # the first frame
     from kiosk.services import Services
+    from kiosk.sync.order_lookup import AmendRefused, LookupResult, OrderLookup, OrderView, RequestResult
 
 log = logging.getLogger(__name__)
 
@@ -215,8 +217,9 @@ class MyOrderViewModel(QObject):
         self.orderChanged.emit()
         self.formChanged.emit()
 
-    def _service(self) -> Any:
-        return getattr(self._services, "order_lookup", None) if self._services is not None else None
+    def _service(self) -> OrderLookup | None:
+        # asked each time: the store's client comes once the store is known (demo: once it has started)
+        return self._services.order_lookup if self._services is not None else None
 
     def _run(self, what: str, work: Callable[[Any], Any], done: Callable[[Any], None]) -> bool:
         """`work(service)` on a worker thread, `done(answer)` back on the GUI thread (same turn only)."""
@@ -382,6 +385,8 @@ class MyOrderViewModel(QObject):
         self._run("find", lambda s: s.by_number(number, code), self._found)
 
     def _found(self, result: LookupResult | None) -> None:
+        from kiosk.sync.order_lookup import Outcome
+
         if result is not None and result.outcome is Outcome.FOUND and result.order is not None:
             self._show(result.order)
             self._notice = ""
@@ -482,9 +487,9 @@ class MyOrderViewModel(QObject):
     def staleText(self) -> str:
         """For an answer not fresh from the store: how old it is, and why."""
         order = self._order
-        if order is None or order.source is Source.STORE:
+        if order is None or order.source == "store":  # Source.STORE
             return ""
-        if order.source is Source.LOCAL and (order.status in order_rules.UNPAID_EDITABLE
+        if order.source == "local" and (order.status in order_rules.UNPAID_EDITABLE
                                              or order.status in order_rules.PAYING):
             return ""  # the store never hears of an unpaid order: this kiosk's word is the whole story
         minutes = max(0, int((self._now() - order.as_of).total_seconds() // 60))
@@ -642,6 +647,8 @@ class MyOrderViewModel(QObject):
         self._run("refresh", lambda s: s.refresh(uuid), self._refreshed)
 
     def _refreshed(self, result: LookupResult | None) -> None:
+        from kiosk.sync.order_lookup import Outcome
+
         if result is not None and result.outcome is Outcome.FOUND and result.order is not None:
             self._show(result.order)
             return
@@ -877,22 +884,22 @@ class MyOrderViewModel(QObject):
             clean(self._fields["address"]))
         uuid = order.order_uuid
 
-        def amend(service: Any) -> object:
+        from kiosk.sync.order_lookup import AmendRefused, OrderView
+
+        def amend(service: OrderLookup) -> OrderView | AmendRefused | None:
             try:
                 return service.amend_unpaid(uuid, fulfilment, contact)
-            except Exception as exc:  # the rules refused the edit (AmendRefused), or it broke: say which
-                if not hasattr(exc, "problems"):
-                    log.exception("my order: the unpaid order could not be edited")
-                return exc
+            except AmendRefused as refused:  # the rules refused the edit: the order is unchanged
+                return refused
 
-        def paid_next(answer: object) -> None:
+        def paid_next(answer: OrderView | AmendRefused | None) -> None:
             if isinstance(answer, OrderView):
                 self._show(answer)
                 self._start_payment(answer.fulfilment, contact, answer.shipping_minor, method,
                                     retry_order=answer.order_uuid)
                 return
-            problems = getattr(answer, "problems", None) or {}
-            reason = str(getattr(answer, "reason", "") or "")
+            problems = answer.problems if answer is not None else {}
+            reason = answer.reason if answer is not None else ""
             why = ", ".join(sorted(problems)) or reason or "error"
             log.info("my order: unpaid order not edited (%s)", why)  # field names only: never what was typed
             if problems:
@@ -924,6 +931,8 @@ class MyOrderViewModel(QObject):
         self.refresh()
 
     def _sent(self, result: RequestResult | None) -> None:
+        from kiosk.sync.order_lookup import Sent
+
         outcome = result.outcome if result is not None else Sent.UNREACHABLE
         log.info("my order: request %s", outcome.value)
         if outcome is Sent.SENT:
