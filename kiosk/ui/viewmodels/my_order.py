@@ -7,7 +7,7 @@ answer that comes after the idle wipe shows nothing to the next shopper. An unpa
 here and then paid through the ordinary payment screen (`CheckoutRequest.retry_order`).
 
 Nothing here decides what a shopper may do: the order's `modification` and `returns` checks (made by
-the rules on the view) choose the buttons, and this module only puts them into words.
+the rules on the view) choose the buttons; kiosk.ui.viewmodels.order_words puts them into words.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import logging
 import math
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
@@ -25,10 +25,19 @@ from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, 
 from kiosk import display_text, order_rules
 from kiosk.contact_rules import ADDRESS_MAX, NAME_MAX, Problem, clean, phone_digits
 from kiosk.money import Money, format_money
-from kiosk.order_rules import Locked, ReturnRefusal, Stage
+from kiosk.order_rules import ReturnRefusal, Stage
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.viewmodels.catalog_text import pick
 from kiosk.ui.viewmodels.fulfilment import _message as field_message
+from kiosk.ui.viewmodels.order_words import (
+    fee_text,
+    fulfilment_text,
+    group_number,
+    locked_text,
+    request_state,
+    request_words,
+    status_text,
+)
 
 if TYPE_CHECKING:
     # the lookup brings the order book and its encryption: loaded when a shopper first asks, not before
@@ -49,109 +58,6 @@ CODE_DIGITS = order_rules.LOOKUP_CODE_DIGITS
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 # the request form's fields → the delivery form's names (for its messages)
 _FORM_FIELDS = {"contact_name": "name", "contact_phone": "phone", "address": "address"}
-
-
-def group_number(digits: str) -> str:
-    """0112070042 → 01 1207 0042: as printed (kiosk, day, count), grouped from the left so the
-    groups stay put while the shopper types; digits past the tenth stay with the last group."""
-    return " ".join(part for part in (digits[:2], digits[2:6], digits[6:]) if part)
-
-
-def status_text(status: str) -> str:
-    """An order's status in words: the store's FulfilmentStatus, or this kiosk's own order state."""
-    words = {
-        "PENDING_PAYMENT": QCoreApplication.translate("MyOrder", "Waiting for payment"),
-        "PAYMENT_UNKNOWN": QCoreApplication.translate("MyOrder", "Payment being checked"),
-        "PAYMENT_FAILED": QCoreApplication.translate("MyOrder", "Not paid: the payment failed"),
-        "CANCELLED": QCoreApplication.translate("MyOrder", "Not paid"),
-        "PAID": QCoreApplication.translate("MyOrder", "Paid, not yet received by the store"),
-        "PAID_ORPHAN": QCoreApplication.translate("MyOrder", "Paid, not yet received by the store"),
-        "SYNCED": QCoreApplication.translate("MyOrder", "Paid, sent to the store"),
-        "PLACED": QCoreApplication.translate("MyOrder", "Order placed"),
-        "ACCEPTED": QCoreApplication.translate("MyOrder", "Accepted by the store"),
-        "READY_FOR_PICKUP": QCoreApplication.translate("MyOrder", "Ready for pickup"),
-        "SHIPPED": QCoreApplication.translate("MyOrder", "Shipped"),
-        "DELIVERED": QCoreApplication.translate("MyOrder", "Delivered"),
-        "PICKED_UP": QCoreApplication.translate("MyOrder", "Picked up"),
-        "RETURN_REQUESTED": QCoreApplication.translate("MyOrder", "Return requested"),
-        "RETURNED": QCoreApplication.translate("MyOrder", "Returned"),
-        "REFUNDED": QCoreApplication.translate("MyOrder", "Refunded"),
-    }
-    return words.get(status) or QCoreApplication.translate(
-        "MyOrder", "Status not known here; please ask a member of staff")
-
-
-def _locked_text(order: OrderView) -> str:
-    locked = order.modification.locked
-    merchant = display_text.shown(order.merchant_name, display_text.NAME) or QCoreApplication.translate(
-        "MyOrder", "the store")
-    phone = display_text.shown(order.merchant_phone, display_text.CODE)
-    if locked is Locked.SHIPPED:
-        if phone:
-            return QCoreApplication.translate(
-                "MyOrder", "Your order has shipped, so it can no longer be changed. You can refuse the "
-                     "parcel, or contact %1 at %2.").replace("%1", merchant).replace("%2", phone)
-        return QCoreApplication.translate(
-            "MyOrder", "Your order has shipped, so it can no longer be changed. You can refuse the "
-                 "parcel, or contact %1.").replace("%1", merchant)
-    if locked is Locked.HANDED_OVER and order.returns.allowed:
-        return QCoreApplication.translate(
-            "MyOrder", "Your order has been handed over, so it can no longer be changed; you can "
-                 "request a return.")
-    if locked is Locked.HANDED_OVER:
-        return QCoreApplication.translate(
-            "MyOrder", "Your order has been handed over, so it can no longer be changed.")
-    if locked is Locked.RETURNS:
-        return QCoreApplication.translate(
-            "MyOrder", "Your order is being returned, so it can no longer be changed.")
-    if locked is Locked.PENDING:
-        return QCoreApplication.translate("MyOrder", "Your change request is waiting for the store.")
-    if locked is Locked.PAYING:
-        return QCoreApplication.translate(
-            "MyOrder", "A payment for this order is still being checked. Please wait a moment, then "
-                 "tap Refresh.")
-    if locked is Locked.EXPIRED:
-        return QCoreApplication.translate(
-            "MyOrder", "This order was not paid, and its prices held only on the day it was placed. "
-                 "Please shop again.")
-    if phone:
-        return QCoreApplication.translate(
-            "MyOrder", "This order cannot be changed here. Please contact %1 at %2.").replace(
-            "%1", merchant).replace("%2", phone)
-    return QCoreApplication.translate(
-        "MyOrder", "This order cannot be changed here. Please ask a member of staff.")
-
-
-def _request_state(status: str) -> str:
-    if status == "APPROVED":
-        return QCoreApplication.translate("MyOrder", "Approved")
-    if status == "REJECTED":
-        return QCoreApplication.translate("MyOrder", "Rejected")
-    return QCoreApplication.translate("MyOrder", "Waiting for the store")
-
-
-def _reason_text(reason: str) -> str:
-    return {"quality": QCoreApplication.translate("MyOrder", "Quality problem"),
-            "wrong_item": QCoreApplication.translate("MyOrder", "Wrong item"),
-            "damaged": QCoreApplication.translate("MyOrder", "Damaged"),
-            "other": QCoreApplication.translate("MyOrder", "Other reason")}.get(reason, "")
-
-
-def _fulfilment_text(fulfilment: str) -> str:
-    if fulfilment == "delivery":
-        return QCoreApplication.translate("MyOrder", "Home delivery")
-    return QCoreApplication.translate("MyOrder", "Pick up in store")
-
-
-def _fee_text(difference_minor: int, currency: str, language: str) -> str:
-    """What a change of fulfilment costs or gives back ("" when nothing)."""
-    amount = format_money(Money(abs(difference_minor), currency), language)
-    if difference_minor > 0:
-        return QCoreApplication.translate("MyOrder", "+%1 delivery fee to pay on delivery").replace(
-            "%1", amount)
-    if difference_minor < 0:
-        return QCoreApplication.translate("MyOrder", "%1 to be refunded").replace("%1", amount)
-    return ""
 
 
 class MyOrderViewModel(QObject):
@@ -503,7 +409,7 @@ class MyOrderViewModel(QObject):
 
     @Property(str, notify=orderChanged)
     def fulfilmentText(self) -> str:
-        return _fulfilment_text(self._order.fulfilment) if self._order else ""
+        return fulfilment_text(self._order.fulfilment) if self._order else ""
 
     @Property(str, notify=orderChanged)
     def contactText(self) -> str:
@@ -564,36 +470,16 @@ class MyOrderViewModel(QObject):
         for request in order.requests:
             note = display_text.shown(request.note, display_text.SPEC_VALUE)
             shown.append({
-                "what": self._request_words(request.kind, request.changes),
-                "state": _request_state(request.status),
+                "what": request_words(request.kind, request.changes),
+                "state": request_state(request.status),
                 "status": request.status,
                 "at": self._time(request.created_at),
                 "note": QCoreApplication.translate("MyOrder", "The store's note: %1").replace("%1", note)
                 if note else "",
-                "fee": _fee_text(request.fee_difference_minor, order.currency, self._language)
+                "fee": fee_text(request.fee_difference_minor, order.currency, self._language)
                 if request.kind == "modification" and request.status != "REJECTED" else "",
             })
         return shown
-
-    def _request_words(self, kind: str, changes: Mapping[str, Any]) -> str:
-        if kind == "return":
-            head = (QCoreApplication.translate("MyOrder", "Exchange") if changes.get("type") == "exchange"
-                    else QCoreApplication.translate("MyOrder", "Return"))
-            reason = _reason_text(str(changes.get("reason", "")))
-            count = sum(int(line.get("quantity", 0)) for line in changes.get("lines", ())
-                        if isinstance(line, Mapping))
-            items = QCoreApplication.translate("MyOrder", "%n item(s)", "", count)
-            return " · ".join(part for part in (head, items, reason) if part)
-        parts = []
-        if "fulfilment" in changes:
-            parts.append(_fulfilment_text(str(changes["fulfilment"])))
-        labels = {"contact_name": QCoreApplication.translate("MyOrder", "name"),
-                  "contact_phone": QCoreApplication.translate("MyOrder", "phone"),
-                  "address": QCoreApplication.translate("MyOrder", "address")}
-        changed = [labels[key] for key in ("contact_name", "contact_phone", "address") if key in changes]
-        if changed:
-            parts.append(QCoreApplication.translate("MyOrder", "new %1").replace("%1", ", ".join(changed)))
-        return QCoreApplication.translate("MyOrder", "Change: %1").replace("%1", "; ".join(parts))
 
     # what the shopper may do: the rules' answers on the view, in words
 
@@ -613,7 +499,7 @@ class MyOrderViewModel(QObject):
         order = self._order
         if order is None or order.modification.stage is not Stage.LOCKED:
             return ""
-        return _locked_text(order)
+        return locked_text(order)
 
     @Property(bool, notify=orderChanged)
     def canReturn(self) -> bool:
@@ -836,7 +722,7 @@ class MyOrderViewModel(QObject):
             total = self._money(order.subtotal_minor + change.new_minor)
             return QCoreApplication.translate(
                 "MyOrder", "Delivery fee: %1. To pay: %2").replace("%1", fee).replace("%2", total)
-        difference = _fee_text(change.difference_minor, order.currency, self._language)
+        difference = fee_text(change.difference_minor, order.currency, self._language)
         return difference or QCoreApplication.translate(
             "MyOrder", "Delivery fee: %1 (no change)").replace("%1", fee)
 
