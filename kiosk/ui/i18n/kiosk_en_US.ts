@@ -200,6 +200,13 @@
     </message>
 </context>
 <context>
+    <name>DigitKeypad</name>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
     <name>DoneScreen</name>
     <message>
         <source>Thank you</source>
@@ -216,6 +223,10 @@
     <message>
         <source>Your order number</source>
         <translation>Your order number</translation>
+    </message>
+    <message>
+        <source>Lookup code %1</source>
+        <translation>Lookup code %1</translation>
     </message>
     <message>
         <source>Paper receipt</source>
@@ -564,6 +575,10 @@
     <message>
         <source>No question matches “%1”. A member of staff can help you:</source>
         <translation>No question matches “%1”. A member of staff can help you:</translation>
+    </message>
+    <message>
+        <source>Look up my order</source>
+        <translation>Look up my order</translation>
     </message>
 </context>
 <context>
@@ -1583,6 +1598,570 @@
     <message>
         <source>Settings</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>MyOrder</name>
+    <message>
+        <source>Looking up your order…</source>
+        <translation>Looking up your order…</translation>
+    </message>
+    <message>
+        <source>Asking the store…</source>
+        <translation>Asking the store…</translation>
+    </message>
+    <message>
+        <source>Sending your request…</source>
+        <translation>Sending your request…</translation>
+    </message>
+    <message>
+        <source>Saving your details…</source>
+        <translation>Saving your details…</translation>
+    </message>
+    <message>
+        <source>Please type the whole order number from your receipt</source>
+        <translation>Please type the whole order number from your receipt</translation>
+    </message>
+    <message>
+        <source>Please type 4 digits</source>
+        <translation>Please type 4 digits</translation>
+    </message>
+    <message>
+        <source>The order of this receipt was not found. Please type its order number and code instead.</source>
+        <translation>The order of this receipt was not found. Please type its order number and code instead.</translation>
+    </message>
+    <message>
+        <source>No order matches this number and code. Please check both and try again.</source>
+        <translation>No order matches this number and code. Please check both and try again.</translation>
+    </message>
+    <message>
+        <source>This is not an order number and code we can look up. Please check your receipt.</source>
+        <translation>This is not an order number and code we can look up. Please check your receipt.</translation>
+    </message>
+    <message>
+        <source>We cannot reach the store right now, so your order cannot be looked up. Please try again in a few minutes, or ask a member of staff.</source>
+        <translation>We cannot reach the store right now, so your order cannot be looked up. Please try again in a few minutes, or ask a member of staff.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many tries. Please try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Too many tries. Please try again in %n minute.</numerusform>
+            <numerusform>Too many tries. Please try again in %n minutes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>As of %1 (%n min ago): the store cannot be reached right now.</source>
+        <translation>
+            <numerusform>As of %1 (%n min ago): the store cannot be reached right now.</numerusform>
+            <numerusform>As of %1 (%n min ago): the store cannot be reached right now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Shipped, tracking number %1</source>
+        <translation>Shipped, tracking number %1</translation>
+    </message>
+    <message>
+        <source>The store&apos;s note: %1</source>
+        <translation>The store&apos;s note: %1</translation>
+    </message>
+    <message>
+        <source>The return window ended on %1, so a return can no longer be requested.</source>
+        <translation>The return window ended on %1, so a return can no longer be requested.</translation>
+    </message>
+    <message>
+        <source>A return request is already waiting for the store.</source>
+        <translation>A return request is already waiting for the store.</translation>
+    </message>
+    <message>
+        <source>You can request a return or exchange until %1.</source>
+        <translation>You can request a return or exchange until %1.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Please try again later.</source>
+        <translation>Too many tries. Please try again later.</translation>
+    </message>
+    <message>
+        <source>The store no longer finds this order. Please ask a member of staff.</source>
+        <translation>The store no longer finds this order. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>We cannot reach the store right now. What you see may not be the latest.</source>
+        <translation>We cannot reach the store right now. What you see may not be the latest.</translation>
+    </message>
+    <message>
+        <source>Nothing is changed yet: type a new detail, or choose the other way to get your order.</source>
+        <translation>Nothing is changed yet: type a new detail, or choose the other way to get your order.</translation>
+    </message>
+    <message>
+        <source>Delivery fee: %1. To pay: %2</source>
+        <translation>Delivery fee: %1. To pay: %2</translation>
+    </message>
+    <message>
+        <source>Delivery fee: %1 (no change)</source>
+        <translation>Delivery fee: %1 (no change)</translation>
+    </message>
+    <message>
+        <source>Free for this order</source>
+        <translation>Free for this order</translation>
+    </message>
+    <message>
+        <source>Please check the details marked in red. Nothing was charged.</source>
+        <translation>Please check the details marked in red. Nothing was charged.</translation>
+    </message>
+    <message>
+        <source>This order can no longer be changed here. Here is where it stands now.</source>
+        <translation>This order can no longer be changed here. Here is where it stands now.</translation>
+    </message>
+    <message>
+        <source>Your details could not be saved, and nothing was charged. Please try again.</source>
+        <translation>Your details could not be saved, and nothing was charged. Please try again.</translation>
+    </message>
+    <message>
+        <source>The payment was not completed and nothing was charged. Your order is still waiting to be paid.</source>
+        <translation>The payment was not completed and nothing was charged. Your order is still waiting to be paid.</translation>
+    </message>
+    <message>
+        <source>Request sent. The store will confirm; look up your order again to see the answer.</source>
+        <translation>Request sent. The store will confirm; look up your order again to see the answer.</translation>
+    </message>
+    <message>
+        <source>The store did not accept these details. Please check them.</source>
+        <translation>The store did not accept these details. Please check them.</translation>
+    </message>
+    <message>
+        <source>The store cannot accept this request any more: the order has moved on. Here is where it stands now.</source>
+        <translation>The store cannot accept this request any more: the order has moved on. Here is where it stands now.</translation>
+    </message>
+    <message>
+        <source>We cannot reach the store right now, and nothing was sent. Please try again in a moment.</source>
+        <translation>We cannot reach the store right now, and nothing was sent. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Please choose a reason.</source>
+        <translation>Please choose a reason.</translation>
+    </message>
+    <message>
+        <source>Please choose at least one item with +.</source>
+        <translation>Please choose at least one item with +.</translation>
+    </message>
+    <message>
+        <source>Please shorten the note to %1 characters and remove special symbols.</source>
+        <translation>Please shorten the note to %1 characters and remove special symbols.</translation>
+    </message>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>Waiting for payment</translation>
+    </message>
+    <message>
+        <source>Payment being checked</source>
+        <translation>Payment being checked</translation>
+    </message>
+    <message>
+        <source>Not paid: the payment failed</source>
+        <translation>Not paid: the payment failed</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>Not paid</translation>
+    </message>
+    <message>
+        <source>Paid, not yet received by the store</source>
+        <translation>Paid, not yet received by the store</translation>
+    </message>
+    <message>
+        <source>Paid, sent to the store</source>
+        <translation>Paid, sent to the store</translation>
+    </message>
+    <message>
+        <source>Order placed</source>
+        <translation>Order placed</translation>
+    </message>
+    <message>
+        <source>Accepted by the store</source>
+        <translation>Accepted by the store</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>Ready for pickup</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Shipped</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>Picked up</translation>
+    </message>
+    <message>
+        <source>Return requested</source>
+        <translation>Return requested</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Status not known here; please ask a member of staff</source>
+        <translation>Status not known here; please ask a member of staff</translation>
+    </message>
+    <message>
+        <source>the store</source>
+        <translation>the store</translation>
+    </message>
+    <message>
+        <source>Your order has shipped, so it can no longer be changed. You can refuse the parcel, or contact %1 at %2.</source>
+        <translation>Your order has shipped, so it can no longer be changed. You can refuse the parcel, or contact %1 at %2.</translation>
+    </message>
+    <message>
+        <source>Your order has shipped, so it can no longer be changed. You can refuse the parcel, or contact %1.</source>
+        <translation>Your order has shipped, so it can no longer be changed. You can refuse the parcel, or contact %1.</translation>
+    </message>
+    <message>
+        <source>Your order has been handed over, so it can no longer be changed; you can request a return.</source>
+        <translation>Your order has been handed over, so it can no longer be changed; you can request a return.</translation>
+    </message>
+    <message>
+        <source>Your order has been handed over, so it can no longer be changed.</source>
+        <translation>Your order has been handed over, so it can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>Your order is being returned, so it can no longer be changed.</source>
+        <translation>Your order is being returned, so it can no longer be changed.</translation>
+    </message>
+    <message>
+        <source>Your change request is waiting for the store.</source>
+        <translation>Your change request is waiting for the store.</translation>
+    </message>
+    <message>
+        <source>A payment for this order is still being checked. Please wait a moment, then tap Refresh.</source>
+        <translation>A payment for this order is still being checked. Please wait a moment, then tap Refresh.</translation>
+    </message>
+    <message>
+        <source>This order was not paid, and its prices held only on the day it was placed. Please shop again.</source>
+        <translation>This order was not paid, and its prices held only on the day it was placed. Please shop again.</translation>
+    </message>
+    <message>
+        <source>This order cannot be changed here. Please contact %1 at %2.</source>
+        <translation>This order cannot be changed here. Please contact %1 at %2.</translation>
+    </message>
+    <message>
+        <source>This order cannot be changed here. Please ask a member of staff.</source>
+        <translation>This order cannot be changed here. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Waiting for the store</source>
+        <translation>Waiting for the store</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>Quality problem</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Wrong item</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Home delivery</source>
+        <translation>Home delivery</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>Pick up in store</translation>
+    </message>
+    <message>
+        <source>+%1 delivery fee to pay on delivery</source>
+        <translation>+%1 delivery fee to pay on delivery</translation>
+    </message>
+    <message>
+        <source>%1 to be refunded</source>
+        <translation>%1 to be refunded</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>new %1</source>
+        <translation>new %1</translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation>Change: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderChangeScreen</name>
+    <message>
+        <source>Change details and pay</source>
+        <translation>Change details and pay</translation>
+    </message>
+    <message>
+        <source>Request a change</source>
+        <translation>Request a change</translation>
+    </message>
+    <message>
+        <source>Order %1 is not paid yet: change what you need, then pay.</source>
+        <translation>Order %1 is not paid yet: change what you need, then pay.</translation>
+    </message>
+    <message>
+        <source>Order %1: type only what should change. The store confirms or declines your request.</source>
+        <translation>Order %1: type only what should change. The store confirms or declines your request.</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>Pick up in store</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>Home delivery</source>
+        <translation>Home delivery</translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s name</source>
+        <translation>Receiver&apos;s name</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>Now: %1</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>e.g. 张伟</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13800138000</source>
+        <translation>11 digits, e.g. 13800138000</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>Delivery address</translation>
+    </message>
+    <message>
+        <source>District, street, building, room</source>
+        <translation>District, street, building, room</translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation>Send request</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLookupScreen</name>
+    <message>
+        <source>My order</source>
+        <translation>My order</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on your receipt</source>
+        <translation>Scan the QR code on your receipt</translation>
+    </message>
+    <message>
+        <source>Hold it 10 to 20 cm in front of the scanner window.</source>
+        <translation>Hold it 10 to 20 cm in front of the scanner window.</translation>
+    </message>
+    <message>
+        <source>Or type your order number and code:</source>
+        <translation>Or type your order number and code:</translation>
+    </message>
+    <message>
+        <source>Order number (the digits are enough)</source>
+        <translation>Order number (the digits are enough)</translation>
+    </message>
+    <message>
+        <source>e.g. 01 1207 0042</source>
+        <translation>e.g. 01 1207 0042</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of your phone, or the lookup code on your receipt</source>
+        <translation>Last 4 digits of your phone, or the lookup code on your receipt</translation>
+    </message>
+    <message>
+        <source>4 digits</source>
+        <translation>4 digits</translation>
+    </message>
+    <message>
+        <source>Find my order</source>
+        <translation>Find my order</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReturnScreen</name>
+    <message>
+        <source>Return or exchange</source>
+        <translation>Return or exchange</translation>
+    </message>
+    <message>
+        <source>What would you like?</source>
+        <translation>What would you like?</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Money back</source>
+        <translation>Money back</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <source>The same item again</source>
+        <translation>The same item again</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Why?</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>Quality problem</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>Wrong item</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Which items?</source>
+        <translation>Which items?</translation>
+    </message>
+    <message>
+        <source>Anything the store should know? (optional)</source>
+        <translation>Anything the store should know? (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. the lid was broken</source>
+        <translation>e.g. the lid was broken</translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation>Send request</translation>
+    </message>
+</context>
+<context>
+    <name>OrderScreen</name>
+    <message>
+        <source>My order</source>
+        <translation>My order</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Order number</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Your requests</source>
+        <translation>Your requests</translation>
+    </message>
+    <message>
+        <source>Change details and pay</source>
+        <translation>Change details and pay</translation>
+    </message>
+    <message>
+        <source>Request a change</source>
+        <translation>Request a change</translation>
+    </message>
+    <message>
+        <source>Return or exchange</source>
+        <translation>Return or exchange</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>

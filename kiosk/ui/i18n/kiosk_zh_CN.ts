@@ -195,6 +195,13 @@
     </message>
 </context>
 <context>
+    <name>DigitKeypad</name>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>DoneScreen</name>
     <message>
         <source>Thank you</source>
@@ -211,6 +218,10 @@
     <message>
         <source>Your order number</source>
         <translation>您的订单号</translation>
+    </message>
+    <message>
+        <source>Lookup code %1</source>
+        <translation>查询码 %1</translation>
     </message>
     <message>
         <source>Paper receipt</source>
@@ -556,6 +567,10 @@
     <message>
         <source>No question matches “%1”. A member of staff can help you:</source>
         <translation>没有与“%1”相关的问题。店员可以帮助您：</translation>
+    </message>
+    <message>
+        <source>Look up my order</source>
+        <translation>查询我的订单</translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1590,567 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>MyOrder</name>
+    <message>
+        <source>Looking up your order…</source>
+        <translation>正在查询您的订单…</translation>
+    </message>
+    <message>
+        <source>Asking the store…</source>
+        <translation>正在询问商城…</translation>
+    </message>
+    <message>
+        <source>Sending your request…</source>
+        <translation>正在提交您的申请…</translation>
+    </message>
+    <message>
+        <source>Saving your details…</source>
+        <translation>正在保存您的信息…</translation>
+    </message>
+    <message>
+        <source>Please type the whole order number from your receipt</source>
+        <translation>请输入小票上完整的订单号</translation>
+    </message>
+    <message>
+        <source>Please type 4 digits</source>
+        <translation>请输入 4 位数字</translation>
+    </message>
+    <message>
+        <source>The order of this receipt was not found. Please type its order number and code instead.</source>
+        <translation>未找到这张小票的订单，请改为输入订单号和查询码。</translation>
+    </message>
+    <message>
+        <source>No order matches this number and code. Please check both and try again.</source>
+        <translation>没有与该订单号和号码匹配的订单，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>This is not an order number and code we can look up. Please check your receipt.</source>
+        <translation>无法用此订单号和号码查询，请核对您的小票。</translation>
+    </message>
+    <message>
+        <source>We cannot reach the store right now, so your order cannot be looked up. Please try again in a few minutes, or ask a member of staff.</source>
+        <translation>暂时无法连接商城，无法查询订单。请几分钟后再试，或咨询工作人员。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many tries. Please try again in %n minute(s).</source>
+        <translation>
+            <numerusform>尝试次数过多，请 %n 分钟后再试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>As of %1 (%n min ago): the store cannot be reached right now.</source>
+        <translation>
+            <numerusform>截至 %1（%n 分钟前）：暂时无法连接商城。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Shipped, tracking number %1</source>
+        <translation>已发货，运单号 %1</translation>
+    </message>
+    <message>
+        <source>The store&apos;s note: %1</source>
+        <translation>商家备注：%1</translation>
+    </message>
+    <message>
+        <source>The return window ended on %1, so a return can no longer be requested.</source>
+        <translation>退货期限已于 %1 结束，无法再申请退货。</translation>
+    </message>
+    <message>
+        <source>A return request is already waiting for the store.</source>
+        <translation>已有一个退货申请在等待商家处理。</translation>
+    </message>
+    <message>
+        <source>You can request a return or exchange until %1.</source>
+        <translation>您可以在 %1 之前申请退货或换货。</translation>
+    </message>
+    <message>
+        <source>Too many tries. Please try again later.</source>
+        <translation>尝试次数过多，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The store no longer finds this order. Please ask a member of staff.</source>
+        <translation>商城已查不到此订单，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>We cannot reach the store right now. What you see may not be the latest.</source>
+        <translation>暂时无法连接商城，显示的可能不是最新状态。</translation>
+    </message>
+    <message>
+        <source>Nothing is changed yet: type a new detail, or choose the other way to get your order.</source>
+        <translation>还没有任何修改：请输入新的信息，或选择另一种取货方式。</translation>
+    </message>
+    <message>
+        <source>Delivery fee: %1. To pay: %2</source>
+        <translation>运费：%1。需支付：%2</translation>
+    </message>
+    <message>
+        <source>Delivery fee: %1 (no change)</source>
+        <translation>运费：%1（不变）</translation>
+    </message>
+    <message>
+        <source>Free for this order</source>
+        <translation>本单免运费</translation>
+    </message>
+    <message>
+        <source>Please check the details marked in red. Nothing was charged.</source>
+        <translation>请检查标红的信息。未扣任何款项。</translation>
+    </message>
+    <message>
+        <source>This order can no longer be changed here. Here is where it stands now.</source>
+        <translation>此订单已无法在这里修改，以下是它的最新状态。</translation>
+    </message>
+    <message>
+        <source>Your details could not be saved, and nothing was charged. Please try again.</source>
+        <translation>信息未能保存，未扣任何款项，请重试。</translation>
+    </message>
+    <message>
+        <source>The payment was not completed and nothing was charged. Your order is still waiting to be paid.</source>
+        <translation>支付未完成，未扣任何款项。您的订单仍在等待支付。</translation>
+    </message>
+    <message>
+        <source>Request sent. The store will confirm; look up your order again to see the answer.</source>
+        <translation>申请已提交。商家确认后，再次查询订单即可看到结果。</translation>
+    </message>
+    <message>
+        <source>The store did not accept these details. Please check them.</source>
+        <translation>商城未接受这些信息，请检查。</translation>
+    </message>
+    <message>
+        <source>The store cannot accept this request any more: the order has moved on. Here is where it stands now.</source>
+        <translation>订单状态已变化，商城无法再接受此申请。以下是它的最新状态。</translation>
+    </message>
+    <message>
+        <source>We cannot reach the store right now, and nothing was sent. Please try again in a moment.</source>
+        <translation>暂时无法连接商城，申请未发送。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Please choose a reason.</source>
+        <translation>请选择原因。</translation>
+    </message>
+    <message>
+        <source>Please choose at least one item with +.</source>
+        <translation>请用 + 至少选择一件商品。</translation>
+    </message>
+    <message>
+        <source>Please shorten the note to %1 characters and remove special symbols.</source>
+        <translation>请将备注缩短到 %1 个字以内，并去掉特殊符号。</translation>
+    </message>
+    <message>
+        <source>Waiting for payment</source>
+        <translation>等待支付</translation>
+    </message>
+    <message>
+        <source>Payment being checked</source>
+        <translation>正在核实支付</translation>
+    </message>
+    <message>
+        <source>Not paid: the payment failed</source>
+        <translation>未支付：支付失败</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>Paid, not yet received by the store</source>
+        <translation>已支付，商城尚未收到</translation>
+    </message>
+    <message>
+        <source>Paid, sent to the store</source>
+        <translation>已支付，已上传商城</translation>
+    </message>
+    <message>
+        <source>Order placed</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>Accepted by the store</source>
+        <translation>商家已接单</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>待取货</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>已取货</translation>
+    </message>
+    <message>
+        <source>Return requested</source>
+        <translation>退货申请中</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退货</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Status not known here; please ask a member of staff</source>
+        <translation>此处无法识别该状态，请咨询工作人员</translation>
+    </message>
+    <message>
+        <source>the store</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <source>Your order has shipped, so it can no longer be changed. You can refuse the parcel, or contact %1 at %2.</source>
+        <translation>您的订单已发货，无法再修改。您可以拒收包裹，或致电 %2 联系%1。</translation>
+    </message>
+    <message>
+        <source>Your order has shipped, so it can no longer be changed. You can refuse the parcel, or contact %1.</source>
+        <translation>您的订单已发货，无法再修改。您可以拒收包裹，或联系%1。</translation>
+    </message>
+    <message>
+        <source>Your order has been handed over, so it can no longer be changed; you can request a return.</source>
+        <translation>您的订单已交付，无法再修改；您可以申请退货。</translation>
+    </message>
+    <message>
+        <source>Your order has been handed over, so it can no longer be changed.</source>
+        <translation>您的订单已交付，无法再修改。</translation>
+    </message>
+    <message>
+        <source>Your order is being returned, so it can no longer be changed.</source>
+        <translation>您的订单正在退货，无法再修改。</translation>
+    </message>
+    <message>
+        <source>Your change request is waiting for the store.</source>
+        <translation>您的修改申请正在等待商家处理。</translation>
+    </message>
+    <message>
+        <source>A payment for this order is still being checked. Please wait a moment, then tap Refresh.</source>
+        <translation>此订单的一笔支付仍在核实中，请稍候再点“刷新”。</translation>
+    </message>
+    <message>
+        <source>This order was not paid, and its prices held only on the day it was placed. Please shop again.</source>
+        <translation>此订单未支付，其价格仅在下单当天有效。请重新选购。</translation>
+    </message>
+    <message>
+        <source>This order cannot be changed here. Please contact %1 at %2.</source>
+        <translation>此订单无法在这里修改，请致电 %2 联系%1。</translation>
+    </message>
+    <message>
+        <source>This order cannot be changed here. Please ask a member of staff.</source>
+        <translation>此订单无法在这里修改，请咨询工作人员。</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Waiting for the store</source>
+        <translation>等待商家处理</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>发错商品</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>商品破损</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>Home delivery</source>
+        <translation>送货上门</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>到店自提</translation>
+    </message>
+    <message>
+        <source>+%1 delivery fee to pay on delivery</source>
+        <translation>需在收货时补付运费 %1</translation>
+    </message>
+    <message>
+        <source>%1 to be refunded</source>
+        <translation>将退还 %1</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 件商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>new %1</source>
+        <translation>新%1</translation>
+    </message>
+    <message>
+        <source>Change: %1</source>
+        <translation>修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderChangeScreen</name>
+    <message>
+        <source>Change details and pay</source>
+        <translation>修改信息并支付</translation>
+    </message>
+    <message>
+        <source>Request a change</source>
+        <translation>申请修改</translation>
+    </message>
+    <message>
+        <source>Order %1 is not paid yet: change what you need, then pay.</source>
+        <translation>订单 %1 尚未支付：修改所需信息后即可支付。</translation>
+    </message>
+    <message>
+        <source>Order %1: type only what should change. The store confirms or declines your request.</source>
+        <translation>订单 %1：只需填写要修改的内容。商家会同意或拒绝您的申请。</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>到店自提</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>Home delivery</source>
+        <translation>送货上门</translation>
+    </message>
+    <message>
+        <source>Receiver&apos;s name</source>
+        <translation>收货人姓名</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>e.g. 张伟</source>
+        <translation>例如 张伟</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13800138000</source>
+        <translation>11 位数字，例如 13800138000</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <source>District, street, building, room</source>
+        <translation>区、街道、楼栋、门牌号</translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLookupScreen</name>
+    <message>
+        <source>My order</source>
+        <translation>我的订单</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on your receipt</source>
+        <translation>扫描小票上的二维码</translation>
+    </message>
+    <message>
+        <source>Hold it 10 to 20 cm in front of the scanner window.</source>
+        <translation>将小票放在扫码窗口前 10 到 20 厘米处。</translation>
+    </message>
+    <message>
+        <source>Or type your order number and code:</source>
+        <translation>或输入订单号和号码：</translation>
+    </message>
+    <message>
+        <source>Order number (the digits are enough)</source>
+        <translation>订单号（输入数字即可）</translation>
+    </message>
+    <message>
+        <source>e.g. 01 1207 0042</source>
+        <translation>例如 01 1207 0042</translation>
+    </message>
+    <message>
+        <source>Last 4 digits of your phone, or the lookup code on your receipt</source>
+        <translation>手机号后 4 位，或小票上的查询码</translation>
+    </message>
+    <message>
+        <source>4 digits</source>
+        <translation>4 位数字</translation>
+    </message>
+    <message>
+        <source>Find my order</source>
+        <translation>查找我的订单</translation>
+    </message>
+</context>
+<context>
+    <name>OrderReturnScreen</name>
+    <message>
+        <source>Return or exchange</source>
+        <translation>退货或换货</translation>
+    </message>
+    <message>
+        <source>What would you like?</source>
+        <translation>您想要：</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Money back</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>The same item again</source>
+        <translation>换一件同样的商品</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Quality problem</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Wrong item</source>
+        <translation>发错商品</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>商品破损</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>Which items?</source>
+        <translation>哪些商品？</translation>
+    </message>
+    <message>
+        <source>Anything the store should know? (optional)</source>
+        <translation>需要告诉商家的情况（选填）</translation>
+    </message>
+    <message>
+        <source>e.g. the lid was broken</source>
+        <translation>例如 盖子破了</translation>
+    </message>
+    <message>
+        <source>Send request</source>
+        <translation>提交申请</translation>
+    </message>
+</context>
+<context>
+    <name>OrderScreen</name>
+    <message>
+        <source>My order</source>
+        <translation>我的订单</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Your requests</source>
+        <translation>您的申请</translation>
+    </message>
+    <message>
+        <source>Change details and pay</source>
+        <translation>修改信息并支付</translation>
+    </message>
+    <message>
+        <source>Request a change</source>
+        <translation>申请修改</translation>
+    </message>
+    <message>
+        <source>Return or exchange</source>
+        <translation>退货或换货</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
