@@ -259,6 +259,8 @@ def test_a_change_request_by_touch_reaches_the_store_and_its_answer_comes_back(
     shown = mine.property("requests")[0]
     assert shown["note"] == "The store's note: OK, delivered tomorrow"
     assert prop(ui, "orderRequestState_0", "text").startswith("Approved")
+    assert prop(ui, "orderNotice", "text") == ""  # "request sent" was news before the refresh, not after
+    assert shown["what"] == "Change: Home delivery; new name, phone, address"
     if subtotal < 9900:
         assert shown["fee"] == "+CN¥10.00 delivery fee to pay on delivery"
 

@@ -16,7 +16,8 @@ from kiosk.ui.app import KioskUi
 from kiosk.ui.translations import LANGUAGES
 from tests.ui.conftest import prop, tap
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Chinese characters, or Chinese punctuation (a list's 、 and ； are translations of ", " and "; ")
+_CJK = re.compile(r"[\u4e00-\u9fff\u3001\u3002\uff0c\uff1b]")
 _LATIN = re.compile(r"[A-Za-z]")
 # deliberately not translated: each language named in itself
 LANGUAGE_NAMES = {"中文", "English"}

@@ -1936,8 +1936,18 @@
         <translation>address</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the names of changed fields</comment>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>new %1</source>
         <translation>new %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the parts of one change</comment>
+        <translation>; </translation>
     </message>
     <message>
         <source>Change: %1</source>

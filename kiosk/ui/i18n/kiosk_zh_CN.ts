@@ -1925,8 +1925,18 @@
         <translation>地址</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the names of changed fields</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>new %1</source>
         <translation>新%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the parts of one change</comment>
+        <translation>；</translation>
     </message>
     <message>
         <source>Change: %1</source>

@@ -536,6 +536,7 @@ class MyOrderViewModel(QObject):
         from kiosk.sync.order_lookup import Outcome
 
         if result is not None and result.outcome is Outcome.FOUND and result.order is not None:
+            self._notice = ""  # what was said before the refresh (a request sent) is old news now
             self._show(result.order)
             return
         outcome = result.outcome if result is not None else Outcome.UNREACHABLE

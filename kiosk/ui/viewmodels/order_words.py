@@ -138,5 +138,8 @@ def request_words(kind: str, changes: Mapping[str, Any]) -> str:
               "address": QCoreApplication.translate("MyOrder", "address")}
     changed = [labels[key] for key in ("contact_name", "contact_phone", "address") if key in changes]
     if changed:
-        parts.append(QCoreApplication.translate("MyOrder", "new %1").replace("%1", ", ".join(changed)))
-    return QCoreApplication.translate("MyOrder", "Change: %1").replace("%1", "; ".join(parts))
+        between_fields = QCoreApplication.translate("MyOrder", ", ", "between the names of changed fields")
+        fields = between_fields.join(changed)
+        parts.append(QCoreApplication.translate("MyOrder", "new %1").replace("%1", fields))
+    between_parts = QCoreApplication.translate("MyOrder", "; ", "between the parts of one change")
+    return QCoreApplication.translate("MyOrder", "Change: %1").replace("%1", between_parts.join(parts))
