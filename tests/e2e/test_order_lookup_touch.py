@@ -248,6 +248,7 @@ def test_a_change_request_by_touch_reaches_the_store_and_its_answer_comes_back(
     assert set(request.changes) >= {"fulfilment", "contact_name", "contact_phone", "address"}
     # the refreshed order shows the request waiting, and no second one can be asked for
     qtbot.waitUntil(lambda: [r["status"] for r in mine.property("requests")] == ["PENDING"], timeout=10_000)
+    assert prop(ui, "orderNotice", "text").startswith("Request sent.")  # said until the shopper refreshes
     assert prop(ui, "orderLocked", "text") == "Your change request is waiting for the store."
     assert not ui.item("orderRequestChange").isVisible()
     # the merchant approves it on the admin page; the shopper refreshes

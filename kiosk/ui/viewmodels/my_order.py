@@ -526,6 +526,15 @@ class MyOrderViewModel(QObject):
 
     @Slot()
     def refresh(self) -> None:
+        """The shopper asks again: what was said before (a request sent) is old news now."""
+        if self._order is None:
+            return
+        self._notice = ""
+        self.orderChanged.emit()
+        self._reload()
+
+    def _reload(self) -> None:
+        """Ask for the order again, keeping the sentence above it (a request just sent)."""
         order = self._order
         if order is None:
             return
@@ -536,7 +545,6 @@ class MyOrderViewModel(QObject):
         from kiosk.sync.order_lookup import Outcome
 
         if result is not None and result.outcome is Outcome.FOUND and result.order is not None:
-            self._notice = ""  # what was said before the refresh (a request sent) is old news now
             self._show(result.order)
             return
         outcome = result.outcome if result is not None else Outcome.UNREACHABLE
@@ -798,7 +806,7 @@ class MyOrderViewModel(QObject):
                     "MyOrder", "This order can no longer be changed here. Here is where it stands now.")
                 self._navigator.push(ORDER)
                 self.orderChanged.emit()
-                self.refresh()
+                self._reload()
                 return
             else:
                 self._form_message = QCoreApplication.translate(
@@ -815,7 +823,7 @@ class MyOrderViewModel(QObject):
             "to be paid.")
         self._navigator.push(ORDER)
         self.orderChanged.emit()
-        self.refresh()
+        self._reload()
 
     def _sent(self, result: RequestResult | None) -> None:
         from kiosk.sync.order_lookup import Sent
@@ -829,7 +837,7 @@ class MyOrderViewModel(QObject):
             self._reset_forms()
             self._navigator.push(ORDER)  # back to the order, which is asked again for the request
             self.orderChanged.emit()
-            self.refresh()
+            self._reload()
             return
         if outcome is Sent.INVALID and result is not None:
             self._problems = {key: value for key, value in result.problems.items() if key in _FORM_FIELDS}
@@ -843,7 +851,7 @@ class MyOrderViewModel(QObject):
                              "moved on. Here is where it stands now.")
             self._navigator.push(ORDER)
             self.orderChanged.emit()
-            self.refresh()
+            self._reload()
         elif outcome is Sent.NOT_FOUND:
             self._form_message = QCoreApplication.translate(
                 "MyOrder", "The store no longer finds this order. Please ask a member of "
