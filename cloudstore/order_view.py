@@ -145,7 +145,10 @@ def find(session: Session, order_uuid: str, now: dt.datetime | None = None,
                  _int(line.get("quantity")),
                  _int(line.get("unit_price_minor")), _int(line.get("line_total_minor")))
         for line in payload.get("lines") or [] if isinstance(line, dict))
-    contact = fulfilment.standing(session, order).contact
+    standing = fulfilment.standing(session, order)
+    contact = standing.contact
+    # an approved change of fulfilment moves the delivery fee, and the total with it (as the kiosk shows)
+    fee_change = standing.shipping_minor - _int(payload.get("shipping_minor"))
     device = session.get(Device, order.device_id)
     paid_at = _paid_at(session, order)
     requests = session.execute(select(OrderRequest).where(OrderRequest.order_uuid == order.order_uuid)
@@ -154,9 +157,9 @@ def find(session: Session, order_uuid: str, now: dt.datetime | None = None,
     return OrderView(
         order_no=order.order_no, status=order.status, fulfilment=order.fulfilment, currency=order.currency,
         lines=lines, subtotal_minor=_int(payload.get("subtotal_minor")),
-        shipping_minor=_int(payload.get("shipping_minor")),
+        shipping_minor=standing.shipping_minor,
         discount_minor=_int(payload.get("discount_minor")),
-        total_minor=order.total_minor, paid_at=paid_at, tracking_no=order.tracking_no,
+        total_minor=order.total_minor + fee_change, paid_at=paid_at, tracking_no=order.tracking_no,
         pickup_point=_text(payload.get("pickup_location")) or (device.name if device is not None else ""),
         name=mask_name(contact.name), phone=mask_phone(contact.phone) if contact.phone else "",
         address=mask_address(contact.address) if contact.address else "",

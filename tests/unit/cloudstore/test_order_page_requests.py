@@ -125,6 +125,9 @@ def test_a_phone_asks_for_a_change_and_the_request_shows_on_the_page(store: Live
     after = phone.get(f"/o/{payload['order_uuid']}", params={"lang": "en"}).text
     assert "Approved by the store" in after and "好的" in after and "Home delivery" in after
     assert "139****5678" in after and "Delivery fee: ¥10.00 more to pay" in after
+    # the money lines follow the approved fee, as the kiosk's lookup shows them: 2 × 15.90 + 10.00
+    assert '<span id="total">¥41.80</span>' in after
+    assert re.search(r"<dt>Delivery</dt><dd>¥10\.00</dd>", after)
 
 
 @pytest.mark.parametrize(("field", "value", "zh", "en"), [
