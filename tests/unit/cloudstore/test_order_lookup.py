@@ -339,3 +339,27 @@ def test_the_window_and_the_merchant_phone_come_from_the_command_line_or_the_env
     assert (given.return_window_days, given.merchant_phone) == (3, "110")
     with pytest.raises(SystemExit):
         parser().parse_args(["serve", "--return-window-days", "-1"])
+
+
+def test_a_kiosks_secret_alone_opens_no_order_and_changes_nothing(store: LiveStore) -> None:
+    """Another kiosk of the store knows the order's number (say, from a receipt left on the counter),
+    but not its uuid nor the phone's or the receipt's 4 digits: it can neither read nor change it."""
+    seller, stranger = store.kiosk(), store.kiosk()
+    order = sell(seller)
+    number, real = order["order_no"], order["order_uuid"]
+    for path in (f"/v1/orders/{number}", f"/v1/orders/{digits(number)}"):
+        assert stranger.http.get(path).status_code == 404
+    change = {"request_id": "scope-1", "changes": {"address": "北京市朝阳区建国路88号"}}
+    ret = {"request_id": "scope-2", "type": "return", "reason": "other", "lines": [
+        {"sku": line["sku"], "quantity": 1} for line in order["lines"]]}
+    assert stranger.http.post(f"/v1/orders/{number}/modifications", json=change).status_code == 404
+    assert stranger.http.post(f"/v1/orders/{number}/returns", json=ret).status_code == 404
+    [wrong] = wrong_codes(order, 1)
+    assert lookup(stranger, number, wrong).status_code == 404
+    with store.db.read() as session:
+        assert session.scalars(select(OrderRequest).where(OrderRequest.order_uuid == real)).all() == []
+        kept = session.scalars(select(StoreOrder).where(StoreOrder.order_uuid == real)).one()
+        assert kept.status == protocol.FulfilmentStatus.ACCEPTED
+    # with the proof, the same kiosk may
+    assert lookup(stranger, number, PHONE[-4:]).json()["order_uuid"] == real
+    assert stranger.http.post(f"/v1/orders/{real}/modifications", json=change).status_code == 201
