@@ -274,3 +274,31 @@ def test_an_approved_change_to_pickup_shows_the_fee_difference_and_the_new_total
     view = k01.lookup.refresh(order_uuid).order
     assert view is not None and (view.fulfilment, view.shipping_minor, view.total_minor) == ("pickup", 0, 700)
     assert [(r.status, r.fee_difference_minor) for r in view.requests] == [("APPROVED", -1000)]
+
+
+def test_a_rejected_change_and_a_rejected_return_flow_back_and_change_nothing(
+        store: RestartableStore, k01: Kiosk) -> None:
+    order_uuid, order_no = k01.sell(store)
+    before = k01.lookup.by_number(order_no, CONTACT.phone[-4:]).order
+    assert before is not None
+    sent = k01.lookup.request_change(order_uuid, {"fulfilment": "pickup",
+                                                   "address": "上海市浦东新区世纪大道100号"})
+    assert sent.outcome is Sent.SENT and sent.request is not None
+    _decide(store, sent.request.request_id, approve=False)
+    after = k01.lookup.refresh(order_uuid).order
+    assert after is not None
+    assert [(r.kind, r.status, r.note) for r in after.requests] == [("modification", "REJECTED", "no")]
+    assert (after.fulfilment, after.contact_address, after.total_minor, after.shipping_minor) == (
+        before.fulfilment, before.contact_address, before.total_minor, before.shipping_minor)
+    assert after.modification.stage is Stage.REQUEST  # a rejection does not lock: the shopper may ask again
+    # handed over, a return is asked for and rejected: the order is back where it was, the request says no
+    _merchant(store, order_uuid, "SHIPPED", "SF1")
+    _merchant(store, order_uuid, "DELIVERED")
+    delivered = k01.lookup.refresh(order_uuid).order  # the shopper looks again, and sees it delivered
+    assert delivered is not None and delivered.returns.allowed
+    asked = k01.lookup.request_return(order_uuid, "return", "other", {"D00001": 1}, "")
+    assert asked.outcome is Sent.SENT and asked.request is not None
+    _decide(store, asked.request.request_id, approve=False)
+    back = k01.lookup.refresh(order_uuid).order
+    assert back is not None and back.status == "DELIVERED"
+    assert [(r.kind, r.status) for r in back.requests][-1] == ("return", "REJECTED")
