@@ -26,7 +26,7 @@ from fastapi import HTTPException
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
-from cloudstore import order_events, order_view
+from cloudstore import fulfilment, order_events, order_view
 from cloudstore.models import LookupFailure, OrderRequest, StoreOrder
 from cloudstore.settings import Settings
 from cloudstore.timefmt import iso, iso_or_none
@@ -190,13 +190,6 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-_MASKS = {"contact_name": mask_name, "contact_phone": mask_phone, "address": mask_address}
-
-
-def masked_changes(changes: dict[str, Any]) -> dict[str, Any]:
-    """A request's changes as a kiosk may show them: contact values masked, the rest as asked."""
-    return {field: _MASKS[field](value) if field in _MASKS and isinstance(value, str) else value
-            for field, value in changes.items()}
 
 
 def request_state(request: OrderRequest) -> RequestState:
@@ -205,7 +198,7 @@ def request_state(request: OrderRequest) -> RequestState:
         kind="return" if request.kind == "return" else "modification",
         status="APPROVED" if request.status == "APPROVED" else "REJECTED" if request.status == "REJECTED"
         else "PENDING",
-        changes=masked_changes(request.changes), reason=request.reason, note=request.note,
+        changes=fulfilment.masked_changes(request), reason=request.reason, note=request.note,
         created_at=iso(request.created_at), decided_at=iso_or_none(request.decided_at),
         fee_difference_minor=request.fee_difference_minor)
 

@@ -51,7 +51,7 @@ BackToCart = Callable[[str], None]
 CHANGE_ROLES = ("name", "detail")
 
 
-def _message(field: str, problem: Problem) -> str:
+def field_message(field: str, problem: Problem) -> str:
     """The sentence for a problem, in the current language (literal strings, for lupdate)."""
     if problem is Problem.NONE:
         return ""
@@ -198,7 +198,7 @@ class FulfilmentViewModel(QObject):
     def _message_for(self, name: str) -> str:
         if not self._checked or not self.delivery:
             return ""
-        return _message(name, self._problem(name))
+        return field_message(name, self._problem(name))
 
     # --- amounts --------------------------------------------------------------------------------
 

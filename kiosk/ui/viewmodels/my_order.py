@@ -28,7 +28,7 @@ from kiosk.money import Money, format_money
 from kiosk.order_rules import ReturnRefusal, Stage
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.viewmodels.catalog_text import pick
-from kiosk.ui.viewmodels.fulfilment import _message as field_message
+from kiosk.ui.viewmodels.fulfilment import field_message
 from kiosk.ui.viewmodels.order_words import (
     fee_text,
     fulfilment_text,
