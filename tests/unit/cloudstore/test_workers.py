@@ -10,6 +10,7 @@ held (the same connection still answers with the same process).
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -91,8 +92,10 @@ def assert_still_pinned(pins: dict[int, httpx.Client]) -> None:
         assert worker_of(client) == pid, "a pinned client reached another worker: the test proves nothing"
 
 
-@pytest.fixture
-def workers(tmp_path: Path) -> Iterator[Workers]:
+@pytest.fixture(scope="module")
+def workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
+    """One store for the module's tests (each uses kiosks of its own): starting it costs seconds."""
+    tmp_path = tmp_path_factory.mktemp("workers")
     with postgres_schema(pg_base_url()) as url:
         sock = free_socket()
         port = sock.getsockname()[1]
@@ -310,3 +313,32 @@ def test_several_workers_on_sqlite_are_refused_with_the_reason(tmp_path: Path) -
     assert "--workers 2 needs PostgreSQL" in result.stderr
     assert "Serve SQLite with one worker" in result.stderr
     assert not db_file.exists(), "refused before it touched the database"
+
+
+@pytest.mark.postgres
+def test_a_worker_that_dies_is_replaced_and_the_store_keeps_serving(workers: Workers) -> None:
+    device_id, secret = workers.add_device("survivor")
+    pins = workers.pinned()
+    victim, survivor = list(pins)
+    os.kill(victim, signal.SIGKILL)
+
+    # the other worker answers meanwhile, with what the dead one stored
+    auth = HmacAuth(device_id, secret)
+    payload = order_payload()
+    paid_payment(workers.db, device_id, payload)
+    pushed = pins[survivor].post("/v1/orders:batch", json={"items": [batch_item(1, payload)]}, auth=auth)
+    assert pushed.status_code == 200 and pushed.json()["results"][0]["status"] == "created"
+
+    deadline = time.monotonic() + 20
+    while True:
+        fresh = httpx.Client(base_url=workers.base_url, timeout=10)
+        pid = worker_of(fresh)
+        if pid not in pins:
+            break  # a new process took the dead one's place
+        fresh.close()
+        assert time.monotonic() < deadline, "no worker replaced the killed one"
+        time.sleep(0.05)
+    workers.clients.append(fresh)
+    again = fresh.post("/v1/orders:batch", json={"items": [batch_item(1, payload)]}, auth=auth)
+    assert again.status_code == 200 and again.json()["results"][0]["status"] == "duplicate"
+    assert workers.proc.poll() is None
