@@ -9,11 +9,11 @@ another process lives in the database: nonces, payments, orders and their seq bo
 
 from __future__ import annotations
 
-import json
+import base64
 import os
+import pickle
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import asdict
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -86,17 +86,19 @@ WORKER_CONFIG_ENV = "CLOUDSTORE_WORKER_CONFIG"
 
 
 def worker_config(settings: Settings, max_connections: int) -> str:
-    """What `worker_app` in each worker process builds its app from (JSON, passed in the environment:
-    Uvicorn starts its workers as fresh interpreters that import the factory by name)."""
-    return json.dumps({"settings": asdict(settings), "max_connections": max_connections})
+    """What `worker_app` in each worker process builds its app from, passed in the environment: Uvicorn
+    starts its workers as fresh interpreters that import the factory by name. Pickled, so that the
+    settings arrive whole whatever their fields hold; only our own parent process writes it."""
+    return base64.b64encode(pickle.dumps((settings, max_connections))).decode("ascii")
 
 
 def worker_app() -> FastAPI:
     """The app factory of one of `cloudstore serve --workers N`'s processes. The parent has migrated
     the database, made the salt file and backfilled the shopper hashes once, for all of them."""
-    config = json.loads(os.environ[WORKER_CONFIG_ENV])
-    settings = Settings(**config["settings"])
-    db = StoreDB(settings.db_url, max_connections=int(config["max_connections"]))
+    settings, max_connections = pickle.loads(base64.b64decode(os.environ[WORKER_CONFIG_ENV]))
+    if not isinstance(settings, Settings):
+        raise TypeError(f"{WORKER_CONFIG_ENV} holds no store settings")
+    db = StoreDB(settings.db_url, max_connections=int(max_connections))
     return create_app(settings, db, owns_db=True, backfill_shoppers=False)
 
 
