@@ -72,7 +72,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
                         shopper_salt_file=args.shopper_salt_file, return_window_days=args.return_window_days,
                         merchant_phone=args.merchant_phone,
                         **({"admin_token": token} if token else {}))
-    db = _open(args.db)
+    # a budget for all workers together, split over each one's two pools (cloudstore.db)
+    per_worker = max(2, args.db_connections // (2 * workers))
+    db = StoreDB(args.db, max_connections=per_worker)
+    upgrade(db)
     where = f"http://{args.host}:{args.port}"
     print(f"cloudstore: database {args.db}", flush=True)
     if token is None:
@@ -91,13 +94,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         backfill(db, load_salt(settings.shopper_salt_file))
     finally:
         db.close()
-    per_worker = max(2, args.db_connections // (2 * workers))
     os.environ[WORKER_CONFIG_ENV] = worker_config(settings, per_worker)
     print(f"cloudstore: {workers} worker processes, up to {2 * per_worker} database connections each",
           flush=True)
     uvicorn.run("cloudstore.app:worker_app", factory=True, workers=workers, host=args.host, port=args.port,
                 log_level=args.log_level, proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
+
+
+def _connections(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of connections: {text!r}") from None
+    if n < 4:
+        raise argparse.ArgumentTypeError(f"at least 4 connections, not {n}")
+    return n
 
 
 def _workers(text: str) -> int:
@@ -222,7 +234,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=_workers, default=os.environ.get(WORKERS_ENV, "1"),
                        help="worker processes sharing the port (PostgreSQL only; about one per CPU core) "
                             f"(or {WORKERS_ENV})")
-    serve.add_argument("--db-connections", type=int, default=60,
+    serve.add_argument("--db-connections", type=_connections, default=60,
                        help="PostgreSQL connections all workers together may open (keep it below the "
                             "server's max_connections)")
     serve.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),

@@ -10,6 +10,7 @@ held (the same connection still answers with the same process).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -26,11 +27,11 @@ import orjson
 import pytest
 from sqlalchemy import func, select
 
+from cloudstore.__main__ import parser
 from cloudstore.db import StoreDB
 from cloudstore.models import Device, QuarantinedItem, SandboxPayment, StoreOrder
 from kiosk.sync.protocol import signed_headers
 from tests.unit.cloudstore.harness import (
-    ADMIN_TOKEN,
     HmacAuth,
     batch_item,
     free_socket,
@@ -52,10 +53,11 @@ class Workers:
     db: StoreDB
     proc: subprocess.Popen[bytes]
     clients: list[httpx.Client]
+    admin_token: str = ""
 
     def admin(self) -> httpx.Client:
-        client = httpx.Client(base_url=self.base_url, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
-                              timeout=10)
+        client = httpx.Client(base_url=self.base_url,
+                              headers={"Authorization": f"Bearer {self.admin_token}"}, timeout=10)
         self.clients.append(client)
         return client
 
@@ -100,7 +102,8 @@ def workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
         sock = free_socket()
         port = sock.getsockname()[1]
         sock.close()  # the store binds it; a port taken meanwhile shows as "did not start"
-        env = {**os.environ, "CLOUDSTORE_ADMIN_TOKEN": ADMIN_TOKEN}
+        # no admin token given: the store makes one up, and every worker must take that same one
+        env = {k: v for k, v in os.environ.items() if k != "CLOUDSTORE_ADMIN_TOKEN"}
         log = (tmp_path / "store.log").open("wb")
         proc = subprocess.Popen(
             [sys.executable, "-m", "cloudstore", "serve", "--workers", str(WORKERS), "--db", url,
@@ -121,6 +124,9 @@ def workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"store did not start: {(tmp_path / 'store.log').read_text()[-2000:]}")
                 time.sleep(0.05)
+            printed = re.search(r"admin token (\S+) ", (tmp_path / "store.log").read_text())
+            assert printed is not None, "the store printed no admin token"
+            store.admin_token = printed.group(1)
             yield store
         finally:
             for client in store.clients:
@@ -133,6 +139,17 @@ def workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
                 proc.wait()
             log.close()
             db.close()
+
+
+@pytest.mark.postgres
+def test_the_admin_token_the_store_made_up_is_taken_by_every_worker(workers: Workers) -> None:
+    assert workers.admin_token
+    for pid, client in workers.pinned().items():
+        token = client.get("/admin/api/devices", headers={"Authorization": f"Bearer {workers.admin_token}"})
+        assert token.status_code == 200, f"worker {pid} refused the admin token its parent printed"
+        wrong = client.get("/admin/api/devices", headers={"Authorization": "Bearer not-the-token"})
+        assert wrong.status_code == 401
+        assert worker_of(client) == pid
 
 
 @pytest.mark.postgres
@@ -342,3 +359,18 @@ def test_a_worker_that_dies_is_replaced_and_the_store_keeps_serving(workers: Wor
     again = fresh.post("/v1/orders:batch", json={"items": [batch_item(1, payload)]}, auth=auth)
     assert again.status_code == 200 and again.json()["results"][0]["status"] == "duplicate"
     assert workers.proc.poll() is None
+
+
+def test_workers_and_connections_are_checked_on_the_command_line(monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert parser().parse_args(["serve"]).workers == 1
+    monkeypatch.setenv("CLOUDSTORE_WORKERS", "3")
+    assert parser().parse_args(["serve"]).workers == 3
+    assert parser().parse_args(["serve", "--workers", "2"]).workers == 2
+    for bad in (["--workers", "0"], ["--workers", "many"], ["--db-connections", "3"]):
+        with pytest.raises(SystemExit):
+            parser().parse_args(["serve", *bad])
+    errors = capsys.readouterr().err
+    assert "between 1 and 64 workers, not 0" in errors
+    assert "not a number of workers: 'many'" in errors
+    assert "at least 4 connections, not 3" in errors
