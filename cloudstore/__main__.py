@@ -281,14 +281,15 @@ def parser() -> argparse.ArgumentParser:
                              "asked for on a terminal or read from stdin's first line")
         return sp
 
-    add_user = with_password(with_db(sub.add_parser("add-user",
+    # no abbreviations: `--password x` must be refused, not taken for --password-file
+    add_user = with_password(with_db(sub.add_parser("add-user", allow_abbrev=False,
                                                     help="add a staff account of the admin pages")))
     add_user.add_argument("name")
     add_user.add_argument("--role", choices=["merchant", "technician"], required=True,
                           help="merchant: everything; technician: the fleet, quarantine and reports")
     add_user.set_defaults(func=cmd_add_user)
 
-    set_password = with_password(with_db(sub.add_parser("set-password",
+    set_password = with_password(with_db(sub.add_parser("set-password", allow_abbrev=False,
                                                         help="give a staff account a new password")))
     set_password.add_argument("name")
     set_password.set_defaults(func=cmd_set_password)

@@ -124,6 +124,14 @@ class LiveStore:
         self._clients.append(client)
         return client
 
+    def staff(self, name: str = MERCHANT_NAME, password: str = MERCHANT_PASSWORD,
+              role: str = accounts.MERCHANT) -> AdminClient:
+        """A client of its own session, signed in as `name` (a user made with `role` if there is none)."""
+        ensure_user(self.db, name, password, role)
+        client = staff_client(self.base_url, name=name, password=password)
+        self._clients.append(client)
+        return client
+
     def plain(self, **kwargs: Any) -> httpx.Client:
         client = httpx.Client(base_url=self.base_url, timeout=10, **kwargs)
         self._clients.append(client)
