@@ -47,8 +47,9 @@ class AdminClient(httpx.Client):
 
     def request(self, method: str, url: Any, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
         data = kwargs.get("data")
-        if method.upper() == "POST" and isinstance(data, dict) and "csrf_token" not in data and self.csrf:
-            kwargs["data"] = {**data, "csrf_token": self.csrf}
+        bodiless = all(kwargs.get(k) is None for k in ("data", "json", "content", "files"))
+        if method.upper() == "POST" and self.csrf and (bodiless or isinstance(data, dict)):
+            kwargs["data"] = {"csrf_token": self.csrf, **(data or {})}
         return super().request(method, url, **kwargs)
 
 
