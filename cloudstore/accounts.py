@@ -170,6 +170,25 @@ def session_staff(session: Session, token: str, now: dt.datetime, idle: dt.timed
     return Staff(user.id, user.name, user.role, live.csrf_token, token_hash)
 
 
+def peek_session(session: Session, token: str, now: dt.datetime, idle: dt.timedelta,
+                 lifetime: dt.timedelta) -> tuple[Staff | None, bool]:
+    """`session_staff` on a read-only session: the user, and whether a write is due (the session has
+    ended and is to be deleted, or its last-seen time is to move on). Most requests need no write."""
+    if not token or len(token) > 200:
+        return None, False
+    token_hash = sha256(token)
+    row = session.execute(select(StaffSession, StaffUser)
+                          .join(StaffUser, StaffUser.id == StaffSession.user_id)
+                          .where(StaffSession.token_hash == token_hash)).first()
+    if row is None:
+        return None, False
+    live, user = row
+    if now - live.last_seen_at > idle or now - live.created_at > lifetime:
+        return None, True
+    staff = Staff(user.id, user.name, user.role, live.csrf_token, token_hash)
+    return staff, now - live.last_seen_at > TOUCH_EVERY
+
+
 def end_session(session: Session, token_hash: str) -> None:
     session.execute(delete(StaffSession).where(StaffSession.token_hash == token_hash))
 

@@ -115,9 +115,13 @@ def current_staff(request: Request) -> Staff | None:
     token = request.cookies.get(SESSION_COOKIE, "")
     if not token:
         return None
-    idle, lifetime = _ttl(get_settings(request))
-    with get_db(request).write() as session:
-        return accounts.session_staff(session, token, utcnow(), idle, lifetime)
+    idle, lifetime, now, db = *_ttl(get_settings(request)), utcnow(), get_db(request)
+    with db.read() as session:  # a read first: most requests have nothing to write
+        staff, write_due = accounts.peek_session(session, token, now, idle, lifetime)
+    if not write_due:
+        return staff
+    with db.write() as session:
+        return accounts.session_staff(session, token, now, idle, lifetime)
 
 
 def csrf_ok(staff: Staff, presented: str | None) -> bool:
