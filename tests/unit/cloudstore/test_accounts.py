@@ -40,8 +40,9 @@ TECH, TECH_PASSWORD = "tess", "technician-password"
 
 
 @pytest.fixture
-def store(sqlite_url: str) -> Iterator[LiveStore]:
-    with running_store(sqlite_url, login_tries_user=3, login_tries_address=6) as live:
+def store(store_url: str) -> Iterator[LiveStore]:
+    """SQLite, and PostgreSQL when CLOUDSTORE_TEST_PG_URL is set."""
+    with running_store(store_url, login_tries_user=3, login_tries_address=6) as live:
         yield live
 
 
