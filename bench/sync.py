@@ -68,7 +68,7 @@ FLEET_BATCHES = 10
 FLEET_BATCH_SIZE = 10
 FLEET_ROUNDS = 2
 WORKER_COUNTS = (1, 2, 4)
-ADMIN_TOKEN = "bench-admin-token"
+ADMIN_USER, ADMIN_PASSWORD = "bench", "bench-admin-password"
 PG_ENV = "CLOUDSTORE_TEST_PG_URL"
 
 
@@ -99,18 +99,32 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _sign_in(admin: httpx.Client) -> None:
+    """The admin API's session: the login form (its CSRF field), then the session's CSRF header."""
+    form = admin.get("/admin/login").text
+    csrf = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    signed = admin.post("/admin/login",
+                        data={"name": ADMIN_USER, "password": ADMIN_PASSWORD, "csrf_token": csrf})
+    if signed.status_code != 303:
+        raise RuntimeError(f"bench sign-in refused: {signed.status_code}")
+    admin.headers["X-CSRF-Token"] = admin.get("/admin/api/session").json()["csrf_token"]
+
+
 @contextmanager
 def store_process(db_url: str, workers: int = 1) -> Iterator[Store]:
     """`cloudstore serve` on a free port; with several workers, the sandbox's `/worker` (which process
     answered) is mounted so that the run can wait for all of them and see how kiosks spread."""
     port = _free_port()
-    env = {**os.environ, "CLOUDSTORE_ADMIN_TOKEN": ADMIN_TOKEN}
+    env = dict(os.environ)
+    subprocess.run([sys.executable, "-m", "cloudstore", "add-user", ADMIN_USER, "--role", "merchant", "--db",
+                    db_url], input=ADMIN_PASSWORD + "\n", text=True, cwd=ROOT, env=env, capture_output=True,
+                   check=False)  # fails harmlessly when a reused database has the user already
     several = ["--workers", str(workers), "--sandbox-controls"] if workers > 1 else []
     proc = subprocess.Popen([sys.executable, "-m", "cloudstore", "serve", "--host", "127.0.0.1", "--port",
                              str(port), "--db", db_url, "--log-level", "warning", *several], cwd=ROOT,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    admin = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}, timeout=30)
+    admin = httpx.Client(base_url=base, timeout=30)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -125,6 +139,7 @@ def store_process(db_url: str, workers: int = 1) -> Iterator[Store]:
             time.sleep(0.05)
         if workers > 1:
             _wait_for_workers(base, workers)
+        _sign_in(admin)
         yield Store(base, admin, db_url, workers)
     finally:
         admin.close()

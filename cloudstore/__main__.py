@@ -1,8 +1,10 @@
-"""Command line: `cloudstore serve | add-device | revoke-device | seed-demo | migrate`."""
+"""Command line: `cloudstore serve | add-device | revoke-device | seed-demo | migrate | add-user |
+set-password | remove-user | login-code`."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -22,7 +24,6 @@ from cloudstore.settings import (
     SANDBOX_CONTROLS_ENV,
     TIMEZONE_ENV,
     Settings,
-    admin_token_from_env,
     env_flag,
 )
 from cloudstore.shoppers import SALT_FILE_ENV, default_salt_file
@@ -64,24 +65,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if workers > 1 and make_url(args.db).get_backend_name() == "sqlite":
         print(SQLITE_ONE_WORKER.format(n=workers), file=sys.stderr)
         return 2
-    token = admin_token_from_env()
-    # fixed here, once: with several workers each would otherwise make up an admin token of its own
     settings = Settings(db_url=args.db, merchant_name=args.merchant, public_url=args.public_url,
                         sandbox_controls=args.sandbox_controls or env_flag(SANDBOX_CONTROLS_ENV),
                         payment_ttl_s=args.payment_ttl, timezone=args.timezone,
                         shopper_salt_file=args.shopper_salt_file, return_window_days=args.return_window_days,
-                        merchant_phone=args.merchant_phone,
-                        **({"admin_token": token} if token else {}))
+                        merchant_phone=args.merchant_phone, session_idle_s=args.session_idle * 60,
+                        secure_cookies=True if args.secure_cookies else None)
     # a budget for all workers together, split over each one's two pools (cloudstore.db)
     per_worker = max(2, args.db_connections // (2 * workers))
     db = StoreDB(args.db, max_connections=per_worker)
     upgrade(db)
     where = f"http://{args.host}:{args.port}"
     print(f"cloudstore: database {args.db}", flush=True)
-    if token is None:
-        print(f"cloudstore: admin token {settings.admin_token} (set CLOUDSTORE_ADMIN_TOKEN to fix one)",
-              flush=True)
-    print(f"cloudstore: admin page {where}/admin?token=…  OpenAPI {where}/openapi.json", flush=True)
+    print(f"cloudstore: admin sign-in {where}/admin/login (add staff with `cloudstore add-user`)  "
+          f"OpenAPI {where}/openapi.json", flush=True)
     if settings.sandbox_controls:
         print("cloudstore: sandbox controls mounted at /sandbox (test use only)", flush=True)
     if workers == 1:
@@ -182,6 +179,81 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(args: argparse.Namespace) -> str:
+    """From --password-file (its first line), else a prompt (asked twice) on a terminal, else stdin's
+    first line. Never an argument: those show in `ps` and the shell's history."""
+    if args.password_file:
+        lines = Path(args.password_file).read_text(encoding="utf-8").splitlines()
+        return lines[0] if lines else ""
+    if sys.stdin.isatty():
+        first = getpass.getpass("Password: ")
+        if first != getpass.getpass("Again: "):
+            raise ValueError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _account_command(args: argparse.Namespace, change: str) -> int:
+    from cloudstore import accounts
+    from cloudstore.models import utcnow
+
+    try:
+        password = _read_password(args) if change in ("add", "password") else ""
+    except (OSError, ValueError) as exc:
+        print(f"cloudstore: {exc}", file=sys.stderr)
+        return 1
+    db = _open(args.db)
+    try:
+        with db.write() as session:
+            if change == "add":
+                accounts.add_user(session, args.name, args.role, password)
+            elif change == "password":
+                accounts.set_password(session, args.name, password)
+            else:
+                accounts.remove_user(session, args.name)
+            accounts.audit(session, "(command line)", f"user_{change}", f"user {args.name}", "ok", utcnow())
+    except accounts.AccountError as exc:
+        print(f"cloudstore: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(json.dumps({"user": args.name, "done": change}))
+    return 0
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    return _account_command(args, "add")
+
+
+def cmd_set_password(args: argparse.Namespace) -> int:
+    return _account_command(args, "password")
+
+
+def cmd_remove_user(args: argparse.Namespace) -> int:
+    return _account_command(args, "remove")
+
+
+def cmd_login_code(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from cloudstore import accounts
+    from cloudstore.models import utcnow
+
+    db = _open(args.db)
+    try:
+        with db.write() as session:
+            code = accounts.new_login_code(session, args.name, utcnow(), dt.timedelta(seconds=args.ttl))
+            accounts.audit(session, "(command line)", "login_code", f"user {args.name}", "ok", utcnow())
+    except accounts.AccountError as exc:
+        print(f"cloudstore: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(json.dumps({"user": args.name, "code": code, "path": "/admin/login/code",
+                      "expires_in_s": args.ttl}))
+    return 0
+
+
 def _timezone(name: str) -> str:
     try:
         zoneinfo.ZoneInfo(name)
@@ -240,6 +312,11 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
                        help="addresses of the reverse proxy whose X-Forwarded-Proto/-For headers are "
                             "trusted (comma-separated; '*' trusts any)")
+    serve.add_argument("--session-idle", type=int, default=30, metavar="MINUTES",
+                       help="an admin session ends after this many minutes without a request")
+    serve.add_argument("--secure-cookies", action="store_true",
+                       help="always mark the admin session cookie Secure (default: when the request came "
+                            "over https, directly or from a proxy Uvicorn trusts)")
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(func=cmd_serve)
 
@@ -257,6 +334,35 @@ def parser() -> argparse.ArgumentParser:
 
     migrate = with_db(sub.add_parser("migrate", help="apply database migrations only"))
     migrate.set_defaults(func=cmd_migrate)
+
+    def with_password(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--password-file", default=None,
+                        help="read the password from this file's first line (scripts); otherwise it is "
+                             "asked for on a terminal or read from stdin's first line")
+        return sp
+
+    # no abbreviations: `--password x` must be refused, not taken for --password-file
+    add_user = with_password(with_db(sub.add_parser("add-user", allow_abbrev=False,
+                                                    help="add a staff account of the admin pages")))
+    add_user.add_argument("name")
+    add_user.add_argument("--role", choices=["merchant", "technician"], required=True,
+                          help="merchant: everything; technician: the fleet, quarantine and reports")
+    add_user.set_defaults(func=cmd_add_user)
+
+    set_password = with_password(with_db(sub.add_parser("set-password", allow_abbrev=False,
+                                                        help="give a staff account a new password")))
+    set_password.add_argument("name")
+    set_password.set_defaults(func=cmd_set_password)
+
+    remove_user = with_db(sub.add_parser("remove-user", help="remove a staff account (its sessions end)"))
+    remove_user.add_argument("name")
+    remove_user.set_defaults(func=cmd_remove_user)
+
+    code = with_db(sub.add_parser("login-code",
+                                  help="a one-time sign-in code for /admin/login/code; prints JSON"))
+    code.add_argument("name")
+    code.add_argument("--ttl", type=int, default=300, help="seconds the code stays good (default 300)")
+    code.set_defaults(func=cmd_login_code)
     return p
 
 

@@ -23,7 +23,16 @@ from cloudstore import __version__
 from cloudstore.auth import DeviceSecrets, NonceCache
 from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
-from cloudstore.routes import admin_api, admin_pages, device_api, order_page, pay_page, reports_page, sandbox
+from cloudstore.routes import (
+    admin_api,
+    admin_pages,
+    device_api,
+    order_page,
+    pay_page,
+    reports_page,
+    sandbox,
+    staff,
+)
 from cloudstore.settings import Settings
 from cloudstore.shoppers import backfill, load_salt
 
@@ -75,6 +84,7 @@ def create_app(settings: Settings, db: StoreDB | None = None, *, owns_db: bool =
     app.include_router(pay_page.router)
     app.include_router(order_page.router)
     app.include_router(admin_api.router)
+    app.include_router(staff.router)
     app.include_router(admin_pages.router)
     app.include_router(reports_page.router)
     if settings.sandbox_controls:

@@ -10,7 +10,6 @@ held (the same connection still answers with the same process).
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -32,13 +31,17 @@ from cloudstore.db import StoreDB
 from cloudstore.models import Device, QuarantinedItem, SandboxPayment, StoreOrder
 from kiosk.sync.protocol import signed_headers
 from tests.unit.cloudstore.harness import (
+    MERCHANT_NAME,
+    MERCHANT_PASSWORD,
     HmacAuth,
     batch_item,
     free_socket,
+    login,
     order_payload,
     paid_payment,
     pg_base_url,
     postgres_schema,
+    staff_client,
 )
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -53,11 +56,10 @@ class Workers:
     db: StoreDB
     proc: subprocess.Popen[bytes]
     clients: list[httpx.Client]
-    admin_token: str = ""
 
     def admin(self) -> httpx.Client:
-        client = httpx.Client(base_url=self.base_url,
-                              headers={"Authorization": f"Bearer {self.admin_token}"}, timeout=10)
+        """A merchant signed in through the real login form (on whichever worker answers)."""
+        client = staff_client(self.base_url, self.db)
         self.clients.append(client)
         return client
 
@@ -102,8 +104,7 @@ def workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
         sock = free_socket()
         port = sock.getsockname()[1]
         sock.close()  # the store binds it; a port taken meanwhile shows as "did not start"
-        # no admin token given: the store makes one up, and every worker must take that same one
-        env = {k: v for k, v in os.environ.items() if k != "CLOUDSTORE_ADMIN_TOKEN"}
+        env = dict(os.environ)
         log = (tmp_path / "store.log").open("wb")
         proc = subprocess.Popen(
             [sys.executable, "-m", "cloudstore", "serve", "--workers", str(WORKERS), "--db", url,
@@ -124,9 +125,6 @@ def workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"store did not start: {(tmp_path / 'store.log').read_text()[-2000:]}")
                 time.sleep(0.05)
-            printed = re.search(r"admin token (\S+) ", (tmp_path / "store.log").read_text())
-            assert printed is not None, "the store printed no admin token"
-            store.admin_token = printed.group(1)
             yield store
         finally:
             for client in store.clients:
@@ -142,14 +140,19 @@ def workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
 
 
 @pytest.mark.postgres
-def test_the_admin_token_the_store_made_up_is_taken_by_every_worker(workers: Workers) -> None:
-    assert workers.admin_token
-    for pid, client in workers.pinned().items():
-        token = client.get("/admin/api/devices", headers={"Authorization": f"Bearer {workers.admin_token}"})
-        assert token.status_code == 200, f"worker {pid} refused the admin token its parent printed"
-        wrong = client.get("/admin/api/devices", headers={"Authorization": "Bearer not-the-token"})
-        assert wrong.status_code == 401
-        assert worker_of(client) == pid
+def test_a_staff_session_made_on_one_worker_holds_on_the_other_and_ends_on_both(workers: Workers) -> None:
+    """Sessions live in the database: a merchant signed in through one worker is known to the other,
+    and a logout through the other ends the session for both."""
+    workers.admin()  # makes the merchant
+    (pid_a, on_a), (pid_b, on_b) = workers.pinned().items()
+    assert login(on_a, MERCHANT_NAME, MERCHANT_PASSWORD).status_code == 303
+    on_b.cookies = on_a.cookies
+    seen = on_b.get("/admin/api/session")
+    assert seen.status_code == 200, f"worker {pid_b} does not know the session made on worker {pid_a}"
+    out = on_b.post("/admin/logout", data={"csrf_token": seen.json()["csrf_token"]})
+    assert out.status_code == 200
+    assert on_a.get("/admin/api/session").status_code == 401
+    assert_still_pinned({pid_a: on_a, pid_b: on_b})
 
 
 @pytest.mark.postgres
