@@ -1,4 +1,4 @@
-"""Command line: `cloudstore serve | add-device | revoke-device | seed-demo | migrate`."""
+"""Command line: `cloudstore serve | add-device | revoke-device | seed-demo | migrate | purge`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
 
+from cloudstore import pii
 from cloudstore.db import StoreDB, default_db_url
 from cloudstore.migrate import upgrade
 from cloudstore.settings import (
@@ -54,10 +55,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
                         sandbox_controls=args.sandbox_controls or env_flag(SANDBOX_CONTROLS_ENV),
                         payment_ttl_s=args.payment_ttl, timezone=args.timezone,
                         shopper_salt_file=args.shopper_salt_file, return_window_days=args.return_window_days,
-                        merchant_phone=args.merchant_phone,
-                        **({"admin_token": token} if token else {}))
+                        merchant_phone=args.merchant_phone, pii_key_file=args.pii_key_file,
+                        pii_retention_days=args.pii_retention_days,
+                        **({"admin_token": token} if token else {}))  # type: ignore[arg-type]
     db = _open(args.db)
-    app = create_app(settings, db, owns_db=True)
+    try:
+        app = create_app(settings, db, owns_db=True)
+    except pii.PiiKeyError as exc:
+        db.close()
+        print(f"cloudstore: {exc}", file=sys.stderr)
+        return 2
     where = f"http://{args.host}:{args.port}"
     print(f"cloudstore: database {args.db}", flush=True)
     if token is None:
@@ -130,6 +137,18 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Erase the personal data past its retention now (the running store also does it hourly)."""
+    db = _open(args.db)
+    try:
+        done = pii.purge(db, args.pii_retention_days)
+    finally:
+        db.close()
+    print(json.dumps({"retention_days": args.pii_retention_days, "orders": done.orders,
+                      "requests": done.requests, "quarantined": done.quarantined}))
+    return 0
+
+
 def _timezone(name: str) -> str:
     try:
         zoneinfo.ZoneInfo(name)
@@ -151,6 +170,12 @@ def _days(text: str) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cloudstore", description="Reference central store for the kiosks")
     sub = p.add_subparsers(dest="command", required=True)
+
+    def retention(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--pii-retention-days", type=_days,
+                        default=os.environ.get(pii.RETENTION_ENV, str(pii.DEFAULT_RETENTION_DAYS)),
+                        help="days after an order is complete (delivered, picked up or refunded) that its "
+                             f"personal data is kept (or {pii.RETENTION_ENV})")
 
     def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sp.add_argument("--db", default=default_db_url(),
@@ -179,6 +204,10 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--merchant-phone", default=os.environ.get(MERCHANT_PHONE_ENV, ""),
                        help="the number shoppers are told to call about an order that can no longer be "
                             f"changed (or {MERCHANT_PHONE_ENV})")
+    serve.add_argument("--pii-key-file", default=pii.default_key_file(),
+                       help="the key of the personal data at rest, a file outside the database made on first "
+                            f"start; keep a backup of it (or {pii.KEY_FILE_ENV})")
+    retention(serve)
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(func=cmd_serve)
 
@@ -196,11 +225,16 @@ def parser() -> argparse.ArgumentParser:
 
     migrate = with_db(sub.add_parser("migrate", help="apply database migrations only"))
     migrate.set_defaults(func=cmd_migrate)
+
+    purge = with_db(sub.add_parser("purge", help="erase the personal data past its retention now"))
+    retention(purge)
+    purge.set_defaults(func=cmd_purge)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    os.umask(0o077)  # what the store makes (database, key files, data directory) is its user's alone
     result: int = args.func(args)
     return result
 

@@ -7,7 +7,11 @@ PostgreSQL needs neither: writers that touch the same device or catalog row lock
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -18,6 +22,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 T = TypeVar("T")
@@ -58,8 +64,8 @@ class StoreDB:
         self.dialect = parsed.get_backend_name()
         if self.dialect == "sqlite":
             database = parsed.database
-            if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            if database and database != ":memory:" and not database.startswith("file:"):
+                _private_file(Path(database))
             self.writer = _sqlite_engine(url, "BEGIN IMMEDIATE")
             self.reader = _sqlite_engine(url, "BEGIN")
             self._lock: threading.Lock | None = threading.Lock()
@@ -71,11 +77,14 @@ class StoreDB:
         self._unpinged = None if self._lock else create_engine(url, pool_size=10, max_overflow=20)
         self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
+        # the cipher of the personal data (cloudstore.pii), set by the app; every session carries it
+        self.pii: Any = None
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: commits when the block ends, rolls back on an exception."""
         with self._lock or nullcontext(), self._write_sessions() as session, session.begin():
+            session.info["pii"] = self.pii
             yield session
 
     def run_write(self, work: Callable[[Any], T]) -> T:
@@ -108,6 +117,7 @@ class StoreDB:
     def read(self) -> Iterator[Session]:
         """A session for reads; closing it ends the transaction but leaves loaded objects readable."""
         with self._read_sessions() as session:
+            session.info["pii"] = self.pii
             yield session
 
     def close(self) -> None:
@@ -115,6 +125,32 @@ class StoreDB:
         self.reader.dispose()
         if self._unpinged is not None:
             self._unpinged.dispose()
+
+
+def _private_file(path: Path) -> None:
+    """The database file (and so its -wal and -shm, which SQLite makes with the file's mode) owner-only,
+    in a directory of its own made owner-only: it holds the shoppers' orders. A file or directory made
+    before this rule is tightened with a warning."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        mode = stat.S_IMODE(os.fstat(fd).st_mode)
+        if mode & 0o077:
+            os.fchmod(fd, 0o600)
+            log.warning("the store's database %s could be read by others (mode %s); now owner-only (0600)",
+                        path, oct(mode))
+    finally:
+        os.close(fd)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_IMODE(side.stat().st_mode) & 0o077:
+                os.chmod(side, 0o600)
 
 
 def _is_dead(dbapi_connection: Any) -> bool:

@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 import kiosk.order_rules as rules
 from cloudstore import fulfilment, order_events
 from cloudstore.models import Device, OrderRequest, SandboxPayment, StoreOrder
+from cloudstore.pii import mask_phone
 from cloudstore.timefmt import parse_iso
-from kiosk.sync.protocol import mask_address, mask_name, mask_phone
+from kiosk.sync.protocol import mask_address, mask_name
 
 MAX_UUID_LENGTH = 36
 

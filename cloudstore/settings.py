@@ -6,6 +6,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 
+from cloudstore.pii import DEFAULT_RETENTION_DAYS, PURGE_INTERVAL_S, default_key_file
 from cloudstore.shoppers import default_salt_file
 
 ADMIN_TOKEN_ENV = "CLOUDSTORE_ADMIN_TOKEN"
@@ -44,3 +45,9 @@ class Settings:
     # number a shopper is told to call when an order can no longer be changed ("": none shown)
     return_window_days: int = DEFAULT_RETURN_WINDOW_DAYS
     merchant_phone: str = ""
+    # personal data at rest (cloudstore.pii): the key file, outside the database, made on first start;
+    # the days after an order is complete that its personal data is kept; how often the running store
+    # purges what is past that (and once at start)
+    pii_key_file: str = field(default_factory=default_key_file)
+    pii_retention_days: int = DEFAULT_RETENTION_DAYS
+    pii_purge_interval_s: float = PURGE_INTERVAL_S
