@@ -45,6 +45,7 @@ def _sqlite_engine(url: str, begin_sql: str) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")  # an acknowledged order must survive a power cut
         cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA secure_delete=ON")  # what is erased or replaced (personal data) is overwritten
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
 
@@ -119,6 +120,19 @@ class StoreDB:
         with self._read_sessions() as session:
             session.info["pii"] = self.pii
             yield session
+
+    def checkpoint(self) -> None:
+        """SQLite: copy the write-ahead log into the database file and empty it, so that what was just
+        overwritten (personal data sealed or erased) leaves no older copy in the -wal file. A reader
+        still busy keeps its frames; the next checkpoint takes them. Nothing to do on PostgreSQL."""
+        if self._lock is None:
+            return
+        with self._lock:
+            raw = self.writer.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+            finally:
+                raw.close()
 
     def close(self) -> None:
         self.writer.dispose()

@@ -323,6 +323,7 @@ def seal_stored(db: StoreDB, cipher: PiiCipher) -> int:
         marker = session.get(StoreState, SEAL_STATE)
         if marker is not None:
             session.delete(marker)
+    db.checkpoint()  # no clear copy left behind in SQLite's -wal file
     log.info("sealed the personal data of %d rows stored before the store encrypted it", done)
     return done
 
@@ -422,6 +423,8 @@ def purge(db: StoreDB, retention_days: int, now: dt.datetime | None = None) -> P
         orphan = and_(QuarantinedItem.received_at < cutoff, ~select(StoreOrder.id).where(
             StoreOrder.order_uuid == QuarantinedItem.order_uuid).exists())
         quarantined += _erase_quarantined(session, orphan, now)
+    if orders or quarantined:
+        db.checkpoint()  # no older copy of the ciphertext left in SQLite's -wal file
     return Purged(orders, requests, quarantined)
 
 
