@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import secrets
 import sqlite3
 import stat
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -255,31 +257,49 @@ def test_the_purge_erases_what_is_past_the_retention_and_keeps_the_rest(store: L
     assert clear_contact(store.db, recent["order_uuid"])["phone"] == recent_phone
 
 
-def test_the_running_store_purges_at_start_and_on_schedule_one_process_at_a_time(tmp_path: Path) -> None:
+def _erased(db: StoreDB, order_uuid: str) -> bool:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with db.read() as session:
+            if session.execute(select(StoreOrder.pii_erased_at).where(
+                    StoreOrder.order_uuid == order_uuid)).scalar_one() is not None:
+                return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_running_store_purges_at_start_and_on_schedule_one_process_at_a_time(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="cloudstore.pii")
     url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
-    phone = new_phone()
+    phone, later_phone = new_phone(), new_phone()
     with running_store(url) as first:
         order = sell(first.kiosk("lobby"), phone)
         set_status(first, order["order_uuid"], "SHIPPED", "DELIVERED")
         completed_days_ago(first.db, order["order_uuid"], 8)
     with running_store(url, pii_retention_days=7, pii_purge_interval_s=0.2) as store:
-        deadline = dt.datetime.now() + dt.timedelta(seconds=10)
-        while dt.datetime.now() < deadline:
-            with store.db.read() as session:
-                erased = session.execute(select(StoreOrder.pii_erased_at)).scalar_one()
-                state = session.get(StoreState, pii.PURGE_STATE)
-                last_run = state.last_run_at if state is not None else None
-            if erased is not None and last_run is not None:
-                break
-        assert erased is not None, "the scheduled purge did not run"
-        assert last_run is not None
-        assert personal(phone)[0] not in stored_bytes(store.db)
-        # another process holding the lease: this one does not run the purge meanwhile
-        with pii.lease(store.db, "probe", "other-worker") as got:
+        assert _erased(store.db, order["order_uuid"]), "the purge at start did not run"
+        # an order that passes its retention while the store runs: the next scheduled run erases it
+        later = sell(store.kiosk("gate"), later_phone)
+        set_status(store, later["order_uuid"], "SHIPPED", "DELIVERED")
+        completed_days_ago(store.db, later["order_uuid"], 8)
+        assert _erased(store.db, later["order_uuid"]), "the scheduled purge did not run"
+        for value in personal(phone, later_phone):
+            assert value not in stored_bytes(store.db)
+    logged = [r.getMessage() for r in caplog.records if r.name == "cloudstore.pii"]
+    assert any("erased 1 orders" in line for line in logged), logged  # counts, never data
+    assert not any(phone in line or later_phone in line or NAME in line for line in logged)
+    db = StoreDB(url)  # another store process on the same database, the first one stopped
+    try:
+        with pii.lease(db, pii.PURGE_STATE, "other-worker") as got:
             assert got
-            with pii.lease(store.db, "probe", "this-worker") as second:
-                assert not second
-        assert pii.scheduled_purge(store.db, 7, "this-worker") is not None  # the lease was released
+            assert pii.scheduled_purge(db, 7, "this-worker") is None  # not while another runs it
+        assert pii.scheduled_purge(db, 7, "this-worker") is not None  # the lease was released
+        with db.read() as session:
+            state = session.get(StoreState, pii.PURGE_STATE)
+            assert state is not None and state.last_run_at is not None and state.lease_until is None
+    finally:
+        db.close()
 
 
 def test_which_statuses_count_as_complete() -> None:
