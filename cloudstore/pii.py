@@ -36,6 +36,7 @@ import platformdirs
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, object_session
 
 from cloudstore.db import StoreDB
@@ -141,7 +142,7 @@ def load(path: str | Path, db: StoreDB) -> PiiCipher:
     if created:
         log.info("made a new PII key at %s", path)
     if check_value is None:
-        with db.write() as session:
+        with contextlib.suppress(IntegrityError), db.write() as session:  # another worker's came first
             if session.get(StoreState, CHECK_STATE) is None:
                 session.add(StoreState(name=CHECK_STATE, value=cipher.seal(_CHECK_TEXT, context=CHECK_STATE)))
         with db.read() as session:  # another worker may have written its check first: it must open
@@ -451,10 +452,10 @@ def lease(db: StoreDB, name: str, holder: str, now: dt.datetime | None = None) -
     """True inside when this process holds the job `name` (no other holds it, or its lease ran out);
     the lease is released when the block ends."""
     now = now or dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    with db.write() as session:
+    with contextlib.suppress(IntegrityError), db.write() as session:  # made by migration 0004 for the purge
         if session.get(StoreState, name) is None:
             session.add(StoreState(name=name, value=""))
-            session.flush()
+    with db.write() as session:
         result: Any = session.execute(update(StoreState).where(
             StoreState.name == name, or_(StoreState.lease_until.is_(None), StoreState.lease_until < now))
             .values(lease_until=now + LEASE, holder=holder[:64]))
