@@ -10,6 +10,8 @@ import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from cloudstore import pii
 from cloudstore.db import StoreDB, default_db_url
 from cloudstore.migrate import upgrade
@@ -45,12 +47,26 @@ def _open(url: str) -> StoreDB:
     return db
 
 
+WORKERS_ENV = "CLOUDSTORE_WORKERS"
+SQLITE_ONE_WORKER = (
+    "cloudstore: --workers {n} needs PostgreSQL. On SQLite the store queues its writes behind a lock "
+    "inside its one process; several processes would instead wait on the database file's lock, and "
+    "under load a request would fail with 'database is locked'. Serve SQLite with one worker, or put "
+    "the store on PostgreSQL (--db postgresql+psycopg://user:pass@host/db).")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from cloudstore.app import create_app
+    from cloudstore.app import WORKER_CONFIG_ENV, create_app, worker_config
+    from cloudstore.shoppers import backfill, load_salt
 
+    workers: int = args.workers
+    if workers > 1 and make_url(args.db).get_backend_name() == "sqlite":
+        print(SQLITE_ONE_WORKER.format(n=workers), file=sys.stderr)
+        return 2
     token = admin_token_from_env()
+    # fixed here, once: with several workers each would otherwise make up an admin token of its own
     settings = Settings(db_url=args.db, merchant_name=args.merchant, public_url=args.public_url,
                         sandbox_controls=args.sandbox_controls or env_flag(SANDBOX_CONTROLS_ENV),
                         payment_ttl_s=args.payment_ttl, timezone=args.timezone,
@@ -58,9 +74,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
                         merchant_phone=args.merchant_phone, pii_key_file=args.pii_key_file,
                         pii_retention_days=args.pii_retention_days,
                         **({"admin_token": token} if token else {}))  # type: ignore[arg-type]
-    db = _open(args.db)
-    try:
-        app = create_app(settings, db, owns_db=True)
+    # a budget for all workers together, split over each one's two pools (cloudstore.db)
+    per_worker = max(2, args.db_connections // (2 * workers))
+    db = StoreDB(args.db, max_connections=per_worker)
+    upgrade(db)
+    try:  # here, once: a missing or wrong key file is one clear refusal, not one per worker
+        db.pii = cipher = pii.load(settings.pii_key_file, db)
     except pii.PiiKeyError as exc:
         db.close()
         print(f"cloudstore: {exc}", file=sys.stderr)
@@ -73,8 +92,43 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"cloudstore: admin page {where}/admin?token=…  OpenAPI {where}/openapi.json", flush=True)
     if settings.sandbox_controls:
         print("cloudstore: sandbox controls mounted at /sandbox (test use only)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    if workers == 1:
+        app = create_app(settings, db, owns_db=True)
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                    proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
+        return 0
+    # several processes on one PostgreSQL: the one-off work happens here, before any worker starts
+    try:
+        backfill(db, load_salt(settings.shopper_salt_file))
+        pii.seal_stored(db, cipher)
+    finally:
+        db.close()
+    os.environ[WORKER_CONFIG_ENV] = worker_config(settings, per_worker)
+    print(f"cloudstore: {workers} worker processes, up to {2 * per_worker} database connections each",
+          flush=True)
+    uvicorn.run("cloudstore.app:worker_app", factory=True, workers=workers, host=args.host, port=args.port,
+                log_level=args.log_level, proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
     return 0
+
+
+def _connections(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of connections: {text!r}") from None
+    if n < 4:
+        raise argparse.ArgumentTypeError(f"at least 4 connections, not {n}")
+    return n
+
+
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {text!r}") from None
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"between 1 and 64 workers, not {n}")
+    return n
 
 
 def cmd_add_device(args: argparse.Namespace) -> int:
@@ -208,6 +262,15 @@ def parser() -> argparse.ArgumentParser:
                        help="the key of the personal data at rest, a file outside the database made on first "
                             f"start; keep a backup of it (or {pii.KEY_FILE_ENV})")
     retention(serve)
+    serve.add_argument("--workers", type=_workers, default=os.environ.get(WORKERS_ENV, "1"),
+                       help="worker processes sharing the port (PostgreSQL only; about one per CPU core) "
+                            f"(or {WORKERS_ENV})")
+    serve.add_argument("--db-connections", type=_connections, default=60,
+                       help="PostgreSQL connections all workers together may open (keep it below the "
+                            "server's max_connections)")
+    serve.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                       help="addresses of the reverse proxy whose X-Forwarded-Proto/-For headers are "
+                            "trusted (comma-separated; '*' trusts any)")
     serve.add_argument("--log-level", default="info")
     serve.set_defaults(func=cmd_serve)
 
