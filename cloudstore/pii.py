@@ -365,11 +365,14 @@ class Purged:
 
 
 def erased_contact(contact: Any) -> Any:
-    """A stored contact without its ciphertext: the masked forms alone."""
-    if not isinstance(contact, dict) or not any(contact.get(k) for k in CONTACT_FIELDS):
+    """A stored contact without its ciphertext: the masked forms alone (nothing of one that was not
+    a contact at all)."""
+    if not contact:
         return contact
-    clear = {k: str(contact.get(k) or "") for k in CONTACT_FIELDS}
-    return {**masked(clear), "erased": True}
+    if not isinstance(contact, dict):
+        return {"erased": True}
+    shown = {k: v for k, v in contact.items() if k in CONTACT_FIELDS and isinstance(v, str)}
+    return {**masked(shown), "erased": True}
 
 
 def _erased_changes(changes: dict[str, Any]) -> dict[str, Any]:

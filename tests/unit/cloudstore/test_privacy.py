@@ -454,3 +454,18 @@ def test_the_request_values_of_an_erased_order_stay_masked(store: LiveStore, kio
         assert req.changes == {"contact_phone": protocol.mask_phone(phone), "erased": True}
     listing = store.admin().get("/admin/api/orders", params={"q": order["order_no"]})
     assert protocol.mask_phone(phone) in listing.text and phone not in listing.text
+
+
+@pytest.mark.parametrize("contact", [
+    {"name": NAME, "phone": "13800001234", "address": ADDRESS},
+    {"phone": "13800001234", "note": "13800001234"},
+    "张三 13800001234",  # not a contact at all (a payload the store quarantined)
+])
+def test_what_is_sealed_and_then_erased_keeps_no_clear_value(contact: Any) -> None:
+    cipher = pii.PiiCipher(os.urandom(pii.KEY_BYTES))
+    sealed = pii.seal_contact(cipher, contact, "quarantine:x")
+    assert "13800001234" not in json.dumps(sealed, ensure_ascii=False)
+    assert cipher.open(sealed["sealed"], context="quarantine:x") == contact
+    erased = pii.erased_contact(sealed)
+    assert "sealed" not in erased and erased["erased"] is True
+    assert "13800001234" not in json.dumps(erased, ensure_ascii=False)
