@@ -1,4 +1,4 @@
-"""Command line: `cloudstore serve | add-device | revoke-device | seed-demo | migrate | add-user |
+"""Command line: `cloudstore serve | add-device | revoke-device | seed-demo | migrate | purge | add-user |
 set-password | remove-user | login-code`."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from cloudstore import pii
 from cloudstore.db import StoreDB, default_db_url
 from cloudstore.migrate import upgrade
 from cloudstore.settings import (
@@ -70,11 +71,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
                         payment_ttl_s=args.payment_ttl, timezone=args.timezone,
                         shopper_salt_file=args.shopper_salt_file, return_window_days=args.return_window_days,
                         merchant_phone=args.merchant_phone, session_idle_s=args.session_idle * 60,
-                        secure_cookies=True if args.secure_cookies else None)
+                        secure_cookies=True if args.secure_cookies else None,
+                        pii_key_file=args.pii_key_file, pii_retention_days=args.pii_retention_days)
     # a budget for all workers together, split over each one's two pools (cloudstore.db)
     per_worker = max(2, args.db_connections // (2 * workers))
     db = StoreDB(args.db, max_connections=per_worker)
     upgrade(db)
+    try:  # here, once: a missing or wrong key file is one clear refusal, not one per worker
+        db.pii = cipher = pii.load(settings.pii_key_file, db)
+    except pii.PiiKeyError as exc:
+        db.close()
+        print(f"cloudstore: {exc}", file=sys.stderr)
+        return 2
     where = f"http://{args.host}:{args.port}"
     print(f"cloudstore: database {args.db}", flush=True)
     print(f"cloudstore: admin sign-in {where}/admin/login (add staff with `cloudstore add-user`)  "
@@ -89,6 +97,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # several processes on one PostgreSQL: the one-off work happens here, before any worker starts
     try:
         backfill(db, load_salt(settings.shopper_salt_file))
+        pii.seal_stored(db, cipher)
     finally:
         db.close()
     os.environ[WORKER_CONFIG_ENV] = worker_config(settings, per_worker)
@@ -254,6 +263,18 @@ def cmd_login_code(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Erase the personal data past its retention now (the running store also does it hourly)."""
+    db = _open(args.db)
+    try:
+        done = pii.purge(db, args.pii_retention_days)
+    finally:
+        db.close()
+    print(json.dumps({"retention_days": args.pii_retention_days, "orders": done.orders,
+                      "requests": done.requests, "quarantined": done.quarantined}))
+    return 0
+
+
 def _timezone(name: str) -> str:
     try:
         zoneinfo.ZoneInfo(name)
@@ -275,6 +296,12 @@ def _days(text: str) -> int:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="cloudstore", description="Reference central store for the kiosks")
     sub = p.add_subparsers(dest="command", required=True)
+
+    def retention(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--pii-retention-days", type=_days,
+                        default=os.environ.get(pii.RETENTION_ENV, str(pii.DEFAULT_RETENTION_DAYS)),
+                        help="days after an order is complete (delivered, picked up or refunded) that its "
+                             f"personal data is kept (or {pii.RETENTION_ENV})")
 
     def with_db(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sp.add_argument("--db", default=default_db_url(),
@@ -303,6 +330,10 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--merchant-phone", default=os.environ.get(MERCHANT_PHONE_ENV, ""),
                        help="the number shoppers are told to call about an order that can no longer be "
                             f"changed (or {MERCHANT_PHONE_ENV})")
+    serve.add_argument("--pii-key-file", default=pii.default_key_file(),
+                       help="the key of the personal data at rest, a file outside the database made on first "
+                            f"start; keep a backup of it (or {pii.KEY_FILE_ENV})")
+    retention(serve)
     serve.add_argument("--workers", type=_workers, default=os.environ.get(WORKERS_ENV, "1"),
                        help="worker processes sharing the port (PostgreSQL only; about one per CPU core) "
                             f"(or {WORKERS_ENV})")
@@ -363,11 +394,15 @@ def parser() -> argparse.ArgumentParser:
     code.add_argument("name")
     code.add_argument("--ttl", type=int, default=300, help="seconds the code stays good (default 300)")
     code.set_defaults(func=cmd_login_code)
+    purge = with_db(sub.add_parser("purge", help="erase the personal data past its retention now"))
+    retention(purge)
+    purge.set_defaults(func=cmd_purge)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    os.umask(0o077)  # what the store makes (database, key files, data directory) is its user's alone
     result: int = args.func(args)
     return result
 

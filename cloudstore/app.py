@@ -9,9 +9,13 @@ another process lives in the database: nonces, payments, orders and their seq bo
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
+import logging
 import os
 import pickle
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -19,7 +23,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from cloudstore import __version__
+from cloudstore import __version__, pii
 from cloudstore.auth import DeviceSecrets, NonceCache
 from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
@@ -36,6 +40,8 @@ from cloudstore.routes import (
 from cloudstore.settings import Settings
 from cloudstore.shoppers import backfill, load_salt
 
+log = logging.getLogger(__name__)
+
 
 async def _validation_as_400(_request: Request, exc: Exception) -> JSONResponse:
     # the kiosk's pusher splits a batch on 400 to isolate a poison row (DESIGN, sync contract)
@@ -50,14 +56,21 @@ def create_app(settings: Settings, db: StoreDB | None = None, *, owns_db: bool =
     """The app over an already migrated database (`build` migrates first).
 
     A database passed in stays the caller's to close unless `owns_db`. `backfill_shoppers=False`: the
-    caller has done the one-off shopper-hash backfill already (the parent of several workers).
+    caller has done the one-off shopper-hash backfill and the sealing of personal data stored before
+    migration 0004 already (the parent of several workers).
     """
     store_db = db or StoreDB(settings.db_url)
     close_on_shutdown = owns_db or db is None
+    # a key file that is missing or wrong while the database holds sealed data stops the start here
+    store_db.pii = pii.load(settings.pii_key_file, store_db)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        purging = asyncio.create_task(_purge_every(store_db, settings))
         yield
+        purging.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await purging
         if close_on_shutdown:
             store_db.close()
 
@@ -79,6 +92,7 @@ def create_app(settings: Settings, db: StoreDB | None = None, *, owns_db: bool =
     app.state.shopper_salt = load_salt(settings.shopper_salt_file)
     if backfill_shoppers:
         backfill(store_db, app.state.shopper_salt)  # orders from before the store kept shopper hashes
+        pii.seal_stored(store_db, store_db.pii)  # once: rows stored in the clear before migration 0004
     app.add_exception_handler(RequestValidationError, _validation_as_400)
     app.include_router(device_api.router)
     app.include_router(pay_page.router)
@@ -90,6 +104,20 @@ def create_app(settings: Settings, db: StoreDB | None = None, *, owns_db: bool =
     if settings.sandbox_controls:
         app.include_router(sandbox.router)
     return app
+
+
+async def _purge_every(db: StoreDB, settings: Settings) -> None:
+    """The scheduled purge of personal data past its retention: at start, then every interval; each
+    run by one store process at a time (a lease in the database)."""
+    holder = f"{socket.gethostname()}:{os.getpid()}:{id(db):x}"
+    while True:
+        try:
+            await asyncio.to_thread(pii.scheduled_purge, db, settings.pii_retention_days, holder)
+        except Exception as exc:  # the next run tries again; the store serves on
+            # the type alone: a database error's text may quote the rows' values
+            log.error("personal data purge failed (%s); next try in %.0f s", type(exc).__name__,
+                      settings.pii_purge_interval_s)
+        await asyncio.sleep(settings.pii_purge_interval_s)
 
 
 WORKER_CONFIG_ENV = "CLOUDSTORE_WORKER_CONFIG"
@@ -104,7 +132,8 @@ def worker_config(settings: Settings, max_connections: int) -> str:
 
 def worker_app() -> FastAPI:
     """The app factory of one of `cloudstore serve --workers N`'s processes. The parent has migrated
-    the database, made the salt file and backfilled the shopper hashes once, for all of them."""
+    the database, made the salt file, checked the PII key, backfilled the shopper hashes and sealed
+    older personal data once, for all of them."""
     settings, max_connections = pickle.loads(base64.b64decode(os.environ[WORKER_CONFIG_ENV]))
     if not isinstance(settings, Settings):
         raise TypeError(f"{WORKER_CONFIG_ENV} holds no store settings")

@@ -74,6 +74,6 @@ def push_batch(db: StoreDB, secrets: DeviceSecrets, nonces: NonceCache, method: 
             accept(device_state(cur.fetchall()), [])
         return ingest(cur, sql, device_id, items, utcnow(),
                       before=nonces.statements(sql, device_id, signed.nonce, now), accept=accept,
-                      shopper_salt=shopper_salt)
+                      shopper_salt=shopper_salt, cipher=db.pii)
 
     return orjson.dumps(db.run_write(transaction))

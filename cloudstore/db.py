@@ -7,7 +7,11 @@ PostgreSQL needs neither: writers that touch the same device or catalog row lock
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -18,6 +22,8 @@ import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
 T = TypeVar("T")
@@ -39,6 +45,7 @@ def _sqlite_engine(url: str, begin_sql: str) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")  # an acknowledged order must survive a power cut
         cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA secure_delete=ON")  # what is erased or replaced (personal data) is overwritten
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
 
@@ -62,8 +69,8 @@ class StoreDB:
         pool = {"pool_size": kept, "max_overflow": max_connections - kept}
         if self.dialect == "sqlite":
             database = parsed.database
-            if database and database != ":memory:":
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            if database and database != ":memory:" and not database.startswith("file:"):
+                _private_file(Path(database))
             self.writer = _sqlite_engine(url, "BEGIN IMMEDIATE")
             self.reader = _sqlite_engine(url, "BEGIN")
             self._lock: threading.Lock | None = threading.Lock()
@@ -75,11 +82,14 @@ class StoreDB:
         self._unpinged = None if self._lock else create_engine(url, **pool)
         self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
+        # the cipher of the personal data (cloudstore.pii), set by the app; every session carries it
+        self.pii: Any = None
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: commits when the block ends, rolls back on an exception."""
         with self._lock or nullcontext(), self._write_sessions() as session, session.begin():
+            session.info["pii"] = self.pii
             yield session
 
     def run_write(self, work: Callable[[Any], T]) -> T:
@@ -112,13 +122,58 @@ class StoreDB:
     def read(self) -> Iterator[Session]:
         """A session for reads; closing it ends the transaction but leaves loaded objects readable."""
         with self._read_sessions() as session:
+            session.info["pii"] = self.pii
             yield session
+
+    def checkpoint(self) -> None:
+        """SQLite: copy the write-ahead log into the database file and empty it, so that what was just
+        overwritten (personal data sealed or erased) leaves no older copy in the -wal file. A reader
+        still busy keeps its frames; the next checkpoint takes them. Nothing to do on PostgreSQL."""
+        if self._lock is None:
+            return
+        with self._lock:
+            raw = self.writer.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+            finally:
+                raw.close()
 
     def close(self) -> None:
         self.writer.dispose()
         self.reader.dispose()
         if self._unpinged is not None:
             self._unpinged.dispose()
+
+
+def _private_file(path: Path) -> None:
+    """The database file (and so its -wal and -shm, which SQLite makes with the file's mode) owner-only,
+    in a directory of its own made owner-only: it holds the shoppers' orders. A file or directory made
+    before this rule is tightened with a warning."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)  # mkdir's mode is masked by the umask
+    if os.name != "posix":
+        return
+    # Never open (and so close) a descriptor of a database file that exists: closing any descriptor
+    # of a file drops every POSIX lock this process holds on it, those of SQLite connections already
+    # open on it included (another StoreDB of the same file in this process would then read stale
+    # pages and write without its locks). A new file is made before anything here can have it open.
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            os.chmod(path, 0o600)
+            log.warning("the store's database %s could be read by others (mode %s); now owner-only (0600)",
+                        path, oct(mode))
+    else:
+        os.close(fd)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_IMODE(side.stat().st_mode) & 0o077:
+                os.chmod(side, 0o600)
 
 
 def _is_dead(dbapi_connection: Any) -> bool:

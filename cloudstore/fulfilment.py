@@ -25,13 +25,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 import kiosk.order_rules as rules
-from cloudstore import order_events
+from cloudstore import order_events, pii
 from cloudstore.models import OrderRequest, StoreOrder
 from cloudstore.schemas import ModificationIn, OrderStatusOut, RequestOut, ReturnIn
 from cloudstore.timefmt import iso, iso_or_none
 from kiosk.order_rules import ContactNow, Stage
 from kiosk.sync.protocol import FulfilmentStatus as S
-from kiosk.sync.protocol import mask_address, mask_name, mask_phone
+from kiosk.sync.protocol import mask_address, mask_name
 
 # what a merchant may move an order to, from where
 TRANSITIONS: dict[str, set[str]] = {
@@ -43,7 +43,7 @@ TRANSITIONS: dict[str, set[str]] = {
 
 # the contact fields of a modification, and the key each has in the payload's contact
 CONTACT_KEYS = {"contact_name": "name", "contact_phone": "phone", "address": "address"}
-_MASKS = {"contact_name": mask_name, "contact_phone": mask_phone, "address": mask_address}
+_MASKS = {"contact_name": mask_name, "contact_phone": pii.mask_phone, "address": mask_address}
 
 
 class RequestRefused(Exception):
@@ -76,14 +76,13 @@ def _int(value: object) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
-def _standing(order: StoreOrder, approved: list[OrderRequest]) -> Standing:
-    raw = order.payload.get("contact")
-    contact = {key: str(raw.get(key) or "") for key in ("name", "phone", "address")} \
-        if isinstance(raw, dict) else {"name": "", "phone": "", "address": ""}
+def _standing(session: Session, order: StoreOrder, approved: list[OrderRequest]) -> Standing:
+    contact = pii.contact(session, order.order_uuid, order.payload)  # unsealed here, and only here
     shipping = _int(order.payload.get("shipping_minor"))
     for req in approved:  # oldest first
+        changes = pii.request_changes(session, req)
         for field, key in CONTACT_KEYS.items():
-            value = req.changes.get(field)
+            value = changes.get(field)
             if isinstance(value, str):
                 contact[key] = value
         shipping += req.fee_difference_minor
@@ -105,13 +104,13 @@ def _approved_modifications(session: Session, order_uuids: list[str]) -> dict[st
 
 def standing(session: Session, order: StoreOrder) -> Standing:
     """The order's contact, fulfilment and delivery fee as they stand."""
-    return _standing(order, _approved_modifications(session, [order.order_uuid])[order.order_uuid])
+    return _standing(session, order, _approved_modifications(session, [order.order_uuid])[order.order_uuid])
 
 
 def standings(session: Session, orders: list[StoreOrder]) -> dict[str, Standing]:
     """`standing` of many orders in one query (a list page)."""
     approved = _approved_modifications(session, [o.order_uuid for o in orders])
-    return {o.order_uuid: _standing(o, approved[o.order_uuid]) for o in orders}
+    return {o.order_uuid: _standing(session, o, approved[o.order_uuid]) for o in orders}
 
 
 def ordered_lines(order: StoreOrder) -> dict[str, int]:
@@ -146,11 +145,12 @@ def return_check(session: Session, order: StoreOrder, now: dt.datetime,
 
 
 def masked_changes(req: OrderRequest) -> dict[str, Any]:
-    """What a request asks, fit for a screen: a modification's contact values masked."""
+    """What a request asks, fit for a screen: a modification's contact values masked (the stored
+    masked forms of sealed values: no key needed, no ciphertext shown)."""
     if req.kind != "modification":
         return dict(req.changes)
     return {field: _MASKS[field](value) if field in _MASKS and isinstance(value, str) else value
-            for field, value in req.changes.items()}
+            for field, value in req.changes.items() if field not in ("sealed", "erased")}
 
 
 def request_out(r: OrderRequest) -> RequestOut:
@@ -224,9 +224,10 @@ def request_modification(session: Session, order: StoreOrder, device_id: str, bo
     cleaned = {"contact_name": after.name, "contact_phone": after.phone, "address": after.address,
                "fulfilment": after.fulfilment}
     fee = rules.fee_change(now_standing.subtotal_minor, now_standing.shipping_minor, after.fulfilment)
+    asked = {field: cleaned[field] for field in rules.CHANGE_FIELDS if field in changes}
     req = OrderRequest(request_id=body.request_id, order_uuid=order.order_uuid, device_id=device_id,
                        kind="modification", status="PENDING",
-                       changes={field: cleaned[field] for field in rules.CHANGE_FIELDS if field in changes},
+                       changes=pii.seal_changes(pii.cipher_of(session), asked, body.request_id),
                        reason=body.reason, prior_status=order.status, created_at=now,
                        fee_difference_minor=fee.difference_minor)
     session.add(req)
@@ -273,7 +274,8 @@ def _approve_modification(session: Session, order: StoreOrder, req: OrderRequest
         raise RequestRefused(f"{_LOCKED_DETAIL.get(check.locked, 'locked')} (order is {order.status} now): "
                              "reject the request instead", str(check.locked))
     now_standing = standing(session, order)
-    changes = {field: value for field, value in req.changes.items() if field in rules.CHANGE_FIELDS}
+    changes = {field: value for field, value in pii.request_changes(session, req).items()
+               if field in rules.CHANGE_FIELDS}
     problems = rules.check_changes(changes, now_standing.contact)
     if problems:
         raise RequestRefused("the change no longer applies (" + ", ".join(

@@ -28,6 +28,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cloudstore import pii
 from cloudstore.batch_body import BatchItem
 from cloudstore.html import money
 from cloudstore.models import Device, QuarantinedItem, StoreOrder
@@ -52,7 +53,7 @@ PAID_AT_MAX_AGE = dt.timedelta(days=90)
 class CheckedItem:
     index: int
     item: BatchItem
-    canonical: str  # the payload as canonical JSON: hashed, stored, quarantined as is
+    canonical: str  # the payload as canonical JSON, as the kiosk sent it: hashed
     digest: str
     order: dict[str, Any] | None  # the payload once valid (OrderPayloadIn); None: refused, for `reason`
     reason: str = ""
@@ -161,8 +162,8 @@ def _validate(pending: list[CheckedItem]) -> None:
 class _Batch:
     """The answers for one batch as they are decided, and the rows to quarantine."""
 
-    def __init__(self, device_id: str, size: int, received_at: str) -> None:
-        self.device_id, self.received_at = device_id, received_at
+    def __init__(self, device_id: str, size: int, received_at: str, cipher: pii.PiiCipher) -> None:
+        self.device_id, self.received_at, self.cipher = device_id, received_at, cipher
         self.results: list[Result | None] = [None] * size
         self.quarantine: list[tuple[Any, ...]] = []
 
@@ -172,8 +173,19 @@ class _Batch:
 
     def reject(self, c: CheckedItem, reason: str) -> None:
         self.answer(c, "rejected", reason)
-        self.quarantine.append((self.device_id, c.item.device_seq, c.item.order_uuid, c.digest, c.canonical,
-                                reason, self.received_at))
+        self.quarantine.append((self.device_id, c.item.device_seq, c.item.order_uuid, c.digest,
+                                _stored(c, self.cipher, f"quarantine:{c.item.order_uuid}"), reason,
+                                self.received_at))
+
+
+def _stored(c: CheckedItem, cipher: pii.PiiCipher, context: str) -> str:
+    """The payload as the store keeps it: as received, but for its contact, sealed (cloudstore.pii).
+    Its hash stays the hash of what the kiosk sent, so a repeated push is still a duplicate."""
+    contact = c.item.payload.get("contact")
+    if not isinstance(contact, dict) or not contact:
+        return c.canonical
+    sealed = pii.seal_payload(cipher, c.item.payload, context)
+    return c.canonical if sealed is None else canonical_json(sealed).decode()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +218,7 @@ def _known_device(device: DeviceState | None, _before: list[list[Any]]) -> None:
 
 def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: dt.datetime, *,
            before: Sequence[Statement] = (), accept: Accept = _known_device,
-           shopper_salt: bytes | None = None) -> Result:
+           shopper_salt: bytes | None = None, cipher: pii.PiiCipher | None) -> Result:
     """Store a batch for a device; the response body of `POST /v1/orders:batch`.
 
     Everything the usual batch needs goes in one round trip: lock and read the device row, the
@@ -215,9 +227,13 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
     runs the first of these. `accept` then judges the device (and the nonce); what is left is rare
     (conflicts to explain, seqs out of order, prices that disagree) and costs a statement only when
     it happens. The caller's commit is the second round trip. With `shopper_salt` each new order keeps
-    a salted hash of its phone for the reports (`cloudstore.shoppers`); without it, none.
+    a salted hash of its phone for the reports (`cloudstore.shoppers`); without it, none. Personal data
+    is stored sealed under `cipher` (the store's PII key), never in the clear: without one, nothing is
+    stored.
     """
-    batch = _Batch(device_id, len(items), sql.timestamp(now))
+    if cipher is None:
+        raise pii.PiiKeyError("no PII key to seal the orders' personal data with: nothing stored")
+    batch = _Batch(device_id, len(items), sql.timestamp(now), cipher)
     seqs = sorted({item.device_seq for item in items})
     hi = seqs[-1]
     lo = seqs[0] if hi - seqs[0] + 1 == len(seqs) else None
@@ -230,7 +246,7 @@ def ingest(cur: Any, sql: RawSQL, device_id: str, items: list[BatchItem], now: d
         prices_handle = trip.send(sql.prices, (sql.string_list(skus),))
         payments_handle = trip.send(sql.order_payments, (sql.string_list(uuids),))
         checked = check_items(items)
-        insert_handle = _send_insert(trip, sql, device_id, checked, now, shopper_salt)
+        insert_handle = _send_insert(trip, sql, device_id, checked, now, shopper_salt, cipher)
         seq_handle = trip.send(sql.advance_device, (lo, hi, hi, hi, device_id))
     device = device_state(trip.rows(device_handle))
     accept(device, [trip.rows(handle) for handle in before_handles])
@@ -311,11 +327,11 @@ def _flag_text(flags: list[str]) -> str:
 
 
 def _send_insert(trip: RoundTrip, sql: RawSQL, device_id: str, checked: list[CheckedItem],
-                 now: dt.datetime, shopper_salt: bytes | None) -> int | None:
+                 now: dt.datetime, shopper_salt: bytes | None, cipher: pii.PiiCipher) -> int | None:
     valid = [c for c in checked if not c.reason]
     if not valid:
         return None
-    return trip.send(sql.insert_orders, (_order_rows(sql, device_id, valid, now, shopper_salt),))
+    return trip.send(sql.insert_orders, (_order_rows(sql, device_id, valid, now, shopper_salt, cipher),))
 
 
 def paid_time(order: dict[str, Any], received: dt.datetime) -> dt.datetime:
@@ -333,12 +349,13 @@ def paid_time(order: dict[str, Any], received: dt.datetime) -> dt.datetime:
 
 
 def _order_rows(sql: RawSQL, device_id: str, valid: list[CheckedItem], now: dt.datetime,
-                shopper_salt: bytes | None) -> str:
+                shopper_salt: bytes | None, cipher: pii.PiiCipher) -> str:
     """The batch's rows as one JSON array, the single parameter of `insert_orders`.
 
     Written out by hand rather than json.dumps per row, which cost as much as the rest of the batch's
     Python: strings go through the JSON string encoder, numbers are ints (validated), and the payload
-    is spliced in as the canonical text already made for its hash. The audit flags are the ones that
+    is spliced in as the canonical text already made for its hash (its contact sealed: `_stored`). The
+    audit flags are the ones that
     need no store prices (each item keeps them, to compare once the prices are read).
     """
     q = _json_string
@@ -359,7 +376,8 @@ def _order_rows(sql: RawSQL, device_id: str, valid: list[CheckedItem], now: dt.d
             f'"computed_total_minor":{computed:d},"audit_flags":{q(c.flags)},'
             f'"fulfilment":{q(order.get("fulfilment", "pickup"))},'
             f'"paid_at":{q(sql.timestamp(paid_time(order, now)))},'
-            f'"shopper_hash":{q(order_shopper_hash(shopper_salt, order))},"payload":{c.canonical}}}')
+            f'"shopper_hash":{q(order_shopper_hash(shopper_salt, order))},'
+            f'"payload":{_stored(c, cipher, pii.order_context(c.item.order_uuid))}}}')
     return "[" + ",".join(rows) + "]"
 
 
@@ -411,11 +429,13 @@ def _advance(cur: Any, sql: RawSQL, device_id: str, contiguous: int, max_seq: in
 
 def ingest_batch(session: Session, device_id: str, items: list[BatchItem], now: dt.datetime, *,
                  shopper_salt: bytes | None = None) -> Result:
-    """Ingest inside an ORM session's transaction (tools and tests; the HTTP route has its own)."""
+    """Ingest inside an ORM session's transaction (tools and tests; the HTTP route has its own), sealing
+    under the session's PII key (`StoreDB.pii`)."""
     sql = raw_sql(session.get_bind().dialect.name)
     cur = session.connection().connection.cursor()
     try:
-        return ingest(cur, sql, device_id, items, now, shopper_salt=shopper_salt)
+        return ingest(cur, sql, device_id, items, now, shopper_salt=shopper_salt,
+                      cipher=pii.cipher_of(session))
     finally:
         cur.close()
 

@@ -94,6 +94,8 @@ class StoreOrder(Base):
     # the digits of order_no (kiosk.order_rules.order_number_key): what a shopper types to look it up;
     # kiosks' prefixes differ, so several orders may share it and the proof picks among them
     order_key: Mapped[str] = mapped_column(String(32), index=True, default="", server_default="")
+    # when the retention erased its personal data (cloudstore.pii.purge); None while it is kept
+    pii_erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class QuarantinedItem(Base):
@@ -110,6 +112,8 @@ class QuarantinedItem(Base):
     payload: Mapped[str] = mapped_column(Text)  # as received, even when it is not a valid order
     reason: Mapped[str] = mapped_column(String(255))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # when the retention erased the personal data in its payload (cloudstore.pii.purge)
+    pii_erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class OrderRequest(Base):
@@ -326,3 +330,14 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(40))
     target: Mapped[str] = mapped_column(String(120), default="")
     result: Mapped[str] = mapped_column(String(200), default="")
+class StoreState(Base):
+    """Named store-wide state shared by every store process: the PII key's check value, one-time
+    steps still to run, and the leases of scheduled jobs (one process at a time runs each)."""
+
+    __tablename__ = "store_state"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    holder: Mapped[str] = mapped_column(String(64), default="")
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_run_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from cloudstore import fulfilment, order_events, order_view
 from cloudstore.models import LookupFailure, OrderRequest, StoreOrder
+from cloudstore.pii import mask_phone
 from cloudstore.settings import Settings
 from cloudstore.timefmt import iso, iso_or_none
 from kiosk.order_rules import (
@@ -44,7 +45,6 @@ from kiosk.sync.protocol import (
     RequestState,
     mask_address,
     mask_name,
-    mask_phone,
 )
 
 NOT_FOUND = "no order matches"  # the one answer to every failed proof

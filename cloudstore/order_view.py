@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 import kiosk.order_rules as rules
 from cloudstore import fulfilment, order_events
 from cloudstore.models import Device, OrderRequest, SandboxPayment, StoreOrder
+from cloudstore.pii import mask_phone
 from cloudstore.timefmt import parse_iso
-from kiosk.sync.protocol import mask_address, mask_name, mask_phone
+from kiosk.sync.protocol import mask_address, mask_name
 
 MAX_UUID_LENGTH = 36
 
@@ -170,8 +171,10 @@ def find(session: Session, order_uuid: str, now: dt.datetime | None = None,
 
 
 def contact_now(session: Session, order: StoreOrder) -> dict[str, str]:
-    """The order's name, phone and address as they stand (approved modifications applied), UNMASKED:
-    for the store's own checks (the proof of an order by its phone), never for a page or an answer."""
+    """The order's name, phone and address as they stand (approved modifications applied), UNMASKED
+    (opened from their sealed form, `cloudstore.pii`): for the store's own checks (the proof of an order
+    by its phone), never for a page or an answer. The one function a merchant-only unmasked view would
+    call; every other reader shows the masked forms."""
     contact = fulfilment.standing(session, order).contact
     return {"name": contact.name, "phone": contact.phone, "address": contact.address}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from cloudstore.pii import DEFAULT_RETENTION_DAYS, PURGE_INTERVAL_S, default_key_file
 from cloudstore.shoppers import default_salt_file
 
 SANDBOX_CONTROLS_ENV = "CLOUDSTORE_SANDBOX_CONTROLS"
@@ -51,3 +52,9 @@ class Settings:
     # the session cookie's Secure flag: None marks it Secure when the request came over https, as
     # Uvicorn reports it (itself, or a trusted proxy's X-Forwarded-Proto); True always, False never
     secure_cookies: bool | None = None
+    # personal data at rest (cloudstore.pii): the key file, outside the database, made on first start;
+    # the days after an order is complete that its personal data is kept; how often the running store
+    # purges what is past that (and once at start)
+    pii_key_file: str = field(default_factory=default_key_file)
+    pii_retention_days: int = DEFAULT_RETENTION_DAYS
+    pii_purge_interval_s: float = PURGE_INTERVAL_S

@@ -24,6 +24,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import select, update
 
+from cloudstore import pii
 from cloudstore.db import StoreDB
 from cloudstore.models import StoreOrder
 
@@ -129,12 +130,13 @@ def backfill(db: StoreDB, salt: bytes) -> int:
     done = 0
     while True:
         with db.write() as session:
-            page = session.execute(select(StoreOrder.id, StoreOrder.payload)
+            page = session.execute(select(StoreOrder.id, StoreOrder.order_uuid, StoreOrder.payload)
                                    .where(StoreOrder.shopper_hash == PENDING)
                                    .order_by(StoreOrder.id).limit(_BACKFILL_PAGE)).all()
-            for order_id, payload in page:
+            for order_id, order_uuid, payload in page:
+                phone = pii.contact(session, order_uuid, payload)["phone"]  # sealed or not yet
                 session.execute(update(StoreOrder).where(StoreOrder.id == order_id)
-                                .values(shopper_hash=order_shopper_hash(salt, payload),
+                                .values(shopper_hash=shopper_hash(salt, phone),
                                         updated_at=StoreOrder.updated_at))  # no change to the order
         done += len(page)
         if len(page) < _BACKFILL_PAGE:

@@ -23,10 +23,11 @@ from cloudstore.db import StoreDB
 from cloudstore.html import document, money, options, table
 from cloudstore.ingest import missing_seqs
 from cloudstore.models import OrderRequest, StoreOrder, utcnow
+from cloudstore.pii import mask_phone
 from cloudstore.routes.deps import DB, get_db, get_settings
 from cloudstore.routes.staff import csrf_field, form_staff, page_staff, write_audit
 from cloudstore.timefmt import iso
-from kiosk.sync.protocol import FulfilmentStatus, mask_phone
+from kiosk.sync.protocol import FulfilmentStatus
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 

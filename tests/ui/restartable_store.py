@@ -30,7 +30,8 @@ class RestartableStore:
         with self.db.write() as session:
             load_catalog(session, json.loads(demo_catalog_path().read_text(encoding="utf-8")))
         self.settings = Settings(db_url=url, sandbox_controls=True,
-                                 shopper_salt_file=str(path.with_name("shopper-salt.key")))
+                                 shopper_salt_file=str(path.with_name("shopper-salt.key")),
+                                 pii_key_file=str(path.with_name("pii.key")))
         sock = free_socket()
         self.port = sock.getsockname()[1]
         sock.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
+from cloudstore.pii import KEY_BYTES, PiiCipher
 from tests.unit.cloudstore.harness import pg_base_url, postgres_schema
 
 
@@ -37,5 +39,6 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def store_db(store_url: str) -> Iterator[StoreDB]:
     db = StoreDB(store_url)
     upgrade(db)
+    db.pii = PiiCipher(os.urandom(KEY_BYTES))  # as the app sets it: ingest seals personal data
     yield db
     db.close()

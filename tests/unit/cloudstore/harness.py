@@ -6,6 +6,7 @@ Used by the unit tests here and by tests/e2e/test_cloudstore_*.py.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import secrets
@@ -17,6 +18,7 @@ import uuid
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -24,6 +26,7 @@ import httpx
 import pytest
 import uvicorn
 from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from cloudstore import accounts
 from cloudstore.app import create_app
@@ -169,6 +172,18 @@ def free_socket() -> socket.socket:
     return sock
 
 
+_PG_KEY_DIR = tempfile.mkdtemp(prefix="cloudstore-pii-")  # the PostgreSQL schemas' keys, by URL
+
+
+def pii_key_file(db_url: str) -> str:
+    """The PII key of a test database: one per database, so a restarted store opens what it sealed
+    (beside a SQLite file, in a temp directory by URL for PostgreSQL)."""
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        return str(Path(url.database).with_name("pii.key"))
+    return os.path.join(_PG_KEY_DIR, hashlib.sha256(db_url.encode()).hexdigest()[:16] + ".key")
+
+
 @contextmanager
 def running_store(db_url: str, **settings: Any) -> Iterator[LiveStore]:
     """The real app under uvicorn.Server in a thread, bound to a free loopback port."""
@@ -176,6 +191,7 @@ def running_store(db_url: str, **settings: Any) -> Iterator[LiveStore]:
     upgrade(db)
     salt_dir = tempfile.TemporaryDirectory(prefix="cloudstore-salt-")  # not the user's data dir
     settings.setdefault("shopper_salt_file", os.path.join(salt_dir.name, "shopper-salt.key"))
+    settings.setdefault("pii_key_file", pii_key_file(db_url))
     cfg = Settings(db_url=db_url, **settings)
     sock = free_socket()
     port = sock.getsockname()[1]

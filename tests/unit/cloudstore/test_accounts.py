@@ -284,7 +284,8 @@ def test_a_one_time_code_works_once_and_expires(store: LiveStore) -> None:
 
 def test_no_route_takes_a_secret_in_the_query_string(store: LiveStore, tmp_path: Path) -> None:
     secretish = {"token", "code", "password", "secret", "csrf_token", "session", "key"}
-    settings = Settings(db_url=store.settings.db_url, shopper_salt_file=str(tmp_path / "salt"))
+    settings = Settings(db_url=store.settings.db_url, shopper_salt_file=str(tmp_path / "salt"),
+                        pii_key_file=store.settings.pii_key_file)
     app = create_app(settings, store.db)
     for route in app.routes:
         if isinstance(route, APIRoute):

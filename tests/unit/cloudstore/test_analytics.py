@@ -33,6 +33,7 @@ from cloudstore.devices import add_device
 from cloudstore.ingest import ingest_batch
 from cloudstore.migrate import alembic_config, upgrade
 from cloudstore.models import FunnelCount, StoreOrder
+from cloudstore.pii import KEY_BYTES, PiiCipher
 from cloudstore.shoppers import SaltFileError, backfill, load_salt, normalise_phone, shopper_hash
 from kiosk.sync.protocol import FUNNEL_STEPS, FunnelError, check_funnel
 from tests.unit.cloudstore.harness import batch_item, paid_payment
@@ -286,6 +287,7 @@ def test_csv_names_never_become_formulas() -> None:
 def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Any:
     db = StoreDB(f"sqlite:///{tmp_path_factory.mktemp('prop') / 'store.sqlite3'}")
     upgrade(db)
+    db.pii = PiiCipher(os.urandom(KEY_BYTES))  # as the app sets it
     _store(db, kiosks=0)
     yield db
     db.close()

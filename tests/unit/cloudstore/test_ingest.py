@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 from typing import Any
 
@@ -16,6 +17,7 @@ from cloudstore.db import StoreDB
 from cloudstore.devices import add_device
 from cloudstore.ingest import ingest_batch, missing_seqs
 from cloudstore.models import Device, DeviceAlert, Product, QuarantinedItem, StoreOrder
+from cloudstore.pii import KEY_BYTES, PiiCipher
 from cloudstore.schemas import BatchOut
 from tests.unit.cloudstore.harness import batch_item, order_payload, paid_payment
 
@@ -244,6 +246,7 @@ def test_any_delivery_order_converges(store_url: str, deliveries: list[list[int]
     db = StoreDB(store_url)
     from cloudstore.migrate import upgrade
     upgrade(db)
+    db.pii = PiiCipher(os.urandom(KEY_BYTES))  # as the app sets it
     try:
         with db.write() as session:
             device = add_device(session, f"K{rnd.random()}")["device_id"]
