@@ -49,6 +49,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from cloudstore.app import create_app
 
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        print("cloudstore: --ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
+        return 2
     token = admin_token_from_env()
     settings = Settings(db_url=args.db, merchant_name=args.merchant, public_url=args.public_url,
                         sandbox_controls=args.sandbox_controls or env_flag(SANDBOX_CONTROLS_ENV),
@@ -58,7 +61,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                         **({"admin_token": token} if token else {}))
     db = _open(args.db)
     app = create_app(settings, db, owns_db=True)
-    where = f"http://{args.host}:{args.port}"
+    where = f"{'https' if args.ssl_certfile else 'http'}://{args.host}:{args.port}"
     print(f"cloudstore: database {args.db}", flush=True)
     if token is None:
         print(f"cloudstore: admin token {settings.admin_token} (set CLOUDSTORE_ADMIN_TOKEN to fix one)",
@@ -66,7 +69,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"cloudstore: admin page {where}/admin?token=…  OpenAPI {where}/openapi.json", flush=True)
     if settings.sandbox_controls:
         print("cloudstore: sandbox controls mounted at /sandbox (test use only)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     return 0
 
 
@@ -180,6 +184,9 @@ def parser() -> argparse.ArgumentParser:
                        help="the number shoppers are told to call about an order that can no longer be "
                             f"changed (or {MERCHANT_PHONE_ENV})")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--ssl-certfile", default=None,
+                       help="serve HTTPS with this PEM certificate (chain); production: a TLS reverse proxy")
+    serve.add_argument("--ssl-keyfile", default=None, help="the PEM private key of --ssl-certfile")
     serve.set_defaults(func=cmd_serve)
 
     add = with_db(sub.add_parser("add-device", help="register a kiosk; prints its id and secret as JSON"))
