@@ -11,17 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import ssl
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from cloudstore import catalog as store_catalog
-from cloudstore.devices import add_device
 from cloudstore.models import StoreOrder
 from kiosk.__main__ import EXIT_CONFIG, main
 from kiosk.config import load_config
@@ -43,10 +40,10 @@ from kiosk.sync.client import (
 from kiosk.sync.outbox import OutboxPusher, PushStatus
 from kiosk.sync.worker import SyncIntervals, SyncWorker
 from kiosk.technician.sync_status import snapshot
-from tests.unit.cloudstore.harness import LiveStore, running_store
+from tests.unit.cloudstore.harness import LiveStore
 from tests.unit.sync.helpers import FAST_BACKOFF, TEST_TIMEOUTS, assert_exactly_once
 from tests.unit.sync.orders import CONTACT, book_paid_order
-from tests.unit.sync.tls_certs import Ca, make_ca
+from tests.unit.sync.tls_certs import Ca, https_store, make_ca, register
 
 FIXTURE = Path(__file__).resolve().parents[1] / "cloudstore" / "catalog_fixture.json"
 CLIENT_LOG = "kiosk.sync.client"
@@ -60,22 +57,6 @@ def ca(tmp_path: Path) -> Ca:
 @pytest.fixture
 def book(db: Database, tmp_path: Path) -> OrderBook:
     return OrderBook(db, PiiCipher.from_key_file(tmp_path / "pii.key"), "K01")
-
-
-@contextmanager
-def https_store(tmp_path: Path, cert: tuple[str, str], ca: Ca) -> Iterator[LiveStore]:
-    """The reference store serving HTTPS with `cert`; the harness's own clients trust `ca`."""
-    trust = ssl.create_default_context(cafile=str(ca.cert_file))
-    with running_store(f"sqlite:///{tmp_path / 'store.sqlite3'}", tls=cert, verify=trust,
-                       sandbox_controls=True) as live:
-        yield live
-
-
-def register(store: LiveStore) -> tuple[str, str]:
-    """A device added in the store's database: the store's HTTP side may refuse every TLS client here."""
-    with store.db.write() as session:
-        created = add_device(session, "K01")
-    return created["device_id"], created["secret"]
 
 
 def kiosk_client(store: LiveStore, device: tuple[str, str], ca_file: str = "") -> SyncClient:

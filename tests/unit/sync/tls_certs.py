@@ -1,4 +1,5 @@
-"""Test certificates made on the fly: a private CA and server certificates it signs (or signs itself).
+"""Test certificates made on the fly (a private CA and server certificates it signs), and the reference
+store serving HTTPS with one.
 
 EC P-256 keys: quick to make, so every test gets its own.
 """
@@ -7,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +18,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from cloudstore.devices import add_device
+from tests.unit.cloudstore.harness import LiveStore, running_store
 
 LOCAL_NAMES = ("127.0.0.1", "localhost")
 
@@ -85,3 +92,19 @@ def make_ca(folder: Path, name: str = "Test Store CA") -> Ca:
     cert_file = folder / (name.replace(" ", "-").lower() + ".pem")
     cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return Ca(name, key, cert, cert_file)
+
+
+@contextmanager
+def https_store(tmp_path: Path, cert: tuple[str, str], ca: Ca) -> Iterator[LiveStore]:
+    """The reference store serving HTTPS with `cert`; the harness's own clients trust `ca`."""
+    trust = ssl.create_default_context(cafile=str(ca.cert_file))
+    with running_store(f"sqlite:///{tmp_path / 'store.sqlite3'}", tls=cert, verify=trust,
+                       sandbox_controls=True) as live:
+        yield live
+
+
+def register(store: LiveStore) -> tuple[str, str]:
+    """A device added in the store's database: the store's HTTP side may refuse every TLS client here."""
+    with store.db.write() as session:
+        created = add_device(session, "K01")
+    return created["device_id"], created["secret"]
