@@ -13,6 +13,8 @@ from sqlalchemy import select
 
 from cloudstore.models import StoreOrder
 from kiosk.db.models import Order, OrderState
+from kiosk.sync.client import TLS_UNTRUSTED
+from kiosk.technician import diagnostics
 from kiosk.ui.app import KioskUi
 from tests.ui.maintenance.test_sync_page import open_sync_page, queued, text
 from tests.unit.cloudstore.harness import LiveStore
@@ -52,6 +54,9 @@ def test_without_the_ca_file_the_sync_page_says_the_certificate_is_not_trusted(
     qtbot.waitUntil(lambda: text(ui, "syncDepth") == "1", timeout=5_000)
     assert queued(ui) == 1
     assert store.requests == []
+    bundle = diagnostics.sync_status(ui.services)  # what the diagnostic bundle says of the store
+    assert (bundle["store_url"], bundle["store_ca_file"], bundle["tls_problem"]) == (
+        store.base_url, "", TLS_UNTRUSTED)
 
 
 def test_with_the_ca_file_the_paid_order_reaches_the_store_over_https(
@@ -72,3 +77,5 @@ def test_with_the_ca_file_the_paid_order_reaches_the_store_over_https(
     qtbot.waitUntil(synced, timeout=10_000)
     with store.db.read() as session:
         assert session.scalars(select(StoreOrder.order_uuid)).all() == [order_uuid]
+    bundle = diagnostics.sync_status(services)
+    assert (bundle["store_ca_file"], bundle["tls_problem"]) == (str(ca.cert_file), "")
