@@ -54,6 +54,7 @@ TLS_REASONS = {TLS_UNTRUSTED: "certificate not trusted", TLS_EXPIRED: "certifica
 # OpenSSL's X509_V_ERR_* codes (ssl.SSLCertVerificationError.verify_code)
 _EXPIRED_CODES = {9, 10}  # CERT_NOT_YET_VALID, CERT_HAS_EXPIRED
 _HOSTNAME_CODES = {62, 64}  # HOSTNAME_MISMATCH, IP_ADDRESS_MISMATCH
+_SSL_NETWORK_ERRORS = (ssl.SSLEOFError, ssl.SSLZeroReturnError, ssl.SSLSyscallError)
 
 
 class StoreCertificateError(httpx.ConnectError):
@@ -78,6 +79,8 @@ def tls_problem_of(exc: BaseException) -> tuple[str, str] | None:
             if code in _HOSTNAME_CODES:
                 return TLS_HOSTNAME, detail
             return TLS_UNTRUSTED, detail
+        if isinstance(cause, _SSL_NETWORK_ERRORS):
+            return None  # the connection broke mid-handshake: network trouble, not the certificate
         if isinstance(cause, ssl.SSLError):
             return TLS_HANDSHAKE, cause.reason or str(cause)
         cause = cause.__cause__ or cause.__context__
@@ -184,21 +187,32 @@ class SyncClient:
         try:
             response = self._http.request(method, path, content=body, params=params, headers=send_headers,
                                           timeout=wait)
-        except httpx.ConnectError as exc:
-            found = tls_problem_of(exc)
+        except httpx.TransportError as exc:
+            found = tls_problem_of(exc) if isinstance(exc, httpx.ConnectError) else None
             if found is None:
+                self._tls_cleared()  # the latest trouble is the network's, not the certificate's
                 raise
             raise self._tls_failed(*found, exc) from exc
-        if self._tls_problem:
-            self._tls_recovered()
+        if self._tls_problem and self._tls_cleared():
+            log.info("store %s: its certificate is accepted again", self.endpoint.base_url)
         self.observe(response, force=response.status_code == 401)
         return response
+
+    def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", path, **kwargs)
+
+    def close(self) -> None:
+        self._http.close()
 
     # --- TLS -----------------------------------------------------------------------------------------
 
     @property
     def tls_problem(self) -> str:
-        """Why the store's certificate was last refused (TLS_UNTRUSTED, …); "" once a request got through."""
+        """Why the store's certificate was refused (TLS_UNTRUSTED, …) when that is the latest trouble; ""
+        once a request got through, or failed for another reason (the store is then just unreachable)."""
         with self._lock:
             return self._tls_problem
 
@@ -217,20 +231,11 @@ class SyncClient:
             request = None
         return StoreCertificateError(url, problem, detail, request=request)
 
-    def _tls_recovered(self) -> None:
+    def _tls_cleared(self) -> bool:
+        """Forget the refused certificate; True if there was one."""
         with self._lock:
             was, self._tls_problem = self._tls_problem, ""
-        if was:
-            log.info("store %s: its certificate is accepted again", self.endpoint.base_url)
-
-    def get(self, path: str, **kwargs: Any) -> httpx.Response:
-        return self.request("GET", path, **kwargs)
-
-    def post(self, path: str, **kwargs: Any) -> httpx.Response:
-        return self.request("POST", path, **kwargs)
-
-    def close(self) -> None:
-        self._http.close()
+        return bool(was)
 
     def __enter__(self) -> SyncClient:
         return self

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -31,6 +32,7 @@ from kiosk.pii import PiiCipher
 from kiosk.sync.catalog_pull import CatalogPuller
 from kiosk.sync.client import (
     TLS_EXPIRED,
+    TLS_HANDSHAKE,
     TLS_HOSTNAME,
     TLS_UNTRUSTED,
     StoreCertificateError,
@@ -236,3 +238,34 @@ def test_a_bad_store_ca_file_is_a_clear_config_error_and_the_kiosk_does_not_star
         monkeypatch.setenv(name, value)
     assert main(["--print-config"]) == EXIT_CONFIG
     assert f"config {key}" in capsys.readouterr().err
+
+
+def test_an_http_store_at_an_https_address_is_a_failed_handshake_and_the_order_waits(
+        db: Database, book: OrderBook, store: LiveStore, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger=CLIENT_LOG)
+    device = store.add_device("K01")
+    order_uuid = book_paid_order(book)
+    calls_before = len(store.requests)
+    https_url = store.base_url.replace("http://", "https://")
+    with SyncClient(StoreEndpoint(https_url, *device), timeouts=TEST_TIMEOUTS) as client:
+        outcome = OutboxPusher(db, client, decode_payload=book.decode_payload).push_batch()
+        assert client.tls_problem == TLS_HANDSHAKE
+    assert outcome.status == PushStatus.RETRY and "TLS handshake failed" in outcome.error
+    [line] = tls_log_lines(caplog)
+    assert https_url in line and "TLS handshake failed" in line
+    assert len(store.requests) == calls_before and store_order_count(store) == 0
+    assert kiosk_states(db, order_uuid) == (OrderState.PAID, OutboxState.PENDING)
+
+
+def test_a_refused_certificate_is_forgotten_when_the_store_is_then_simply_unreachable(
+        tmp_path: Path, ca: Ca) -> None:
+    with https_store(tmp_path, ca.issue(tmp_path / "pki", "store"), ca) as store:
+        client = kiosk_client(store, register(store))
+        with pytest.raises(StoreCertificateError):
+            client.get("/v1/catalog/changes")
+        assert client.tls_problem == TLS_UNTRUSTED
+    with client:  # the store has stopped: the trouble now is the network's
+        with pytest.raises(httpx.ConnectError) as gone:
+            client.get("/v1/catalog/changes")
+        assert not isinstance(gone.value, StoreCertificateError)
+        assert client.tls_problem == ""
