@@ -216,7 +216,7 @@ class SyncClient:
         with self._lock:
             return self._tls_problem
 
-    def _tls_failed(self, problem: str, detail: str, exc: httpx.ConnectError) -> StoreCertificateError:
+    def _tls_failed(self, problem: str, detail: str, exc: httpx.TransportError) -> StoreCertificateError:
         url = self.endpoint.base_url
         with self._lock:
             changed, self._tls_problem = problem != self._tls_problem, problem
