@@ -12,6 +12,11 @@ server), against a SQLite file and, when CLOUDSTORE_TEST_PG_URL names a reachabl
   1,000 orders on each side; the figure is the median.
 - fleet: 100 registered devices, one thread and one signed client each, pushing 10 batches of 10
   orders concurrently to the PostgreSQL store: orders/s overall and p95 request latency.
+- fleet by workers: the same fleet against `cloudstore serve --workers N` for N = 1, 2 and 4 on the same
+  PostgreSQL server (a fresh schema each run), the counts alternating over FLEET_ROUNDS rounds so a slow
+  spell of a shared machine falls on all of them; the figure per count is the median round. Each kiosk
+  keeps one connection, which stays with the worker that accepted it: the table shows how the kernel
+  spread them over the workers. The kiosks' 100 threads run in this process, on the same cores.
 
     .venv/bin/python bench/sync.py
 """
@@ -61,7 +66,9 @@ BATCH = 100
 FLEET = 100
 FLEET_BATCHES = 10
 FLEET_BATCH_SIZE = 10
-ADMIN_TOKEN = "bench-admin-token"
+FLEET_ROUNDS = 2
+WORKER_COUNTS = (1, 2, 4)
+ADMIN_USER, ADMIN_PASSWORD = "bench", "bench-admin-password"
 PG_ENV = "CLOUDSTORE_TEST_PG_URL"
 
 
@@ -73,6 +80,7 @@ class Store:
     base_url: str
     admin: httpx.Client
     db_url: str
+    workers: int = 1
 
     def add_device(self, name: str) -> tuple[str, str]:
         created = self.admin.post("/admin/api/devices", json={"name": name}).json()
@@ -91,15 +99,32 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _sign_in(admin: httpx.Client) -> None:
+    """The admin API's session: the login form (its CSRF field), then the session's CSRF header."""
+    form = admin.get("/admin/login").text
+    csrf = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    signed = admin.post("/admin/login",
+                        data={"name": ADMIN_USER, "password": ADMIN_PASSWORD, "csrf_token": csrf})
+    if signed.status_code != 303:
+        raise RuntimeError(f"bench sign-in refused: {signed.status_code}")
+    admin.headers["X-CSRF-Token"] = admin.get("/admin/api/session").json()["csrf_token"]
+
+
 @contextmanager
-def store_process(db_url: str) -> Iterator[Store]:
+def store_process(db_url: str, workers: int = 1) -> Iterator[Store]:
+    """`cloudstore serve` on a free port; with several workers, the sandbox's `/worker` (which process
+    answered) is mounted so that the run can wait for all of them and see how kiosks spread."""
     port = _free_port()
-    env = {**os.environ, "CLOUDSTORE_ADMIN_TOKEN": ADMIN_TOKEN}
+    env = dict(os.environ)
+    subprocess.run([sys.executable, "-m", "cloudstore", "add-user", ADMIN_USER, "--role", "merchant", "--db",
+                    db_url], input=ADMIN_PASSWORD + "\n", text=True, cwd=ROOT, env=env, capture_output=True,
+                   check=False)  # fails harmlessly when a reused database has the user already
+    several = ["--workers", str(workers), "--sandbox-controls"] if workers > 1 else []
     proc = subprocess.Popen([sys.executable, "-m", "cloudstore", "serve", "--host", "127.0.0.1", "--port",
-                             str(port), "--db", db_url, "--log-level", "warning"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             str(port), "--db", db_url, "--log-level", "warning", *several], cwd=ROOT,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    admin = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}, timeout=30)
+    admin = httpx.Client(base_url=base, timeout=30)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -112,7 +137,10 @@ def store_process(db_url: str) -> Iterator[Store]:
                 errors = proc.stderr.read().decode()[-2000:] if proc.stderr else ""
                 raise RuntimeError(f"store did not start: {errors}")
             time.sleep(0.05)
-        yield Store(base, admin, db_url)
+        if workers > 1:
+            _wait_for_workers(base, workers)
+        _sign_in(admin)
+        yield Store(base, admin, db_url, workers)
     finally:
         admin.close()
         proc.terminate()
@@ -121,6 +149,17 @@ def store_process(db_url: str) -> Iterator[Store]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def _wait_for_workers(base: str, workers: int) -> None:
+    """Until a new connection has reached each worker (every one has started)."""
+    seen: set[int] = set()
+    deadline = time.monotonic() + 30
+    while len(seen) < workers:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"only {len(seen)} of {workers} store workers answered")
+        with httpx.Client(base_url=base, timeout=5) as probe:
+            seen.add(probe.get("/sandbox/worker").json()["pid"])
 
 
 # --- the kiosk side ------------------------------------------------------------------------------------
@@ -269,6 +308,12 @@ class FleetFigures:
     p95_ms: float
     max_ms: float
     failures: int
+    # how many kiosk connections each worker accepted, most first (one worker: [FLEET])
+    spread: list[int]
+
+    @property
+    def per_s(self) -> float:
+        return self.orders / self.wall_s
 
 
 def _fleet_batches() -> list[list[dict[str, Any]]]:
@@ -296,13 +341,20 @@ def fleet(store: Store) -> FleetFigures:
                for i, plan in enumerate(plans)]
     latencies: list[float] = []
     failures: list[str] = []
+    pids: list[int] = []
     lock = threading.Lock()
     barrier = threading.Barrier(FLEET + 1)
 
     def kiosk(device: tuple[str, str], batches: list[list[dict[str, Any]]]) -> None:
         mine: list[float] = []
         with SyncClient(StoreEndpoint(store.base_url, *device)) as client:
-            client.get("/v1/orders/warm-up")  # connect before the clock starts
+            # connect before the clock starts (and learn which worker holds the connection)
+            if store.workers > 1:
+                pid = client.get("/sandbox/worker").json()["pid"]
+                with lock:
+                    pids.append(pid)
+            else:
+                client.get("/v1/orders/warm-up")
             barrier.wait()
             for items in batches:
                 started = time.perf_counter()
@@ -326,8 +378,26 @@ def fleet(store: Store) -> FleetFigures:
     wall = time.perf_counter() - started
     ordered = sorted(latencies)
     p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
+    spread = sorted((pids.count(pid) for pid in set(pids)), reverse=True) if pids else [FLEET]
     return FleetFigures(FLEET * FLEET_BATCHES * FLEET_BATCH_SIZE, wall, statistics.median(ordered) * 1000,
-                        p95 * 1000, ordered[-1] * 1000, len(failures))
+                        p95 * 1000, ordered[-1] * 1000, len(failures), spread)
+
+
+def fleet_by_workers(pg_url: str) -> dict[int, list[FleetFigures]]:
+    """The fleet against 1, 2 and 4 workers on the same server, alternating, FLEET_ROUNDS rounds."""
+    runs: dict[int, list[FleetFigures]] = {n: [] for n in WORKER_COUNTS}
+    for _round in range(FLEET_ROUNDS):
+        for n in WORKER_COUNTS:
+            with pg_schema(pg_url) as (url, _schema), store_process(url, workers=n) as store:
+                runs[n].append(fleet(store))
+    return runs
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 # --- main ----------------------------------------------------------------------------------------------
@@ -369,11 +439,13 @@ def main() -> int:
         results: dict[str, DrainFigures | None] = {"sqlite": bench_backend(tmp, sqlite_url), "postgres": None}
         rounds: list[IngestRound] = []
         fleet_figures: FleetFigures | None = None
+        by_workers: dict[int, list[FleetFigures]] = {}
         if pg_problem is None and pg_url is not None:
             results["postgres"] = bench_backend(tmp, postgres_url)
             rounds = ingest_vs_raw(pg_url)
             with postgres_url("fleet") as url, store_process(url) as store:
                 fleet_figures = fleet(store)
+            by_workers = fleet_by_workers(pg_url)
 
     print(f"{ORDERS} queued orders drained over loopback to `cloudstore serve` (its own process), batches of "
           f"{BATCH}; baseline = the same batches POSTed by a bare signed httpx loop (no outbox bookkeeping)")
@@ -402,6 +474,19 @@ def main() -> int:
               f"signed client each, PostgreSQL store: {f.orders} orders in {f.wall_s:.2f} s = "
               f"{f.orders / f.wall_s:.0f} orders/s; request latency p50 {f.p50_ms:.0f} ms, "
               f"p95 {f.p95_ms:.0f} ms, max {f.max_ms:.0f} ms; failures {f.failures}")
+    median_per_s: dict[int, float | None] = dict.fromkeys(WORKER_COUNTS)
+    if by_workers:
+        print(f"\nfleet by store workers: the same fleet against `cloudstore serve --workers N`, same "
+              f"PostgreSQL server, a fresh schema each run, counts alternating over {FLEET_ROUNDS} rounds; "
+              f"{cores()} CPU cores for the kiosks' threads, the workers and PostgreSQL together")
+        print(f"{'workers':<8} {'round':>5} {'orders/s':>9} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} "
+              f"{'failures':>8}  kiosk connections per worker")
+        for n, runs in by_workers.items():
+            for i, run in enumerate(runs, 1):
+                print(f"{n:<8} {i:>5} {run.per_s:>9.0f} {run.p50_ms:>7.0f} {run.p95_ms:>7.0f} "
+                      f"{run.max_ms:>7.0f} {run.failures:>8}  {'/'.join(map(str, run.spread))}")
+            median_per_s[n] = statistics.median(run.per_s for run in runs)
+        print("median orders/s " + ", ".join(f"w{n} {v:.0f}" for n, v in median_per_s.items() if v))
     print(f"\ntotal bench time {time.perf_counter() - started:.0f} s")
 
     def value(x: float | None, fmt: str = "{:.2f}") -> str:
@@ -416,6 +501,11 @@ def main() -> int:
           f"orders/s target >= 0")
     print(f"FIGURE fleet100_p95_ms {value(fleet_figures.p95_ms if fleet_figures else None, '{:.0f}')} "
           f"ms target >= 0")
+    for n in WORKER_COUNTS:
+        print(f"FIGURE fleet_orders_per_s_w{n} {value(median_per_s[n], '{:.0f}')} orders/s target >= 0")
+    w1, w2 = median_per_s[1], median_per_s[2]
+    print(f"FIGURE fleet_scaling_w2_over_w1 {value(w2 / w1 if w1 and w2 else None)} x target >= 1.5 "
+          f"({cores()} cores)")
     return 0
 
 

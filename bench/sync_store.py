@@ -104,7 +104,7 @@ def serve(db_url: str) -> Iterator[tuple[str, str, str]]:
     # listening socket says so, and without it every response waits out a delayed ACK
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=db_url, admin_token="x"), db),
+    server = uvicorn.Server(uvicorn.Config(create_app(Settings(db_url=db_url), db),
                                            log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -1,14 +1,18 @@
-"""Command line: `cloudstore serve | add-device | revoke-device | seed-demo | migrate`."""
+"""Command line: `cloudstore serve | add-device | revoke-device | seed-demo | migrate | add-user |
+set-password | remove-user | login-code`."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
 import zoneinfo
 from collections.abc import Sequence
 from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from cloudstore.db import StoreDB, default_db_url
 from cloudstore.migrate import upgrade
@@ -20,7 +24,6 @@ from cloudstore.settings import (
     SANDBOX_CONTROLS_ENV,
     TIMEZONE_ENV,
     Settings,
-    admin_token_from_env,
     env_flag,
 )
 from cloudstore.shoppers import SALT_FILE_ENV, default_salt_file
@@ -44,34 +47,81 @@ def _open(url: str) -> StoreDB:
     return db
 
 
+WORKERS_ENV = "CLOUDSTORE_WORKERS"
+SQLITE_ONE_WORKER = (
+    "cloudstore: --workers {n} needs PostgreSQL. On SQLite the store queues its writes behind a lock "
+    "inside its one process; several processes would instead wait on the database file's lock, and "
+    "under load a request would fail with 'database is locked'. Serve SQLite with one worker, or put "
+    "the store on PostgreSQL (--db postgresql+psycopg://user:pass@host/db).")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from cloudstore.app import create_app
+    from cloudstore.app import WORKER_CONFIG_ENV, create_app, worker_config
+    from cloudstore.shoppers import backfill, load_salt
 
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         print("cloudstore: --ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
         return 2
-    token = admin_token_from_env()
+    workers: int = args.workers
+    if workers > 1 and make_url(args.db).get_backend_name() == "sqlite":
+        print(SQLITE_ONE_WORKER.format(n=workers), file=sys.stderr)
+        return 2
     settings = Settings(db_url=args.db, merchant_name=args.merchant, public_url=args.public_url,
                         sandbox_controls=args.sandbox_controls or env_flag(SANDBOX_CONTROLS_ENV),
                         payment_ttl_s=args.payment_ttl, timezone=args.timezone,
                         shopper_salt_file=args.shopper_salt_file, return_window_days=args.return_window_days,
-                        merchant_phone=args.merchant_phone,
-                        **({"admin_token": token} if token else {}))
-    db = _open(args.db)
-    app = create_app(settings, db, owns_db=True)
+                        merchant_phone=args.merchant_phone, session_idle_s=args.session_idle * 60,
+                        secure_cookies=True if args.secure_cookies else None)
+    # a budget for all workers together, split over each one's two pools (cloudstore.db)
+    per_worker = max(2, args.db_connections // (2 * workers))
+    db = StoreDB(args.db, max_connections=per_worker)
+    upgrade(db)
     where = f"{'https' if args.ssl_certfile else 'http'}://{args.host}:{args.port}"
     print(f"cloudstore: database {args.db}", flush=True)
-    if token is None:
-        print(f"cloudstore: admin token {settings.admin_token} (set CLOUDSTORE_ADMIN_TOKEN to fix one)",
-              flush=True)
-    print(f"cloudstore: admin page {where}/admin?token=…  OpenAPI {where}/openapi.json", flush=True)
+    print(f"cloudstore: admin sign-in {where}/admin/login (add staff with `cloudstore add-user`)  "
+          f"OpenAPI {where}/openapi.json", flush=True)
     if settings.sandbox_controls:
         print("cloudstore: sandbox controls mounted at /sandbox (test use only)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+    if workers == 1:
+        app = create_app(settings, db, owns_db=True)
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                    proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
+                    ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
+        return 0
+    # several processes on one PostgreSQL: the one-off work happens here, before any worker starts
+    try:
+        backfill(db, load_salt(settings.shopper_salt_file))
+    finally:
+        db.close()
+    os.environ[WORKER_CONFIG_ENV] = worker_config(settings, per_worker)
+    print(f"cloudstore: {workers} worker processes, up to {2 * per_worker} database connections each",
+          flush=True)
+    uvicorn.run("cloudstore.app:worker_app", factory=True, workers=workers, host=args.host, port=args.port,
+                log_level=args.log_level, proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
                 ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     return 0
+
+
+def _connections(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of connections: {text!r}") from None
+    if n < 4:
+        raise argparse.ArgumentTypeError(f"at least 4 connections, not {n}")
+    return n
+
+
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {text!r}") from None
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"between 1 and 64 workers, not {n}")
+    return n
 
 
 def cmd_add_device(args: argparse.Namespace) -> int:
@@ -134,6 +184,81 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(args: argparse.Namespace) -> str:
+    """From --password-file (its first line), else a prompt (asked twice) on a terminal, else stdin's
+    first line. Never an argument: those show in `ps` and the shell's history."""
+    if args.password_file:
+        lines = Path(args.password_file).read_text(encoding="utf-8").splitlines()
+        return lines[0] if lines else ""
+    if sys.stdin.isatty():
+        first = getpass.getpass("Password: ")
+        if first != getpass.getpass("Again: "):
+            raise ValueError("the two passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _account_command(args: argparse.Namespace, change: str) -> int:
+    from cloudstore import accounts
+    from cloudstore.models import utcnow
+
+    try:
+        password = _read_password(args) if change in ("add", "password") else ""
+    except (OSError, ValueError) as exc:
+        print(f"cloudstore: {exc}", file=sys.stderr)
+        return 1
+    db = _open(args.db)
+    try:
+        with db.write() as session:
+            if change == "add":
+                accounts.add_user(session, args.name, args.role, password)
+            elif change == "password":
+                accounts.set_password(session, args.name, password)
+            else:
+                accounts.remove_user(session, args.name)
+            accounts.audit(session, "(command line)", f"user_{change}", f"user {args.name}", "ok", utcnow())
+    except accounts.AccountError as exc:
+        print(f"cloudstore: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(json.dumps({"user": args.name, "done": change}))
+    return 0
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    return _account_command(args, "add")
+
+
+def cmd_set_password(args: argparse.Namespace) -> int:
+    return _account_command(args, "password")
+
+
+def cmd_remove_user(args: argparse.Namespace) -> int:
+    return _account_command(args, "remove")
+
+
+def cmd_login_code(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from cloudstore import accounts
+    from cloudstore.models import utcnow
+
+    db = _open(args.db)
+    try:
+        with db.write() as session:
+            code = accounts.new_login_code(session, args.name, utcnow(), dt.timedelta(seconds=args.ttl))
+            accounts.audit(session, "(command line)", "login_code", f"user {args.name}", "ok", utcnow())
+    except accounts.AccountError as exc:
+        print(f"cloudstore: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(json.dumps({"user": args.name, "code": code, "path": "/admin/login/code",
+                      "expires_in_s": args.ttl}))
+    return 0
+
+
 def _timezone(name: str) -> str:
     try:
         zoneinfo.ZoneInfo(name)
@@ -183,6 +308,20 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--merchant-phone", default=os.environ.get(MERCHANT_PHONE_ENV, ""),
                        help="the number shoppers are told to call about an order that can no longer be "
                             f"changed (or {MERCHANT_PHONE_ENV})")
+    serve.add_argument("--workers", type=_workers, default=os.environ.get(WORKERS_ENV, "1"),
+                       help="worker processes sharing the port (PostgreSQL only; about one per CPU core) "
+                            f"(or {WORKERS_ENV})")
+    serve.add_argument("--db-connections", type=_connections, default=60,
+                       help="PostgreSQL connections all workers together may open (keep it below the "
+                            "server's max_connections)")
+    serve.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                       help="addresses of the reverse proxy whose X-Forwarded-Proto/-For headers are "
+                            "trusted (comma-separated; '*' trusts any)")
+    serve.add_argument("--session-idle", type=int, default=30, metavar="MINUTES",
+                       help="an admin session ends after this many minutes without a request")
+    serve.add_argument("--secure-cookies", action="store_true",
+                       help="always mark the admin session cookie Secure (default: when the request came "
+                            "over https, directly or from a proxy Uvicorn trusts)")
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--ssl-certfile", default=None,
                        help="serve HTTPS with this PEM certificate (chain); production: a TLS reverse proxy")
@@ -203,6 +342,35 @@ def parser() -> argparse.ArgumentParser:
 
     migrate = with_db(sub.add_parser("migrate", help="apply database migrations only"))
     migrate.set_defaults(func=cmd_migrate)
+
+    def with_password(sp: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sp.add_argument("--password-file", default=None,
+                        help="read the password from this file's first line (scripts); otherwise it is "
+                             "asked for on a terminal or read from stdin's first line")
+        return sp
+
+    # no abbreviations: `--password x` must be refused, not taken for --password-file
+    add_user = with_password(with_db(sub.add_parser("add-user", allow_abbrev=False,
+                                                    help="add a staff account of the admin pages")))
+    add_user.add_argument("name")
+    add_user.add_argument("--role", choices=["merchant", "technician"], required=True,
+                          help="merchant: everything; technician: the fleet, quarantine and reports")
+    add_user.set_defaults(func=cmd_add_user)
+
+    set_password = with_password(with_db(sub.add_parser("set-password", allow_abbrev=False,
+                                                        help="give a staff account a new password")))
+    set_password.add_argument("name")
+    set_password.set_defaults(func=cmd_set_password)
+
+    remove_user = with_db(sub.add_parser("remove-user", help="remove a staff account (its sessions end)"))
+    remove_user.add_argument("name")
+    remove_user.set_defaults(func=cmd_remove_user)
+
+    code = with_db(sub.add_parser("login-code",
+                                  help="a one-time sign-in code for /admin/login/code; prints JSON"))
+    code.add_argument("name")
+    code.add_argument("--ttl", type=int, default=300, help="seconds the code stays good (default 300)")
+    code.set_defaults(func=cmd_login_code)
     return p
 
 

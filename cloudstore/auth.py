@@ -1,4 +1,4 @@
-"""Who is calling: HMAC-signed kiosks on /v1, a bearer/cookie token for the merchant admin.
+"""Who is calling: HMAC-signed kiosks on /v1 (staff sign in to the admin side: `cloudstore.routes.staff`).
 
 A signed request is refused with 401 before anything else happens when its signature, clock skew or
 nonce is wrong; the nonce is recorded only once the signature is known good, so a forged request
@@ -10,7 +10,6 @@ if the batch commits.
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import time
 from collections.abc import MutableMapping
 from dataclasses import dataclass
@@ -26,7 +25,6 @@ from cloudstore.models import Device, RequestNonce
 from cloudstore.rawsql import RawSQL, Statement
 from kiosk.sync.protocol import MAX_CLOCK_SKEW_S, SignatureError, SignedRequest
 
-ADMIN_COOKIE = "cloudstore_admin"
 _PRUNE_EVERY_S = 60.0
 
 
@@ -148,20 +146,3 @@ async def signed_device(request: Request) -> DeviceCaller:
 def same_device(caller: DeviceCaller, device_id: str) -> None:
     if caller.device_id != device_id:
         raise HTTPException(403, detail="a device may only report for itself")
-
-
-def _token_ok(request: Request, presented: str | None) -> bool:
-    expected: str = request.app.state.settings.admin_token
-    return presented is not None and hmac.compare_digest(presented.encode(), expected.encode())
-
-
-async def admin_api(request: Request) -> None:
-    """Bearer token for the JSON admin API."""
-    auth = request.headers.get("authorization", "")
-    token = auth[7:] if auth.lower().startswith("bearer ") else None
-    if not _token_ok(request, token):
-        raise HTTPException(401, detail="admin token required", headers={"WWW-Authenticate": "Bearer"})
-
-
-def admin_cookie_ok(request: Request) -> bool:
-    return _token_ok(request, request.cookies.get(ADMIN_COOKIE))

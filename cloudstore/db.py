@@ -52,10 +52,14 @@ def _sqlite_engine(url: str, begin_sql: str) -> Engine:
 class StoreDB:
     """The store's database: a writer engine, a reader engine (the same one on PostgreSQL)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, max_connections: int = 30) -> None:
+        """`max_connections`: at most this many PostgreSQL connections in each of the two pools (the
+        first 10 kept open between requests); `cloudstore serve --workers N` divides a budget by N."""
         self.url = url
         parsed = make_url(url)
         self.dialect = parsed.get_backend_name()
+        kept = min(10, max_connections)
+        pool = {"pool_size": kept, "max_overflow": max_connections - kept}
         if self.dialect == "sqlite":
             database = parsed.database
             if database and database != ":memory:":
@@ -64,11 +68,11 @@ class StoreDB:
             self.reader = _sqlite_engine(url, "BEGIN")
             self._lock: threading.Lock | None = threading.Lock()
         else:
-            self.writer = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            self.writer = create_engine(url, pool_pre_ping=True, **pool)
             self.reader = self.writer
             self._lock = None
         # PostgreSQL: a second pool for `run_write`, which replaces the ping with a retry
-        self._unpinged = None if self._lock else create_engine(url, pool_size=10, max_overflow=20)
+        self._unpinged = None if self._lock else create_engine(url, **pool)
         self._write_sessions = sessionmaker(self.writer, expire_on_commit=False)
         self._read_sessions = sessionmaker(self.reader, expire_on_commit=False)
 

@@ -264,3 +264,65 @@ class LookupFailure(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     scope: Mapped[str] = mapped_column(String(80), index=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class StaffUser(Base):
+    """A person who signs in to the admin pages: a merchant (everything) or a technician (the fleet).
+    The password is an argon2id hash (cloudstore.accounts)."""
+
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class StaffSession(Base):
+    """A signed-in browser. The cookie holds a random token; only its SHA-256 is kept here, so a copy
+    of the database opens no session. In the database, so any worker process serves any request."""
+
+    __tablename__ = "staff_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class LoginFailure(Base):
+    """A failed sign-in, counted per scope: "user:<name>" and "addr:<client address>"."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(120), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class LoginCode(Base):
+    """A one-time sign-in code (the demo controls' link): its SHA-256, its user, when it expires and
+    when it was used (once)."""
+
+    __tablename__ = "login_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"))
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    """One admin action: who (the user's name, kept when the user is removed), what, on what, the
+    result, when."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    user_name: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(120), default="")
+    result: Mapped[str] = mapped_column(String(200), default="")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import secrets
 from dataclasses import dataclass, field
 
 from cloudstore.shoppers import default_salt_file
 
-ADMIN_TOKEN_ENV = "CLOUDSTORE_ADMIN_TOKEN"
 SANDBOX_CONTROLS_ENV = "CLOUDSTORE_SANDBOX_CONTROLS"
 TIMEZONE_ENV = "CLOUDSTORE_TIMEZONE"
 DEFAULT_TIMEZONE = "Asia/Shanghai"  # as the kiosks' identity.timezone
@@ -21,14 +19,9 @@ def env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
-def admin_token_from_env() -> str | None:
-    return os.environ.get(ADMIN_TOKEN_ENV) or None
-
-
 @dataclass(frozen=True)
 class Settings:
     db_url: str
-    admin_token: str = field(default_factory=lambda: admin_token_from_env() or secrets.token_urlsafe(24))
     merchant_name: str = "云商城 Cloud Mall"
     # base of code_url; None: the scheme and host the kiosk itself used to reach the store
     public_url: str | None = None
@@ -44,3 +37,17 @@ class Settings:
     # number a shopper is told to call when an order can no longer be changed ("": none shown)
     return_window_days: int = DEFAULT_RETURN_WINDOW_DAYS
     merchant_phone: str = ""
+    # the admin sign-in (cloudstore.accounts): a session ends after this long without a request, and
+    # at the latest this long after sign-in
+    session_idle_s: int = 30 * 60
+    session_lifetime_s: int = 12 * 3600
+    # failed sign-ins counted over this window: an account is refused after `login_tries_user`, a
+    # client address after `login_tries_address`, until the window has passed over them
+    login_window_s: int = 15 * 60
+    login_tries_user: int = 5
+    login_tries_address: int = 20
+    # a one-time sign-in code (`cloudstore login-code`, the demo controls) is good this long
+    login_code_ttl_s: int = 5 * 60
+    # the session cookie's Secure flag: None marks it Secure when the request came over https, as
+    # Uvicorn reports it (itself, or a trusted proxy's X-Forwarded-Proto); True always, False never
+    secure_cookies: bool | None = None

@@ -2,6 +2,9 @@
 
 The kiosk never waits for it: it keeps taking orders offline and the sync worker delivers them once
 the store answers. Its database, device credentials and log live in the kiosk's data dir.
+
+At first start it also gets a merchant account, DEMO_MERCHANT, whose random password is not kept: the
+demo controls sign the merchant in with a one-time code (`login_code`), typed at /admin/login/code.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 START_TIMEOUT_S = 60.0
+DEMO_MERCHANT = "demo"
+LOGIN_CODE_PATH = "/admin/login/code"
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,6 @@ class StoreCredentials:
     url: str
     device_id: str
     secret: str
-    admin_token: str
 
 
 def cloudstore_command() -> list[str]:
@@ -60,25 +64,35 @@ class LocalStore:
         self._process: subprocess.Popen[bytes] | None = None
         self._stopping = threading.Event()
 
-    def _cloudstore(self, *args: str) -> str:
-        done = subprocess.run([*cloudstore_command(), *args, "--db", self.db_url],
+    def _cloudstore(self, *args: str, stdin: str | None = None) -> str:
+        done = subprocess.run([*cloudstore_command(), *args, "--db", self.db_url], input=stdin,
                               capture_output=True, text=True, timeout=START_TIMEOUT_S, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"cloudstore {args[0]} failed: {done.stderr.strip()[-500:]}")
         return done.stdout
 
-    def _prepare(self) -> tuple[str, str, str]:
-        """Device registration and catalog seed happen once per data dir."""
+    def _prepare(self) -> tuple[str, str]:
+        """Device registration, catalog seed and the demo merchant happen once per data dir."""
         self.folder.mkdir(parents=True, exist_ok=True)
         creds_file = self.folder / "device.json"
         if not creds_file.exists():
             self._cloudstore("seed-demo")
             device = json.loads(self._cloudstore("add-device", self.device_name))
-            device["admin_token"] = secrets.token_urlsafe(24)
             creds_file.write_text(json.dumps(device), encoding="utf-8")
             creds_file.chmod(0o600)
         device = json.loads(creds_file.read_text(encoding="utf-8"))
-        return device["device_id"], device["secret"], device["admin_token"]
+        if not device.get("merchant"):  # also a data dir from before the store had accounts
+            self._cloudstore("add-user", DEMO_MERCHANT, "--role", "merchant", stdin=secrets.token_urlsafe(24))
+            device.pop("admin_token", None)
+            device["merchant"] = DEMO_MERCHANT
+            creds_file.write_text(json.dumps(device), encoding="utf-8")
+        return device["device_id"], device["secret"]
+
+    def login_code(self) -> str:
+        """A fresh one-time sign-in code of the demo merchant (blocking: a child process, about a
+        second); raises RuntimeError when the store's command fails."""
+        answer = json.loads(self._cloudstore("login-code", DEMO_MERCHANT))
+        return str(answer["code"])
 
     def start(self) -> LocalStore:
         threading.Thread(target=self._run, name="local-store", daemon=True).start()
@@ -89,15 +103,15 @@ class LocalStore:
         since the child's parent-death signal fires when its creating thread ends."""
         delay = 1.0
         try:
-            device_id, secret, token = self._prepare()
+            device_id, secret = self._prepare()
         except Exception as exc:
             self.error = str(exc)
             log.error("the local store could not be prepared: %s", exc)
             return
         while not self._stopping.is_set():
             try:
-                url = self._spawn(token)
-                self.credentials = StoreCredentials(url, device_id, secret, token)
+                url = self._spawn()
+                self.credentials = StoreCredentials(url, device_id, secret)
                 log.info("local store up at %s (log %s)", url, self.folder / "store.log")
                 first = not self.ready.is_set() and self.on_ready is not None
                 self.ready.set()
@@ -117,10 +131,10 @@ class LocalStore:
             self._stopping.wait(delay)
             delay = min(delay * 2, 30.0)
 
-    def _spawn(self, token: str) -> str:
+    def _spawn(self) -> str:
         port = self.port
         url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "CLOUDSTORE_ADMIN_TOKEN": token}
+        env = dict(os.environ)
         with (self.folder / "store.log").open("ab") as log_file:
             self._process = subprocess.Popen(
                 [*cloudstore_command(), "serve", "--host", "127.0.0.1", "--port", str(port),

@@ -1,7 +1,8 @@
-"""Server-rendered merchant admin: orders, requests, fleet, quarantine.
+"""Server-rendered merchant admin: orders, requests, fleet, quarantine, the audit log.
 
-Sign in once with `/admin?token=…` (the admin token): it becomes an HttpOnly, SameSite=Strict cookie,
-which also keeps other sites from posting the forms.
+Staff sign in at /admin/login (`cloudstore.routes.staff`). Technicians see the fleet, quarantine and
+reports; merchants also the orders, requests and audit log, and may change them. Every form carries
+the session's CSRF token; every action is written to the audit log with its result.
 """
 
 from __future__ import annotations
@@ -16,35 +17,45 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
-from cloudstore import admin, fleet, fulfilment
-from cloudstore.auth import ADMIN_COOKIE, admin_cookie_ok
+from cloudstore import accounts, admin, fleet, fulfilment
+from cloudstore.accounts import Staff
 from cloudstore.db import StoreDB
-from cloudstore.html import document, money, options, parse_form, table
+from cloudstore.html import document, money, options, table
 from cloudstore.ingest import missing_seqs
 from cloudstore.models import OrderRequest, StoreOrder, utcnow
 from cloudstore.routes.deps import DB, get_db, get_settings
+from cloudstore.routes.staff import csrf_field, form_staff, page_staff, write_audit
 from cloudstore.timefmt import iso
 from kiosk.sync.protocol import FulfilmentStatus, mask_phone
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 
-_NAV = ("<header><strong>{merchant}</strong><a href=\"/admin\">订单 Orders</a>"
-        "<a href=\"/admin/requests\">申请 Requests</a><a href=\"/admin/fleet\">设备 Fleet</a>"
-        "<a href=\"/admin/quarantine\">隔离 Quarantine</a><a href=\"/admin/reports\">报表 Reports</a>"
-        "</header>")
+_MERCHANT_LINKS = ("<a href=\"/admin\">订单 Orders</a><a href=\"/admin/requests\">申请 Requests</a>")
+_FLEET_LINKS = ("<a href=\"/admin/fleet\">设备 Fleet</a><a href=\"/admin/quarantine\">隔离 Quarantine</a>"
+                "<a href=\"/admin/reports\">报表 Reports</a>")
+_ROLE_NAMES = {accounts.MERCHANT: "商户 merchant", accounts.TECHNICIAN: "技术员 technician"}
+NAV_STYLE = (".who{margin-left:auto;display:flex;gap:.6rem;align-items:center;color:#cfe3ff}"
+             ".who button{background:none;border:1px solid #cfe3ff;color:#fff;border-radius:.3rem}")
 
 
-def _page(request: Request, title: str, body: str, message: str = "") -> HTMLResponse:
+def _nav(request: Request, staff: Staff) -> str:
+    links = (_MERCHANT_LINKS if staff.merchant else "") + _FLEET_LINKS
+    if staff.merchant:
+        links += "<a href=\"/admin/audit\">审计 Audit</a>"
+    who = (f"<span class=\"who\"><span id=\"user\">{escape(staff.name)} · "
+           f"{escape(_ROLE_NAMES.get(staff.role, staff.role))}</span>"
+           f"<form class=\"inline\" method=\"post\" action=\"/admin/logout\">{csrf_field(staff)}"
+           "<button id=\"logout\">退出 Sign out</button></form></span>")
+    return f"<header><strong>{escape(get_settings(request).merchant_name)}</strong>{links}{who}</header>"
+
+
+def _page(request: Request, staff: Staff, title: str, body: str, message: str = "") -> HTMLResponse:
     note = f"<p class=\"warn\" id=\"message\">{escape(message)}</p>" if message else ""
-    nav = _NAV.format(merchant=escape(get_settings(request).merchant_name))
-    return HTMLResponse(document(title, f"{nav}<main><h1>{escape(title)}</h1>{note}{body}</main>"))
-
-
-def _login(request: Request) -> HTMLResponse:
-    form = ("<form method=\"get\" action=\"/admin\"><label>Admin token "
-            "<input type=\"password\" name=\"token\" autocomplete=\"off\"></label> "
-            "<button>Sign in</button></form>")
-    return HTMLResponse(document("Sign in", f"<main><h1>云商城 admin</h1>{form}</main>"), status_code=401)
+    head = f"<style>{NAV_STYLE}</style><meta name=\"referrer\" content=\"no-referrer\">"
+    response = HTMLResponse(document(title, f"{_nav(request, staff)}<main><h1>{escape(title)}</h1>{note}"
+                                            f"{body}</main>", head=head))
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _back(path: str, message: str = "") -> RedirectResponse:
@@ -63,7 +74,7 @@ def _ago(seconds: float | None) -> str:
     return f"{seconds / 3600:.1f} h ago"
 
 
-def _status_form(o: StoreOrder) -> str:
+def _status_form(o: StoreOrder, staff: Staff) -> str:
     allowed = sorted(fulfilment.TRANSITIONS.get(o.status, set()))
     if not allowed:
         return ""
@@ -71,18 +82,16 @@ def _status_form(o: StoreOrder) -> str:
     tracking = ("<input name=\"tracking_no\" placeholder=\"tracking no\" size=\"12\">"
                 if o.fulfilment == "delivery" else "")
     return (f"<form class=\"inline\" method=\"post\" action=\"/admin/orders/{escape(o.order_uuid)}/status\">"
-            f"<select name=\"status\">{choices}</select>{tracking}<button>Set</button></form>")
+            f"{csrf_field(staff)}<select name=\"status\">{choices}</select>{tracking}"
+            "<button>Set</button></form>")
 
 
 @router.get("", response_class=HTMLResponse)
-def orders_page(request: Request, db: DB, token: str = "", device_id: str = "", status: str = "",
+def orders_page(request: Request, db: DB, device_id: str = "", status: str = "",
                 flagged: str = "", q: str = "", msg: str = "") -> Response:
-    if token:
-        response = RedirectResponse("/admin", status_code=303)
-        response.set_cookie(ADMIN_COOKIE, token, httponly=True, samesite="strict", max_age=12 * 3600)
-        return response
-    if not admin_cookie_ok(request):
-        return _login(request)
+    staff = page_staff(request, merchant=True)
+    if not isinstance(staff, Staff):
+        return staff
     f = admin.OrderFilter(device_id=device_id, status=status, flagged=bool(flagged), query=q.strip())
     with db.read() as session:
         orders = admin.list_orders(session, f)
@@ -110,12 +119,12 @@ def orders_page(request: Request, db: DB, token: str = "", device_id: str = "", 
             f"{escape(o.order_uuid)}</span>", f"{escape(o.device_id)} #{o.device_seq}", total_cell,
             escape(o.fulfilment) + (f"<br>{escape(mask_phone(phone))}" if phone else ""),
             f"<span class=\"status\">{escape(o.status)}</span>", escape(o.tracking_no),
-            f"<span class=\"flag\">{escape(o.audit_flags)}</span>", _status_form(o),
+            f"<span class=\"flag\">{escape(o.audit_flags)}</span>", _status_form(o, staff),
         ])
     body = filters + f"<p class=\"muted\">{len(orders)} shown of {total}</p>" + table(
         ["Received (UTC)", "Order", "Kiosk #seq", "Total", "Fulfilment", "Status", "Tracking", "Audit", ""],
         rows)
-    return _page(request, "订单 Orders", body, msg)
+    return _page(request, staff, "订单 Orders", body, msg)
 
 
 _RETURN_REASONS = {"quality": "质量问题 quality problem", "wrong_item": "发错商品 wrong item",
@@ -183,9 +192,10 @@ def _order_cell(r: OrderRequest, order: StoreOrder | None) -> str:
 
 
 @router.get("/requests", response_class=HTMLResponse)
-def requests_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
-    if not admin_cookie_ok(request):
-        return _login(request)
+def requests_page(request: Request, db: DB, msg: str = "") -> Response:
+    staff = page_staff(request, merchant=True)
+    if not isinstance(staff, Staff):
+        return staff
     now = utcnow()
     with db.read() as session:
         pending, recent = admin.pending_requests(session), admin.recent_requests(session)
@@ -196,7 +206,8 @@ def requests_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
 
     def decide_form(r: OrderRequest) -> str:
         action = f"/admin/requests/{quote(r.request_id, safe='')}/decide"
-        return (f"<form class=\"inline\" method=\"post\" action=\"{escape(action)}\"><input name=\"note\" "
+        return (f"<form class=\"inline\" method=\"post\" action=\"{escape(action)}\">{csrf_field(staff)}"
+                "<input name=\"note\" "
                 "placeholder=\"note to the shopper\" size=\"14\" maxlength=\"500\">"
                 "<button name=\"approve\" value=\"1\">Approve</button>"
                 "<button name=\"approve\" value=\"0\">Reject</button></form>")
@@ -217,13 +228,14 @@ def requests_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
             + "<h2>已处理 Decided</h2>"
             + table(["Requested (UTC)", "Decided (UTC)", "Order", "Kind", "Reason", "Asked", "Fee", "Outcome",
                      "Note"], decided_rows))
-    return _page(request, "申请 Requests", body, msg)
+    return _page(request, staff, "申请 Requests", body, msg)
 
 
 @router.get("/fleet", response_class=HTMLResponse)
-def fleet_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
-    if not admin_cookie_ok(request):
-        return _login(request)
+def fleet_page(request: Request, db: DB, msg: str = "") -> Response:
+    staff = page_staff(request)
+    if not isinstance(staff, Staff):
+        return staff
     now = utcnow()
     rows = []
     with db.read() as session:
@@ -235,7 +247,7 @@ def fleet_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
             alerts = "".join(
                 f"<div class=\"{'flag' if a.severity == 'critical' else 'warn'}\">{escape(a.kind)}: "
                 f"{escape(a.message)} <form class=\"inline\" method=\"post\" "
-                f"action=\"/admin/alerts/{a.id}/resolve\">"
+                f"action=\"/admin/alerts/{a.id}/resolve\">{csrf_field(staff)}"
                 "<button>Resolve</button></form></div>" for a in row["alerts"])
 
             def dev(status: dict[str, Any]) -> str:
@@ -253,72 +265,93 @@ def fleet_page(request: Request, db: DB, msg: str = "") -> HTMLResponse:
             ])
     body = table(["Kiosk", "Last heartbeat", "Queue", "Oldest pending", "Printer", "Scanner", "Version",
                   "Seq contiguous / max", "Open alerts"], rows)
-    return _page(request, "设备 Fleet", body, msg)
+    return _page(request, staff, "设备 Fleet", body, msg)
 
 
 @router.get("/quarantine", response_class=HTMLResponse)
-def quarantine_page(request: Request, db: DB) -> HTMLResponse:
-    if not admin_cookie_ok(request):
-        return _login(request)
+def quarantine_page(request: Request, db: DB) -> Response:
+    staff = page_staff(request)
+    if not isinstance(staff, Staff):
+        return staff
     with db.read() as session:
         rows = [[escape(iso(q.received_at)), f"{escape(q.device_id)} #{q.device_seq}", escape(q.order_uuid),
                  escape(q.reason), f"<code>{escape(q.payload_hash[:12])}</code>"]
                 for q in admin.quarantined(session)]
     headers = ["Received", "Kiosk #seq", "Order", "Reason", "Hash"]
-    return _page(request, "隔离 Quarantine", table(headers, rows))
-
-
-def _unauthorized_post() -> Response:
-    return Response("admin sign-in required", status_code=401)
+    return _page(request, staff, "隔离 Quarantine", table(headers, rows))
 
 
 @router.post("/orders/{order_uuid}/status")
 async def set_status_form(request: Request, order_uuid: Annotated[str, Path(max_length=36)]) -> Response:
-    if not admin_cookie_ok(request):
-        return _unauthorized_post()
-    form = parse_form(await request.body())
+    staff, form = await form_staff(request, merchant=True)
+    if not isinstance(staff, Staff):
+        return staff
+    status = form.get("status", "")
 
     def work(db: StoreDB) -> str:
         with db.write() as session:
             order = fulfilment.find_order(session, order_uuid, lock=True)
             if order is None:
-                return "no such order"
-            try:
-                fulfilment.set_status(order, form.get("status", ""), form.get("tracking_no", ""), utcnow())
-            except fulfilment.RequestRefused as exc:
-                return str(exc)
-        return ""
+                result = "no such order"
+            else:
+                try:
+                    fulfilment.set_status(order, status, form.get("tracking_no", ""), utcnow())
+                    result = ""
+                except fulfilment.RequestRefused as exc:
+                    result = str(exc)
+        write_audit(db, staff.name, "order_status", f"order {order_uuid} -> {status}", result)
+        return result
 
     return _back("/admin", await run_in_threadpool(work, get_db(request)))
 
 
 @router.post("/requests/{request_id}/decide")
 async def decide_form(request: Request, request_id: Annotated[str, Path(max_length=64)]) -> Response:
-    if not admin_cookie_ok(request):
-        return _unauthorized_post()
-    form = parse_form(await request.body())
+    staff, form = await form_staff(request, merchant=True)
+    if not isinstance(staff, Staff):
+        return staff
+    approve = form.get("approve") == "1"
 
     def work(db: StoreDB) -> str:
         try:
             with db.write() as session:
-                fulfilment.decide(session, request_id, form.get("approve") == "1", form.get("note", "")[:500],
-                                  utcnow())
+                fulfilment.decide(session, request_id, approve, form.get("note", "")[:500], utcnow())
+            result = ""
         except LookupError:
-            return "no such request"
+            result = "no such request"
         except fulfilment.RequestRefused as exc:
-            return str(exc)
-        return ""
+            result = str(exc)
+        write_audit(db, staff.name, "request_decision",
+                    f"request {request_id}: {'approve' if approve else 'reject'}", result)
+        return result
 
     return _back("/admin/requests", await run_in_threadpool(work, get_db(request)))
 
 
 @router.post("/alerts/{alert_pk}/resolve")
 async def resolve_alert_form(request: Request, alert_pk: Annotated[int, Path(ge=1)]) -> Response:
-    if not admin_cookie_ok(request):
-        return _unauthorized_post()
+    staff, _form = await form_staff(request)
+    if not isinstance(staff, Staff):
+        return staff
 
     def work(db: StoreDB) -> str:
         with db.write() as session:
-            return "" if fleet.resolve_alert(session, alert_pk, utcnow()) else "no such alert"
+            result = "" if fleet.resolve_alert(session, alert_pk, utcnow()) else "no such alert"
+        write_audit(db, staff.name, "alert_resolve", f"alert {alert_pk}", result)
+        return result
 
     return _back("/admin/fleet", await run_in_threadpool(work, get_db(request)))
+
+
+@router.get("/audit", response_class=HTMLResponse)
+def audit_page(request: Request, db: DB) -> Response:
+    staff = page_staff(request, merchant=True)
+    if not isinstance(staff, Staff):
+        return staff
+    with db.read() as session:
+        rows = [[escape(iso(e.at)), escape(e.user_name), escape(e.action), escape(e.target),
+                 f"<span class=\"{'ok' if e.result == 'ok' else 'warn'}\">{escape(e.result)}</span>"]
+                for e in accounts.recent_audit(session)]
+    body = ("<p class=\"muted\">The latest 200 admin actions, newest first.</p>"
+            + table(["When (UTC)", "User", "Action", "On", "Result"], rows))
+    return _page(request, staff, "审计 Audit log", body)

@@ -10,10 +10,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from cloudstore import admin, analytics, charts
-from cloudstore.auth import admin_cookie_ok
+from cloudstore.accounts import Staff
 from cloudstore.html import money, table
-from cloudstore.routes.admin_pages import _login, _page
+from cloudstore.routes.admin_pages import _page
 from cloudstore.routes.deps import DB, get_settings
+from cloudstore.routes.staff import current_staff, page_staff
 from kiosk.sync.protocol import FUNNEL_STEPS
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
@@ -43,9 +44,10 @@ def _choice(period: str) -> str:
 
 
 @router.get("/reports", response_class=HTMLResponse)
-def reports_page(request: Request, db: DB, period: str = "7", device_id: str = "") -> HTMLResponse:
-    if not admin_cookie_ok(request):
-        return _login(request)
+def reports_page(request: Request, db: DB, period: str = "7", device_id: str = "") -> Response:
+    staff = page_staff(request)
+    if not isinstance(staff, Staff):
+        return staff
     settings = get_settings(request)
     choice = _choice(period)
     span = analytics.period_ending_today(choice, settings.timezone)
@@ -114,12 +116,12 @@ def reports_page(request: Request, db: DB, period: str = "7", device_id: str = "
         f'<section class="report"><h2>转化漏斗 Funnel (sessions)</h2>{funnel}</section></div>'
         f'<section class="report"><h2>热销商品 Top products</h2><div class="scroll" id="top-products">'
         f"{products}</div></section>")
-    return _page(request, "报表 Reports", body)
+    return _page(request, staff, "报表 Reports", body)
 
 
 @router.get("/reports.csv")
 def reports_csv(request: Request, db: DB, period: str = "7", device_id: str = "") -> Response:
-    if not admin_cookie_ok(request):
+    if current_staff(request) is None:
         return Response("admin sign-in required", status_code=401)
     settings = get_settings(request)
     span = analytics.period_ending_today(_choice(period), settings.timezone)

@@ -7,6 +7,7 @@ that lands after the QR expired.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path
@@ -64,3 +65,10 @@ def by_order(order_uuid: Annotated[str, Path(max_length=36)], db: DB) -> list[di
         rows = session.execute(select(SandboxPayment).where(SandboxPayment.order_uuid == order_uuid)
                                .order_by(SandboxPayment.created_at)).scalars()
         return [{**payments.summary(p), "token": p.token} for p in rows]
+
+
+@router.get("/worker")
+def worker() -> dict[str, int]:
+    """Which store process answered: a keep-alive connection stays with one worker, so a test can pin a
+    client to each of `serve --workers N`'s processes and send the same request to two of them."""
+    return {"pid": os.getpid()}

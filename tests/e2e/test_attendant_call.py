@@ -24,7 +24,6 @@ from kiosk.ui.demo.payment import phone_action
 from tests.ui.conftest import make_services, prop, tap
 from tests.ui.restartable_store import RestartableStore, restartable_store
 from tests.ui.test_checkout_flow import fill_cart, shops, to_payment
-from tests.unit.cloudstore.harness import ADMIN_TOKEN
 
 pytestmark = pytest.mark.gui
 
@@ -88,7 +87,7 @@ def store_alerts(store: RestartableStore) -> list[DeviceAlert]:
 
 def resolve_on_fleet_page(store: RestartableStore) -> None:
     """As staff do: the fleet page, then its Resolve form."""
-    admin = store.live.plain(cookies={"cloudstore_admin": ADMIN_TOKEN})
+    admin = store.live.admin()
     page = admin.get("/admin/fleet").text
     actions = re.findall(r'action="(/admin/alerts/\d+/resolve)"', page)
     assert len(actions) == 1, page

@@ -9,7 +9,6 @@ import httpx
 import pytest
 
 from tests.unit.cloudstore.harness import (
-    ADMIN_TOKEN,
     Kiosk,
     LiveStore,
     batch_item,
@@ -30,8 +29,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStore]:
 
 @pytest.fixture
 def browser(store: LiveStore) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=store.base_url, timeout=10, follow_redirects=True) as client:
-        assert client.get("/admin", params={"token": ADMIN_TOKEN}).status_code == 200
+    with store.admin(follow_redirects=True) as client:
+        assert client.get("/admin").status_code == 200
         yield client
 
 

@@ -37,7 +37,7 @@ def test_add_device_seed_and_serve(tmp_path: Path) -> None:
     sock = free_socket()
     port = sock.getsockname()[1]
     sock.close()
-    env = {k: v for k, v in os.environ.items() if k != "CLOUDSTORE_ADMIN_TOKEN"}
+    env = dict(os.environ)
     proc = subprocess.Popen([sys.executable, "-m", "cloudstore", "serve", "--host", "127.0.0.1", "--port",
                              str(port), "--db", db, "--log-level", "warning"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
@@ -58,7 +58,7 @@ def test_add_device_seed_and_serve(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         output, _ = proc.communicate(timeout=20)
-    assert "admin token" in output  # generated and shown when none is configured
+    assert "/admin/login" in output and "token" not in output  # staff sign in; no shared token any more
 
 
 def test_serve_refuses_a_time_zone_it_does_not_know() -> None:

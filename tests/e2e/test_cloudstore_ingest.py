@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from tests.unit.cloudstore.harness import (
-    ADMIN_TOKEN,
     Kiosk,
     LiveStore,
     batch_item,
@@ -134,7 +133,7 @@ def test_a_paid_order_without_a_matching_paid_payment_is_flagged_and_alerted(sto
     assert sorted(a["order_uuid"] for a in alerts) == sorted(
         p["order_uuid"] for p in (unpaid, short, other_method))
     assert {a["kind"] for a in alerts} == {"order_payment_mismatch"}
-    page = store.plain(cookies={"cloudstore_admin": ADMIN_TOKEN}).get("/admin/fleet").text
+    page = store.admin().get("/admin/fleet").text
     assert "K01-&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page
     assert _statuses(_push(kiosk, items)) == ["duplicate"] * 4
     again = {d["device_id"]: d for d in admin.get("/admin/api/fleet").json()}[kiosk.device_id]

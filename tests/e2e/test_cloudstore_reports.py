@@ -22,7 +22,6 @@ from cloudstore import analytics, catalog
 from cloudstore.models import FunnelCount, StoreOrder
 from kiosk.sync.protocol import FUNNEL_STEPS
 from tests.unit.cloudstore.harness import (
-    ADMIN_TOKEN,
     Kiosk,
     LiveStore,
     batch_item,
@@ -66,8 +65,8 @@ class _nullcontext:
 
 @pytest.fixture
 def browser(store: LiveStore) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=store.base_url, timeout=10, follow_redirects=True) as client:
-        assert client.get("/admin", params={"token": ADMIN_TOKEN}).status_code == 200
+    with store.admin(follow_redirects=True) as client:
+        assert client.get("/admin").status_code == 200
         yield client
 
 

@@ -15,7 +15,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from tests.unit.cloudstore.harness import ADMIN_TOKEN, HmacAuth, LiveStore, running_store
+from tests.unit.cloudstore.harness import HmacAuth, LiveStore, running_store
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -30,8 +30,9 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStore]:
 @pytest.fixture(scope="module")
 def signed(live: LiveStore) -> Iterator[httpx.Client]:
     device_id, secret = live.add_device("fuzz")
+    staff = live.admin()  # the admin API's session cookie and CSRF header
     with httpx.Client(base_url=live.base_url, auth=HmacAuth(device_id, secret), timeout=10,
-                      headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}) as client:
+                      cookies=staff.cookies, headers={"X-CSRF-Token": staff.csrf}) as client:
         yield client
 
 

@@ -69,7 +69,7 @@ def test_serve_over_https_and_the_kiosk_trusts_it_only_with_its_ca_file(tmp_path
     finally:
         proc.terminate()
         output, _ = proc.communicate(timeout=20)
-    assert f"admin page {base}/admin" in output  # it says where it is, https
+    assert f"{base}/admin/login" in output  # it says where it is, https
 
 
 def test_serve_wants_the_certificate_and_its_key_together(tmp_path: Path) -> None:

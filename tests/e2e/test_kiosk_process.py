@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from cloudstore.db import StoreDB
+from tests.unit.cloudstore.harness import staff_client
+
 pytestmark = pytest.mark.e2e
 
 
@@ -65,18 +68,20 @@ def test_demo_kiosk_runs_its_store_and_stops_everything_on_sigterm(tmp_path: Pat
         assert answers(url)
         device_file = tmp_path / "store" / "device.json"
         assert device_file.stat().st_mode & 0o077 == 0  # the secret is not world-readable
-        token = json.loads(device_file.read_text(encoding="utf-8"))["admin_token"]
+        # the demo merchant is made at first start (it signs in with one-time codes)
+        assert json.loads(device_file.read_text(encoding="utf-8"))["merchant"] == "demo"
+        store_db = StoreDB(f"sqlite:///{tmp_path / 'store' / 'store.sqlite3'}")
+        staff = staff_client(url, store_db, name="checker")  # a merchant of our own, through the login form
+        store_db.close()
 
         def heartbeat_with_devices() -> bool:
-            request = urllib.request.Request(f"{url}/admin/api/fleet",
-                                             headers={"Authorization": f"Bearer {token}"})
-            with urllib.request.urlopen(request, timeout=2) as response:
-                fleet = json.load(response)
+            fleet = staff.get("/admin/api/fleet", timeout=2).json()
             return bool(fleet) and fleet[0]["heartbeat_age_s"] is not None and all(
                 fleet[0][device].get("status") == "READY" for device in ("printer", "scanner"))
 
         # the sync worker reaches the local store and reports the simulated devices
         wait_for(heartbeat_with_devices, 60, "a heartbeat with both devices READY")
+        staff.close()
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 0
         wait_for(lambda: not answers(url), 10, "the local store to stop")

@@ -4,7 +4,6 @@ dir seeded with its bundled catalog, and the sync worker between them."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
@@ -22,12 +21,11 @@ from kiosk.events import Event, EventBus
 from kiosk.sync.client import StoreEndpoint, SyncClient
 from kiosk.sync.outbox import queue_stats
 from kiosk.sync.worker import SyncIntervals, SyncWorker
-from tests.unit.cloudstore.harness import free_socket
+from tests.unit.cloudstore.harness import MERCHANT_NAME, MERCHANT_PASSWORD, free_socket, staff_client
 from tests.unit.sync.orders import create_paid_orders
 
 pytestmark = pytest.mark.e2e
 
-TOKEN = "e2e-admin-token"
 
 
 def _cli(*args: str) -> str:
@@ -40,13 +38,15 @@ def _cli(*args: str) -> str:
 def served_store(tmp_path: Path) -> Iterator[tuple[str, dict[str, str]]]:
     db = f"sqlite:///{tmp_path / 'store.sqlite3'}"
     device = json.loads(_cli("add-device", "K01", "--db", db))
+    password_file = tmp_path / "merchant.password"
+    password_file.write_text(MERCHANT_PASSWORD + "\n", encoding="utf-8")
+    _cli("add-user", MERCHANT_NAME, "--role", "merchant", "--password-file", str(password_file), "--db", db)
     _cli("seed-demo", "--db", db)
     sock = free_socket()
     port = sock.getsockname()[1]
     sock.close()
     proc = subprocess.Popen([sys.executable, "-m", "cloudstore", "serve", "--host", "127.0.0.1", "--port",
                              str(port), "--db", db, "--log-level", "warning"],
-                            env={**os.environ, "CLOUDSTORE_ADMIN_TOKEN": TOKEN},
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -83,7 +83,7 @@ def test_kiosk_syncs_orders_and_catalog_with_a_served_store(tmp_path: Path,
     upgrade(db)
     seed_demo(db)
     create_paid_orders(db, 25)  # taken while the store was out of reach
-    admin = httpx.Client(base_url=base, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10)
+    admin = staff_client(base)  # signed in through the login form as the merchant the CLI added
     lamp = {"category": "drinks", "name": {"zh": "斑马 冰镇酸梅汤", "en": "Zebra Iced Plum Drink"},
             "brand": {"zh": "斑马", "en": "Zebra"}, "price_minor": 650, "stock": 40, "popularity": 1,
             "images": ["catalog/images/p0001.png"], "barcodes": ["6901000008886"]}

@@ -48,7 +48,6 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 DEVICE_NAME = "K99"
-ADMIN_TOKEN = "kill9-admin-token"
 START_TIMEOUT_S = 60.0
 RECOVERY_TIMEOUT_S = 30.0  # open payments settled and the outbox drained, or the recovery failed
 RECEIPT_GRACE_S = 1.5  # then, how long a paid order's missing receipt is waited for
@@ -197,7 +196,7 @@ def _free_port() -> int:
 class StoreProcess:
     def __init__(self, folder: Path, env: dict[str, str]) -> None:
         self.folder = folder
-        self.env = {**env, "CLOUDSTORE_ADMIN_TOKEN": ADMIN_TOKEN}
+        self.env = env
         self.db_path = folder / "store.sqlite3"
         self.db_url = f"sqlite:///{self.db_path}"
         self.port = _free_port()

@@ -19,7 +19,7 @@ from cloudstore.catalog import load_catalog
 from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
 from cloudstore.settings import Settings
-from tests.unit.cloudstore.harness import ADMIN_TOKEN, LiveStore, free_socket
+from tests.unit.cloudstore.harness import LiveStore, free_socket
 
 
 class RestartableStore:
@@ -29,7 +29,7 @@ class RestartableStore:
         upgrade(self.db)
         with self.db.write() as session:
             load_catalog(session, json.loads(demo_catalog_path().read_text(encoding="utf-8")))
-        self.settings = Settings(db_url=url, admin_token=ADMIN_TOKEN, sandbox_controls=True,
+        self.settings = Settings(db_url=url, sandbox_controls=True,
                                  shopper_salt_file=str(path.with_name("shopper-salt.key")))
         sock = free_socket()
         self.port = sock.getsockname()[1]

@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from cloudstore.__main__ import demo_catalog_path
 from cloudstore.catalog import load_catalog
+from cloudstore.db import StoreDB
 from cloudstore.models import StoreOrder
 from kiosk.app import build_services
 from kiosk.config import load_config
@@ -40,7 +41,7 @@ from kiosk.ui.demo.payment import PaymentSection, phone_action
 from kiosk.ui.demo.store import StoreSection
 from tests.ui.conftest import prop, tap
 from tests.ui.keyboard import Keyboard
-from tests.unit.cloudstore.harness import ADMIN_TOKEN, LiveStore, running_store
+from tests.unit.cloudstore.harness import LiveStore, form_csrf, running_store, staff_client
 
 pytestmark = pytest.mark.gui
 
@@ -257,7 +258,7 @@ def test_pickup_paid_by_phone_shows_the_order_number(qtbot: Any, shop: KioskUi, 
             return list(session.scalars(select(StoreOrder.order_no)))
     qtbot.waitUntil(lambda: stored() == [order_no], timeout=10_000)
     # …and the merchant sees it on the admin page, beside this kiosk in the fleet view
-    assert order_no in store.plain(follow_redirects=True).get("/admin", params={"token": ADMIN_TOKEN}).text
+    assert order_no in store.admin(follow_redirects=True).get("/admin").text
 
     go(qtbot, ui, "doneFinish", "attract")
     assert payment.orderNo == "" and ui.shopper.state.form_fields == {}
@@ -490,16 +491,29 @@ def test_demo_mode_pays_into_the_store_it_starts(qtbot: Any, tmp_path: Path) -> 
         assert services.store is not None and services.store.credentials is not None
         creds = services.store.credentials
 
+        assert services.store is not None
+        store_db = StoreDB(services.store.db_url)  # a merchant of our own, beside the demo's
+        merchant = staff_client(creds.url, store_db, name="checker")
+        store_db.close()
+
         def listed() -> bool:
-            orders = httpx.get(f"{creds.url}/admin/api/orders", timeout=5,
-                               headers={"Authorization": f"Bearer {creds.admin_token}"}).json()
+            orders = merchant.get("/admin/api/orders", timeout=5).json()
             return order_no in [o["order_no"] for o in orders]
 
         qtbot.waitUntil(listed, timeout=15_000)
-        # the demo controls link the merchant admin page, signed in: the order is on it
+        merchant.close()
+        # the demo controls link the admin's one-time code form and show a code: typed there, it signs
+        # the demo merchant in, and the order is on the page
         store_section = ui.demo_controls.section(StoreSection)
         assert store_section.storeUrl == creds.url
-        page = httpx.get(store_section.adminUrl, follow_redirects=True, timeout=5)
+        assert store_section.adminUrl == f"{creds.url}/admin/login/code"
+        store_section.newLoginCode()
+        qtbot.waitUntil(lambda: store_section.loginCode != "", timeout=15_000)
+        assert store_section.loginCode[:4] in store_section.loginCodeText
+        with httpx.Client(timeout=5, follow_redirects=True) as browser:
+            form = browser.get(store_section.adminUrl)
+            page = browser.post(store_section.adminUrl, data={"code": store_section.loginCode,
+                                                              "csrf_token": form_csrf(form.text)})
         assert page.status_code == 200 and order_no in page.text
         qtbot.waitUntil(lambda: "0 order(s) waiting" in store_section.syncText, timeout=15_000)
     finally:

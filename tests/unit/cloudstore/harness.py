@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import secrets
 import socket
 import ssl
@@ -25,6 +26,7 @@ import pytest
 import uvicorn
 from sqlalchemy import create_engine, text
 
+from cloudstore import accounts
 from cloudstore.app import create_app
 from cloudstore.db import StoreDB
 from cloudstore.migrate import upgrade
@@ -32,8 +34,60 @@ from cloudstore.models import SandboxPayment
 from cloudstore.settings import Settings
 from kiosk.sync.protocol import ORDER_PAID_KIND, payload_hash, signed_headers
 
-ADMIN_TOKEN = "test-admin-token"
 PG_URL_ENV = "CLOUDSTORE_TEST_PG_URL"
+# the staff account the harness signs in with (through the real login form)
+MERCHANT_NAME, MERCHANT_PASSWORD = "merchant", "merchant-test-password"
+_FORM_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+class AdminClient(httpx.Client):
+    """A browser signed in to the admin side: its CSRF token goes into every form it posts (the hidden
+    field a real page's form carries) and into the X-CSRF-Token header (what the JSON API wants)."""
+
+    csrf = ""
+
+    def request(self, method: str, url: Any, **kwargs: Any) -> httpx.Response:  # type: ignore[override]
+        data = kwargs.get("data")
+        bodiless = all(kwargs.get(k) is None for k in ("data", "json", "content", "files"))
+        if method.upper() == "POST" and self.csrf and (bodiless or isinstance(data, dict)):
+            kwargs["data"] = {"csrf_token": self.csrf, **(data or {})}
+        return super().request(method, url, **kwargs)
+
+
+def form_csrf(page: str) -> str:
+    found = _FORM_CSRF.search(page)
+    assert found, "no csrf_token field on the page"
+    return found.group(1)
+
+
+def login(client: httpx.Client, name: str, password: str) -> httpx.Response:
+    """Sign in through the real form: fetch it (its CSRF cookie and field), post it. No redirects followed."""
+    form = client.get("/admin/login")
+    assert form.status_code == 200, form.text
+    return client.post("/admin/login", follow_redirects=False,
+                       data={"name": name, "password": password, "csrf_token": form_csrf(form.text)})
+
+
+def ensure_user(db: StoreDB, name: str = MERCHANT_NAME, password: str = MERCHANT_PASSWORD,
+                role: str = accounts.MERCHANT) -> None:
+    with db.write() as session:
+        if accounts.find_user(session, name) is None:
+            accounts.add_user(session, name, role, password)
+
+
+def staff_client(base_url: str, db: StoreDB | None = None, *, name: str = MERCHANT_NAME,
+                 password: str = MERCHANT_PASSWORD, **kwargs: Any) -> AdminClient:
+    """A new client signed in as `name` (made a merchant in `db` first when a database is given)."""
+    if db is not None:
+        ensure_user(db, name, password)
+    client = AdminClient(base_url=base_url, timeout=kwargs.pop("timeout", 10), **kwargs)
+    signed_in = login(client, name, password)
+    assert signed_in.status_code == 303, signed_in.text
+    session = client.get("/admin/api/session")
+    assert session.status_code == 200, session.text
+    client.csrf = session.json()["csrf_token"]
+    client.headers["X-CSRF-Token"] = client.csrf
+    return client
 
 
 class HmacAuth(httpx.Auth):
@@ -61,10 +115,27 @@ class LiveStore:
     verify: ssl.SSLContext | bool = True
     # the path of every HTTP request that reached the app (past Uvicorn, and past TLS when it serves it)
     requests: list[str] = field(default_factory=list)
+    _merchant: AdminClient | None = None
 
-    def admin(self) -> httpx.Client:
-        client = httpx.Client(base_url=self.base_url, headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
-                              timeout=10, verify=self.verify)
+    def admin(self, **kwargs: Any) -> AdminClient:
+        """A client signed in as the harness's merchant (created at the first call), for the admin pages
+        and the JSON API. The login form is used once per store; every client shares that session."""
+        kwargs.setdefault("verify", self.verify)
+        if self._merchant is None:
+            self._merchant = staff_client(self.base_url, self.db, verify=self.verify)
+            self._clients.append(self._merchant)
+        client = AdminClient(base_url=self.base_url, timeout=kwargs.pop("timeout", 10),
+                             cookies=self._merchant.cookies, **kwargs)
+        client.csrf = self._merchant.csrf
+        client.headers["X-CSRF-Token"] = client.csrf
+        self._clients.append(client)
+        return client
+
+    def staff(self, name: str = MERCHANT_NAME, password: str = MERCHANT_PASSWORD,
+              role: str = accounts.MERCHANT) -> AdminClient:
+        """A client of its own session, signed in as `name` (a user made with `role` if there is none)."""
+        ensure_user(self.db, name, password, role)
+        client = staff_client(self.base_url, name=name, password=password, verify=self.verify)
         self._clients.append(client)
         return client
 
@@ -129,7 +200,7 @@ def running_store(db_url: str, *, tls: tuple[str, str] | None = None, verify: ss
     upgrade(db)
     salt_dir = tempfile.TemporaryDirectory(prefix="cloudstore-salt-")  # not the user's data dir
     settings.setdefault("shopper_salt_file", os.path.join(salt_dir.name, "shopper-salt.key"))
-    cfg = Settings(db_url=db_url, admin_token=ADMIN_TOKEN, **settings)
+    cfg = Settings(db_url=db_url, **settings)
     sock = free_socket()
     port = sock.getsockname()[1]
     seen: list[str] = []

@@ -16,7 +16,6 @@ from cloudstore import fulfilment, schemas
 from cloudstore.models import OrderEvent, OrderRequest, StoreOrder
 from kiosk.sync import protocol
 from tests.unit.cloudstore.harness import (
-    ADMIN_TOKEN,
     Kiosk,
     LiveStore,
     batch_item,
@@ -50,8 +49,8 @@ def kiosk(store: LiveStore) -> Kiosk:
 
 @pytest.fixture
 def browser(store: LiveStore) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=store.base_url, timeout=10, follow_redirects=True) as client:
-        assert client.get("/admin", params={"token": ADMIN_TOKEN}).status_code == 200
+    with store.admin(follow_redirects=True) as client:
+        assert client.get("/admin").status_code == 200
         yield client
 
 

@@ -3,6 +3,7 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 // The local reference store: its address, the merchant admin page (orders, fleet) and sync's progress.
+// The admin link opens the one-time code form; the code to type there is shown below it.
 ColumnLayout {
     id: root
     required property QtObject section
@@ -22,11 +23,30 @@ ColumnLayout {
         lines: 2
         text: root.section.syncText
     }
-    Button {
-        objectName: "demoOpenAdmin"
-        text: "Open the merchant admin page"
-        enabled: root.section.adminUrl !== ""
-        onClicked: root.section.openAdmin()
+    RowLayout {
+        Layout.fillWidth: true
+        Button {
+            objectName: "demoOpenAdmin"
+            text: "Open the merchant admin page"
+            enabled: root.section.adminUrl !== ""
+            onClicked: root.section.openAdmin()
+        }
+        Button {
+            objectName: "demoNewLoginCode"
+            text: "New sign-in code"
+            enabled: root.section.adminUrl !== ""
+            onClicked: root.section.newLoginCode()
+        }
+    }
+    Text {
+        objectName: "demoLoginCode"
+        Layout.fillWidth: true
+        text: root.section.loginCodeText
+        textFormat: Text.PlainText
+        wrapMode: Text.WordWrap
+        font.pixelSize: 13
+        font.bold: root.section.loginCode !== ""
+        color: "#263238"
     }
     TextEdit {
         id: adminUrl
