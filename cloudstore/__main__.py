@@ -62,6 +62,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from cloudstore.app import WORKER_CONFIG_ENV, create_app, worker_config
     from cloudstore.shoppers import backfill, load_salt
 
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        print("cloudstore: --ssl-certfile and --ssl-keyfile go together", file=sys.stderr)
+        return 2
     workers: int = args.workers
     if workers > 1 and make_url(args.db).get_backend_name() == "sqlite":
         print(SQLITE_ONE_WORKER.format(n=workers), file=sys.stderr)
@@ -83,7 +86,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         db.close()
         print(f"cloudstore: {exc}", file=sys.stderr)
         return 2
-    where = f"http://{args.host}:{args.port}"
+    where = f"{'https' if args.ssl_certfile else 'http'}://{args.host}:{args.port}"
     print(f"cloudstore: database {args.db}", flush=True)
     print(f"cloudstore: admin sign-in {where}/admin/login (add staff with `cloudstore add-user`)  "
           f"OpenAPI {where}/openapi.json", flush=True)
@@ -92,7 +95,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if workers == 1:
         app = create_app(settings, db, owns_db=True)
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                    proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
+                    proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
+                    ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
         return 0
     # several processes on one PostgreSQL: the one-off work happens here, before any worker starts
     try:
@@ -104,7 +108,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"cloudstore: {workers} worker processes, up to {2 * per_worker} database connections each",
           flush=True)
     uvicorn.run("cloudstore.app:worker_app", factory=True, workers=workers, host=args.host, port=args.port,
-                log_level=args.log_level, proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips)
+                log_level=args.log_level, proxy_headers=True, forwarded_allow_ips=args.forwarded_allow_ips,
+                ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     return 0
 
 
@@ -349,6 +354,9 @@ def parser() -> argparse.ArgumentParser:
                        help="always mark the admin session cookie Secure (default: when the request came "
                             "over https, directly or from a proxy Uvicorn trusts)")
     serve.add_argument("--log-level", default="info")
+    serve.add_argument("--ssl-certfile", default=None,
+                       help="serve HTTPS with this PEM certificate (chain); production: a TLS reverse proxy")
+    serve.add_argument("--ssl-keyfile", default=None, help="the PEM private key of --ssl-certfile")
     serve.set_defaults(func=cmd_serve)
 
     add = with_db(sub.add_parser("add-device", help="register a kiosk; prints its id and secret as JSON"))

@@ -89,7 +89,8 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
         if with_devices:
             services.devices = start_devices(config, paths, bus, services.device_states)
         if config.store.url:
-            start_sync(services, config.store.url, config.store.device_id, config.store.secret)
+            start_sync(services, config.store.url, config.store.device_id, config.store.secret,
+                       ca_file=config.store.ca_file)
         elif with_store and config.demo:
             from kiosk.local_store import LocalStore
 
@@ -103,9 +104,10 @@ def build_services(config: KioskConfig, paths: DataPaths, events: EventBus | Non
     return services
 
 
-def start_sync(services: Services, url: str, device_id: str, secret: str) -> None:
+def start_sync(services: Services, url: str, device_id: str, secret: str, *, ca_file: str = "") -> None:
     """The one sync worker of this data dir (outbox push, catalog pull, heartbeat), the payment client,
-    and the reconciliation of payments left open by a crash or a lost network."""
+    and the reconciliation of payments left open by a crash or a lost network. `ca_file`: the CA an
+    https:// store's certificate must chain to (config `store.ca_file`)."""
     from kiosk.reconcile import Reconciler
     from kiosk.sync.client import StoreEndpoint, SyncClient
     from kiosk.sync.payments import PaymentClient
@@ -117,7 +119,8 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
         services.orders.purge_contact_details(retention)
         reconcile(services, at_boot=False)
 
-    worker = SyncWorker(services.paths.root, services.db, SyncClient(StoreEndpoint(url, device_id, secret)),
+    endpoint = StoreEndpoint(url, device_id, secret, ca_file)
+    worker = SyncWorker(services.paths.root, services.db, SyncClient(endpoint),
                         events=services.events, version=__version__,
                         device_statuses=lambda: dict(services.device_states),
                         decode_payload=services.orders.decode_payload, housekeeping=housekeeping,
@@ -129,7 +132,7 @@ def start_sync(services: Services, url: str, device_id: str, secret: str) -> Non
         return
     services.sync = worker
     # payments have a client of their own: a shopper waiting on a QR never queues behind a large push
-    services.payments = PaymentClient(SyncClient(StoreEndpoint(url, device_id, secret)))
+    services.payments = PaymentClient(SyncClient(endpoint))
     services.reconciler = Reconciler(services.orders, services.payments,
                                      pay_window_s=services.config.payment.time_limit_s,
                                      on_paid=services.wake_sync, alert=services.raise_alert)

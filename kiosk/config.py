@@ -123,6 +123,9 @@ class StoreConfig:
     url: str = ""  # empty: demo mode starts the reference store locally
     device_id: str = ""
     secret: str = ""
+    # PEM file of the CA that signed an https:// store's certificate (a private or self-signed CA);
+    # "": the usual public CAs. When set, only its CAs are trusted.
+    ca_file: str = ""
 
 
 @dataclass(frozen=True)
@@ -360,6 +363,7 @@ def _check(config: KioskConfig) -> None:
                           "a device id and secret from `cloudstore add-device` when store.url is set")
     if config.store.url and not config.store.url.startswith(("http://", "https://")):
         raise ConfigError("store.url", config.store.url, "an http:// or https:// address")
+    _check_ca_file(config.store)
     if config.printer.kind == "usb" and not (config.printer.usb_vendor_id and config.printer.usb_product_id):
         raise ConfigError("printer.usb_vendor_id", config.printer.usb_vendor_id,
                           "the printer's USB vendor and product ids when printer.kind is usb")
@@ -396,6 +400,26 @@ def _check(config: KioskConfig) -> None:
     except (ValueError, zoneinfo.ZoneInfoNotFoundError):
         raise ConfigError("identity.timezone", config.identity.timezone,
                           "an IANA time zone such as Asia/Shanghai") from None
+
+
+def _check_ca_file(store: StoreConfig) -> None:
+    if not store.ca_file:
+        return
+    if not store.url.startswith("https://"):
+        raise ConfigError("store.url", store.url, "an https:// address when store.ca_file is set")
+    import ssl
+
+    try:
+        ssl.create_default_context(cafile=store.ca_file)  # what kiosk.sync.client.trust_context does
+    except FileNotFoundError:
+        raise ConfigError("store.ca_file", store.ca_file, "an existing PEM file of the store's CA") from None
+    except ssl.SSLError as exc:
+        raise ConfigError("store.ca_file", store.ca_file,
+                          "a PEM file holding the store's CA certificate "
+                          f"(OpenSSL read none: {exc.reason})") from None
+    except OSError as exc:
+        raise ConfigError("store.ca_file", store.ca_file,
+                          f"a readable PEM file of the store's CA ({exc.strerror or exc})") from None
 
 
 def _check_languages(ui: UiConfig) -> None:

@@ -4,6 +4,12 @@ Each request is signed as `kiosk.sync.protocol` says, with the kiosk's clock cor
 learnt from the store's `Date` header: a kiosk whose clock drifted past the store's 300 s window gets
 401, resyncs from that response and signs again. Timeouts are explicit, and TCP_NODELAY is set so a
 request body written after its headers is not held back by Nagle waiting for a delayed ACK.
+
+An https:// store's certificate is always verified: against the CA bundle httpx ships (certifi), or,
+when `store.ca_file` is configured, against that file's CAs only (a store with a self-signed or private
+CA). A refused certificate raises `StoreCertificateError`, an `httpx.ConnectError`, so every caller
+treats it as the network trouble it is (the outbox keeps its rows and retries); it is logged once per
+change with the store's URL and the reason, and `tls_problem` says it until a request gets through.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Generator, Mapping
@@ -34,6 +41,56 @@ class StoreEndpoint:
     base_url: str
     device_id: str
     secret: str
+    ca_file: str = ""  # PEM CA certificate(s) the store's certificate must chain to; "": the usual CAs
+
+
+# why a store's certificate was refused (`SyncClient.tls_problem`, the technician's sync page)
+TLS_UNTRUSTED = "untrusted"  # self-signed, or signed by a CA this kiosk does not trust
+TLS_EXPIRED = "expired"  # expired, or not valid yet
+TLS_HOSTNAME = "hostname"  # issued for another host name
+TLS_HANDSHAKE = "handshake"  # no TLS conversation at all (e.g. an http:// server on an https:// URL)
+TLS_REASONS = {TLS_UNTRUSTED: "certificate not trusted", TLS_EXPIRED: "certificate expired",
+               TLS_HOSTNAME: "hostname mismatch", TLS_HANDSHAKE: "TLS handshake failed"}
+# OpenSSL's X509_V_ERR_* codes (ssl.SSLCertVerificationError.verify_code)
+_EXPIRED_CODES = {9, 10}  # CERT_NOT_YET_VALID, CERT_HAS_EXPIRED
+_HOSTNAME_CODES = {62, 64}  # HOSTNAME_MISMATCH, IP_ADDRESS_MISMATCH
+_SSL_NETWORK_ERRORS = (ssl.SSLEOFError, ssl.SSLZeroReturnError, ssl.SSLSyscallError)
+
+
+class StoreCertificateError(httpx.ConnectError):
+    """The TLS connection to the store failed: its certificate was refused (or no TLS was spoken)."""
+
+    def __init__(self, url: str, problem: str, detail: str, *, request: httpx.Request | None = None) -> None:
+        self.url, self.problem, self.detail = url, problem, detail
+        super().__init__(f"store {url}: {TLS_REASONS[problem]} ({detail})", request=request)
+
+
+def tls_problem_of(exc: BaseException) -> tuple[str, str] | None:
+    """(problem, OpenSSL's words) when `exc` was caused by TLS verification or handshake, else None."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            code = cause.verify_code
+            detail = cause.verify_message or str(cause)
+            if code in _EXPIRED_CODES:
+                return TLS_EXPIRED, detail
+            if code in _HOSTNAME_CODES:
+                return TLS_HOSTNAME, detail
+            return TLS_UNTRUSTED, detail
+        if isinstance(cause, _SSL_NETWORK_ERRORS):
+            return None  # the connection broke mid-handshake: network trouble, not the certificate
+        if isinstance(cause, ssl.SSLError):
+            return TLS_HANDSHAKE, cause.reason or str(cause)
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def trust_context(ca_file: str) -> ssl.SSLContext:
+    """A verifying TLS context that trusts only the CAs in `ca_file` (OSError / ssl.SSLError if the
+    file cannot be read or holds no certificate)."""
+    return ssl.create_default_context(cafile=ca_file)
 
 
 @dataclass(frozen=True)
@@ -84,9 +141,11 @@ class SyncClient:
         self._clock = clock
         self._lock = threading.Lock()
         self._offset_s = 0.0
+        self._tls_problem = ""
         if transport is None:
+            verify: ssl.SSLContext | bool = trust_context(endpoint.ca_file) if endpoint.ca_file else True
             transport = httpx.HTTPTransport(
-                retries=0, socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
+                verify=verify, retries=0, socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)])
         self._http = httpx.Client(base_url=endpoint.base_url, auth=_Signer(self), transport=transport,
                                   timeout=self.timeouts.httpx(), follow_redirects=False)
 
@@ -124,8 +183,18 @@ class SyncClient:
         if json_body is not None:
             body = encode_json(json_body)
             send_headers.setdefault("Content-Type", "application/json")
-        response = self._http.request(method, path, content=body, params=params, headers=send_headers,
-                                      timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT)
+        wait = timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT
+        try:
+            response = self._http.request(method, path, content=body, params=params, headers=send_headers,
+                                          timeout=wait)
+        except httpx.TransportError as exc:
+            found = tls_problem_of(exc) if isinstance(exc, httpx.ConnectError) else None
+            if found is None:
+                self._tls_cleared()  # the latest trouble is the network's, not the certificate's
+                raise
+            raise self._tls_failed(*found, exc) from exc
+        if self._tls_problem and self._tls_cleared():
+            log.info("store %s: its certificate is accepted again", self.endpoint.base_url)
         self.observe(response, force=response.status_code == 401)
         return response
 
@@ -137,6 +206,36 @@ class SyncClient:
 
     def close(self) -> None:
         self._http.close()
+
+    # --- TLS -----------------------------------------------------------------------------------------
+
+    @property
+    def tls_problem(self) -> str:
+        """Why the store's certificate was refused (TLS_UNTRUSTED, …) when that is the latest trouble; ""
+        once a request got through, or failed for another reason (the store is then just unreachable)."""
+        with self._lock:
+            return self._tls_problem
+
+    def _tls_failed(self, problem: str, detail: str, exc: httpx.TransportError) -> StoreCertificateError:
+        url = self.endpoint.base_url
+        with self._lock:
+            changed, self._tls_problem = problem != self._tls_problem, problem
+        if changed:  # once, not on every retry: the sync page keeps saying it meanwhile
+            hint = (" (is store.ca_file the CA that signed it?)" if self.endpoint.ca_file
+                    else " (a store with its own CA needs store.ca_file)") if problem == TLS_UNTRUSTED else ""
+            log.error("store %s refused: %s: %s%s; orders stay in the outbox and are retried",
+                      url, TLS_REASONS[problem], detail, hint)
+        try:
+            request: httpx.Request | None = exc.request
+        except RuntimeError:
+            request = None
+        return StoreCertificateError(url, problem, detail, request=request)
+
+    def _tls_cleared(self) -> bool:
+        """Forget the refused certificate; True if there was one."""
+        with self._lock:
+            was, self._tls_problem = self._tls_problem, ""
+        return bool(was)
 
     def __enter__(self) -> SyncClient:
         return self

@@ -89,6 +89,8 @@ class WorkerStatus:
     last_pull: JobRecord | None
     pushing: bool  # a push asked for with push_now has not run yet
     pulling: bool
+    # why the store's certificate was last refused (kiosk.sync.client.TLS_*); "" when it was not
+    tls_problem: str = ""
 
 
 def _utcnow() -> dt.datetime:
@@ -172,7 +174,8 @@ class SyncWorker:
                                 revoked=self.pusher.revoked, last_push=self._last_push,
                                 last_pull=self._last_pull,
                                 pushing="push" in self._requested or "push" in self._taken,
-                                pulling="pull" in self._requested or "pull" in self._taken)
+                                pulling="pull" in self._requested or "pull" in self._taken,
+                                tls_problem=self.pusher.client.tls_problem)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()

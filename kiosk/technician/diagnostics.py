@@ -70,7 +70,10 @@ def sync_status(services: Services) -> dict[str, Any]:
     worker = services.sync
     return {
         "store_url": services.store_url or services.config.store.url,
+        "store_ca_file": services.config.store.ca_file,  # "": the usual public CAs
         "running": bool(worker is not None and worker.running),
+        # why the store's certificate was last refused (kiosk.sync.client.TLS_*); "" when it was not
+        "tls_problem": worker.status().tls_problem if worker is not None else "",
         "queue_depth": stats.depth,
         "oldest_pending_age_s": round(stats.oldest_pending_age_s, 1),
         "quarantined": stats.quarantined,

@@ -1409,6 +1409,22 @@
         <translation>%1 h %2 min</translation>
     </message>
     <message>
+        <source>The store&apos;s certificate is not trusted (since %1): orders are kept on the kiosk. A store with its own CA needs store.ca_file.</source>
+        <translation>The store&apos;s certificate is not trusted (since %1): orders are kept on the kiosk. A store with its own CA needs store.ca_file.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s certificate has expired (since %1): orders are kept on the kiosk.</source>
+        <translation>The store&apos;s certificate has expired (since %1): orders are kept on the kiosk.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s certificate is for another address (since %1): orders are kept on the kiosk.</source>
+        <translation>The store&apos;s certificate is for another address (since %1): orders are kept on the kiosk.</translation>
+    </message>
+    <message>
+        <source>No secure connection to the store (since %1): orders are kept on the kiosk.</source>
+        <translation>No secure connection to the store (since %1): orders are kept on the kiosk.</translation>
+    </message>
+    <message>
         <source>The store already has this order with different contents.</source>
         <translation>The store already has this order with different contents.</translation>
     </message>

@@ -1401,6 +1401,22 @@
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
+        <source>The store&apos;s certificate is not trusted (since %1): orders are kept on the kiosk. A store with its own CA needs store.ca_file.</source>
+        <translation>商城的证书不受信任（自 %1 起）：订单保留在本终端。使用自有 CA 的商城需要配置 store.ca_file。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s certificate has expired (since %1): orders are kept on the kiosk.</source>
+        <translation>商城的证书已过期（自 %1 起）：订单保留在本终端。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s certificate is for another address (since %1): orders are kept on the kiosk.</source>
+        <translation>商城的证书属于其他地址（自 %1 起）：订单保留在本终端。</translation>
+    </message>
+    <message>
+        <source>No secure connection to the store (since %1): orders are kept on the kiosk.</source>
+        <translation>无法与商城建立安全连接（自 %1 起）：订单保留在本终端。</translation>
+    </message>
+    <message>
         <source>The store already has this order with different contents.</source>
         <translation>商城已有此订单，但内容不同。</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.audit import FAILED, OK, REFUSED, AuditRecord
 from kiosk.config import store_timezone
+from kiosk.sync.client import TLS_EXPIRED, TLS_HOSTNAME, TLS_UNTRUSTED
 from kiosk.technician import sync_status
 from kiosk.technician.export_folders import ExportFolder, export_folders
 from kiosk.technician.sync_status import OpenAlert, QuarantinedRow, RowGone, SyncSnapshot
@@ -44,6 +45,22 @@ def duration_text(seconds: float) -> str:
             "Maintenance", "%1 min %2 s").replace("%1", str(seconds // 60)).replace("%2", str(seconds % 60))
     hours, rest = divmod(seconds, 3600)
     return translate("Maintenance", "%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest // 60))
+
+
+def _certificate_text(problem: str) -> str:
+    """Why the store's certificate was refused (kiosk.sync.client.TLS_*), with %1 for since when."""
+    texts = {
+        TLS_UNTRUSTED: translate(
+            "Maintenance", "The store's certificate is not trusted (since %1): orders are kept on the kiosk. "
+            "A store with its own CA needs store.ca_file."),
+        TLS_EXPIRED: translate(
+            "Maintenance", "The store's certificate has expired (since %1): orders are kept on the kiosk."),
+        TLS_HOSTNAME: translate(
+            "Maintenance", "The store's certificate is for another address (since %1): orders are kept on "
+            "the kiosk."),
+    }
+    return texts.get(problem) or translate(
+        "Maintenance", "No secure connection to the store (since %1): orders are kept on the kiosk.")
 
 
 def _error_text(kind: str) -> str:
@@ -131,6 +148,8 @@ class SyncPage(TechnicianPage):
                 "Maintenance", "The store refuses this kiosk (revoked): orders are kept on the kiosk.")
         if link == "online":
             return translate("Maintenance", "Store reachable since %1").replace("%1", since)
+        if link == "offline" and worker is not None and worker.tls_problem:
+            return _certificate_text(worker.tls_problem).replace("%1", since)
         if link == "offline":
             return translate("Maintenance", "Store unreachable since %1").replace("%1", since)
         return translate("Maintenance", "No answer from the store yet")

@@ -11,6 +11,7 @@ import os
 import re
 import secrets
 import socket
+import ssl
 import tempfile
 import threading
 import time
@@ -113,13 +114,18 @@ class LiveStore:
     db: StoreDB
     settings: Settings
     _clients: list[httpx.Client] = field(default_factory=list)
+    # what the harness's own clients trust (an https:// store: its CA's context)
+    verify: ssl.SSLContext | bool = True
+    # the path of every HTTP request that reached the app (past Uvicorn, and past TLS when it serves it)
+    requests: list[str] = field(default_factory=list)
     _merchant: AdminClient | None = None
 
     def admin(self, **kwargs: Any) -> AdminClient:
         """A client signed in as the harness's merchant (created at the first call), for the admin pages
         and the JSON API. The login form is used once per store; every client shares that session."""
+        kwargs.setdefault("verify", self.verify)
         if self._merchant is None:
-            self._merchant = staff_client(self.base_url, self.db)
+            self._merchant = staff_client(self.base_url, self.db, verify=self.verify)
             self._clients.append(self._merchant)
         client = AdminClient(base_url=self.base_url, timeout=kwargs.pop("timeout", 10),
                              cookies=self._merchant.cookies, **kwargs)
@@ -132,11 +138,12 @@ class LiveStore:
               role: str = accounts.MERCHANT) -> AdminClient:
         """A client of its own session, signed in as `name` (a user made with `role` if there is none)."""
         ensure_user(self.db, name, password, role)
-        client = staff_client(self.base_url, name=name, password=password)
+        client = staff_client(self.base_url, name=name, password=password, verify=self.verify)
         self._clients.append(client)
         return client
 
     def plain(self, **kwargs: Any) -> httpx.Client:
+        kwargs.setdefault("verify", self.verify)
         client = httpx.Client(base_url=self.base_url, timeout=10, **kwargs)
         self._clients.append(client)
         return client
@@ -147,7 +154,8 @@ class LiveStore:
 
     def kiosk(self, name: str = "kiosk", clock: Callable[[], float] = time.time) -> Kiosk:
         device_id, secret = self.add_device(name)
-        client = httpx.Client(base_url=self.base_url, auth=HmacAuth(device_id, secret, clock), timeout=10)
+        client = httpx.Client(base_url=self.base_url, auth=HmacAuth(device_id, secret, clock), timeout=10,
+                              verify=self.verify)
         self._clients.append(client)
         return Kiosk(device_id, secret, client)
 
@@ -184,9 +192,25 @@ def pii_key_file(db_url: str) -> str:
     return os.path.join(_PG_KEY_DIR, hashlib.sha256(db_url.encode()).hexdigest()[:16] + ".key")
 
 
+class _Recorded:
+    """The app, noting the path of each HTTP request that reaches it."""
+
+    def __init__(self, app: Any, seen: list[str]) -> None:
+        self.app, self.seen = app, seen
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            self.seen.append(scope["path"])
+        await self.app(scope, receive, send)
+
+
 @contextmanager
-def running_store(db_url: str, **settings: Any) -> Iterator[LiveStore]:
-    """The real app under uvicorn.Server in a thread, bound to a free loopback port."""
+def running_store(db_url: str, *, tls: tuple[str, str] | None = None, verify: ssl.SSLContext | bool = True,
+                  **settings: Any) -> Iterator[LiveStore]:
+    """The real app under uvicorn.Server in a thread, bound to a free loopback port.
+
+    `tls`: (certificate file, key file) to serve HTTPS with, as `cloudstore serve --ssl-certfile
+    --ssl-keyfile` does; `verify`: what the harness's own clients trust then."""
     db = StoreDB(db_url)
     upgrade(db)
     salt_dir = tempfile.TemporaryDirectory(prefix="cloudstore-salt-")  # not the user's data dir
@@ -195,7 +219,10 @@ def running_store(db_url: str, **settings: Any) -> Iterator[LiveStore]:
     cfg = Settings(db_url=db_url, **settings)
     sock = free_socket()
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(cfg, db), log_level="warning", lifespan="on"))
+    seen: list[str] = []
+    certfile, keyfile = tls or (None, None)
+    server = uvicorn.Server(uvicorn.Config(_Recorded(create_app(cfg, db), seen), log_level="warning",
+                                           lifespan="on", ssl_certfile=certfile, ssl_keyfile=keyfile))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -203,7 +230,8 @@ def running_store(db_url: str, **settings: Any) -> Iterator[LiveStore]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("store did not start")
         time.sleep(0.01)
-    store = LiveStore(f"http://127.0.0.1:{port}", db, cfg)
+    scheme = "https" if tls else "http"
+    store = LiveStore(f"{scheme}://127.0.0.1:{port}", db, cfg, verify=verify, requests=seen)
     try:
         yield store
     finally:
