@@ -9,6 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from cloudstore import pii as store_pii
 from cloudstore.models import StoreOrder
 from kiosk.db.engine import Database
 from kiosk.db.models import Fulfilment, Order, OrderState, OutboxRow, OutboxState
@@ -41,7 +42,9 @@ def test_paid_order_reaches_the_store_with_contact_and_audit_clean(
     with store.db.read() as session:
         stored = session.scalars(select(StoreOrder)).one()
         assert stored.order_uuid == order.order_uuid
-        assert stored.payload["contact"]["phone"] == "13900001111"
+        # the store keeps the contact sealed: clear only through its key
+        assert "13900001111" not in str(stored.payload)
+        assert store_pii.contact(session, stored.order_uuid, stored.payload)["phone"] == "13900001111"
         assert stored.payload["total_minor"] == 2290
         # the store's own arithmetic agrees with the kiosk's, and so does its payment
         assert stored.audit_flags == ""
@@ -72,8 +75,8 @@ def test_rows_the_key_no_longer_opens_are_quarantined_and_later_orders_still_pus
     assert (states[plain], states[later]) == (OrderState.SYNCED, OrderState.SYNCED)
     with store.db.read() as session:
         ingested = {u: p for u, p in session.execute(select(StoreOrder.order_uuid, StoreOrder.payload))}
-    assert set(ingested) == {plain, later}
-    assert ingested[later]["contact"]["phone"] == "13900001111"
+        assert set(ingested) == {plain, later}
+        assert store_pii.contact(session, later, ingested[later])["phone"] == "13900001111"
     assert sorted(e.data["order_uuid"] for e in recorder.of("sync.quarantined")) == sorted(lost)
     alerts = store_alerts(store.db, device[0], "outbox.quarantined")
     assert sorted(a.order_uuid for a in alerts) == sorted(lost)
