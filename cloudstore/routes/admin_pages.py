@@ -8,26 +8,30 @@ the session's CSRF token; every action is written to the audit log with its resu
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from html import escape
 from typing import Annotated, Any
 from urllib.parse import quote
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
-from cloudstore import accounts, admin, fleet, fulfilment
+from cloudstore import accounts, admin, fleet, fulfilment, order_events
 from cloudstore.accounts import Staff
 from cloudstore.db import StoreDB
 from cloudstore.html import document, money, options, table
 from cloudstore.ingest import missing_seqs
-from cloudstore.models import OrderRequest, StoreOrder, utcnow
+from cloudstore.models import Device, OrderRequest, StoreOrder, utcnow
 from cloudstore.pii import mask_phone
 from cloudstore.routes.deps import DB, get_db, get_settings
 from cloudstore.routes.staff import csrf_field, form_staff, page_staff, write_audit
-from cloudstore.timefmt import iso
+from cloudstore.timefmt import parse_iso
 from kiosk.sync.protocol import FulfilmentStatus
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 
@@ -50,9 +54,10 @@ def _nav(request: Request, staff: Staff) -> str:
     return f"<header><strong>{escape(get_settings(request).merchant_name)}</strong>{links}{who}</header>"
 
 
-def _page(request: Request, staff: Staff, title: str, body: str, message: str = "") -> HTMLResponse:
+def _page(request: Request, staff: Staff, title: str, body: str, message: str = "",
+          style: str = "") -> HTMLResponse:
     note = f"<p class=\"warn\" id=\"message\">{escape(message)}</p>" if message else ""
-    head = f"<style>{NAV_STYLE}</style><meta name=\"referrer\" content=\"no-referrer\">"
+    head = f"<style>{NAV_STYLE}{style}</style><meta name=\"referrer\" content=\"no-referrer\">"
     response = HTMLResponse(document(title, f"{_nav(request, staff)}<main><h1>{escape(title)}</h1>{note}"
                                             f"{body}</main>", head=head))
     response.headers["Cache-Control"] = "no-store"
@@ -75,16 +80,51 @@ def _ago(seconds: float | None) -> str:
     return f"{seconds / 3600:.1f} h ago"
 
 
-def _status_form(o: StoreOrder, staff: Staff) -> str:
-    allowed = sorted(fulfilment.TRANSITIONS.get(o.status, set()))
+# the steps that belong to one kind of fulfilment; the others (returns) fit both
+_DELIVERY_ONLY = {FulfilmentStatus.SHIPPED.value, FulfilmentStatus.DELIVERED.value}
+_PICKUP_ONLY = {FulfilmentStatus.READY_FOR_PICKUP.value, FulfilmentStatus.PICKED_UP.value}
+
+
+def fitting_steps(o: StoreOrder) -> list[str]:
+    """The merchant's next steps for the order that fit its fulfilment (delivery ships, pickup is
+    collected); `fulfilment.set_status` refuses the others whatever a form posts."""
+    unfit = _PICKUP_ONLY if o.fulfilment == "delivery" else _DELIVERY_ONLY
+    return sorted(str(s) for s in fulfilment.TRANSITIONS.get(o.status, set()) if str(s) not in unfit)
+
+
+def _status_form(o: StoreOrder, staff: Staff, back: str = "") -> str:
+    allowed = fitting_steps(o)
     if not allowed:
         return ""
     choices = "".join(f"<option>{escape(s)}</option>" for s in allowed)
-    tracking = ("<input name=\"tracking_no\" placeholder=\"tracking no\" size=\"12\">"
-                if o.fulfilment == "delivery" else "")
-    return (f"<form class=\"inline\" method=\"post\" action=\"/admin/orders/{escape(o.order_uuid)}/status\">"
-            f"{csrf_field(staff)}<select name=\"status\">{choices}</select>{tracking}"
+    tracking = ("<input name=\"tracking_no\" placeholder=\"tracking no 运单号\" size=\"12\" maxlength=\"64\""
+                + (" required" if allowed == [FulfilmentStatus.SHIPPED.value] else "") + ">"
+                if FulfilmentStatus.SHIPPED.value in allowed else "")
+    back_field = f"<input type=\"hidden\" name=\"back\" value=\"{escape(back)}\">" if back else ""
+    return (f"<form class=\"inline status-form\" method=\"post\" "
+            f"action=\"/admin/orders/{escape(o.order_uuid)}/status\">"
+            f"{csrf_field(staff)}{back_field}<select name=\"status\">{choices}</select>{tracking}"
             "<button>Set</button></form>")
+
+
+def _zone(request: Request) -> dt.tzinfo:
+    name = get_settings(request).timezone
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        log.warning("unknown store timezone %r: admin times shown in UTC", name)
+        return dt.UTC
+
+
+def local(request: Request, at: dt.datetime | None) -> str:
+    """A naive-UTC time in the store's timezone, to the minute: "2026-12-07 13:51"."""
+    if at is None:
+        return ""
+    return at.replace(tzinfo=dt.UTC).astimezone(_zone(request)).strftime("%Y-%m-%d %H:%M")
+
+
+def _zone_label(request: Request) -> str:
+    return get_settings(request).timezone
 
 
 @router.get("", response_class=HTMLResponse)
@@ -97,7 +137,8 @@ def orders_page(request: Request, db: DB, device_id: str = "", status: str = "",
     with db.read() as session:
         orders = admin.list_orders(session, f)
         contacts = {uuid: now.contact for uuid, now in fulfilment.standings(session, orders).items()}
-        device_ids = [d.id for d in admin.devices(session)]
+        kiosks = {d.id: d.name for d in admin.devices(session)}
+        device_ids = list(kiosks)
         total = admin.order_count(session)
     filters = (
         "<form class=\"filters\" method=\"get\" action=\"/admin\">"
@@ -115,15 +156,20 @@ def orders_page(request: Request, db: DB, device_id: str = "", status: str = "",
         if o.total_minor != o.computed_total_minor:
             claimed = escape(money(o.total_minor, o.currency))
             total_cell += f" <span class=\"flag\">(kiosk said {claimed})</span>"
+        page = f"/admin/orders/{quote(o.order_uuid, safe='')}"
+        kiosk_name = escape(kiosks.get(o.device_id, o.device_id))
+        kiosk = f"<span title=\"{escape(o.device_id)}\">{kiosk_name}</span> #{o.device_seq}"
         rows.append([
-            escape(iso(o.received_at)), f"<b>{escape(o.order_no)}</b><br><span class=\"muted\">"
-            f"{escape(o.order_uuid)}</span>", f"{escape(o.device_id)} #{o.device_seq}", total_cell,
+            escape(local(request, o.received_at)), f"<a class=\"order-link\" href=\"{escape(page)}\">"
+            f"<b>{escape(o.order_no)}</b></a><br><span class=\"muted\">"
+            f"{escape(o.order_uuid)}</span>", kiosk, total_cell,
             escape(o.fulfilment) + (f"<br>{escape(mask_phone(phone))}" if phone else ""),
             f"<span class=\"status\">{escape(o.status)}</span>", escape(o.tracking_no),
             f"<span class=\"flag\">{escape(o.audit_flags)}</span>", _status_form(o, staff),
         ])
     body = filters + f"<p class=\"muted\">{len(orders)} shown of {total}</p>" + table(
-        ["Received (UTC)", "Order", "Kiosk #seq", "Total", "Fulfilment", "Status", "Tracking", "Audit", ""],
+        [f"Received ({_zone_label(request)})", "Order", "Kiosk #seq", "Total", "Fulfilment", "Status",
+         "Tracking", "Audit", ""],
         rows)
     return _page(request, staff, "订单 Orders", body, msg)
 
@@ -132,10 +178,6 @@ _RETURN_REASONS = {"quality": "质量问题 quality problem", "wrong_item": "发
                    "damaged": "商品损坏 damaged", "other": "其他 other"}
 _KINDS = {"modification": "修改 change", "return": "退货 return", "exchange": "换货 exchange"}
 _FIELDS = {"contact_name": "name", "contact_phone": "phone", "address": "address", "fulfilment": "fulfilment"}
-
-
-def _utc(at: dt.datetime | None) -> str:
-    return at.strftime("%Y-%m-%d %H:%M") if at is not None else ""
 
 
 def fee_words(difference_minor: int, currency: str) -> str:
@@ -187,7 +229,7 @@ def _fee(r: OrderRequest, order: StoreOrder | None) -> str:
 def _order_cell(r: OrderRequest, order: StoreOrder | None) -> str:
     if order is None:
         return escape(r.order_uuid)
-    return (f"<a href=\"/admin?q={quote(order.order_no)}\" style=\"white-space:nowrap\">"
+    return (f"<a href=\"/admin/orders/{quote(order.order_uuid, safe='')}\" style=\"white-space:nowrap\">"
             f"<b>{escape(order.order_no)}</b></a><br>"
             f"<span class=\"muted\">{escape(order.status)}</span>")
 
@@ -222,12 +264,13 @@ def requests_page(request: Request, db: DB, msg: str = "") -> Response:
 
     pending_rows = [[escape(_ago((now - r.created_at).total_seconds())), *cells(r), decide_form(r)]
                     for r in pending]
-    decided_rows = [[escape(_utc(r.created_at)), escape(_utc(r.decided_at)), *cells(r),
+    decided_rows = [[escape(local(request, r.created_at)), escape(local(request, r.decided_at)), *cells(r),
                      outcome(r), escape(r.note)] for r in recent]
     body = (f"<h2>待处理 Pending ({len(pending)})</h2>"
             + table(["Age", "Order", "Kind", "Reason", "Asked", "Fee", "Decision"], pending_rows)
             + "<h2>已处理 Decided</h2>"
-            + table(["Requested (UTC)", "Decided (UTC)", "Order", "Kind", "Reason", "Asked", "Fee", "Outcome",
+            + table([f"Requested ({_zone_label(request)})", f"Decided ({_zone_label(request)})", "Order",
+                     "Kind", "Reason", "Asked", "Fee", "Outcome",
                      "Note"], decided_rows))
     return _page(request, staff, "申请 Requests", body, msg)
 
@@ -275,7 +318,8 @@ def quarantine_page(request: Request, db: DB) -> Response:
     if not isinstance(staff, Staff):
         return staff
     with db.read() as session:
-        rows = [[escape(iso(q.received_at)), f"{escape(q.device_id)} #{q.device_seq}", escape(q.order_uuid),
+        rows = [[escape(local(request, q.received_at)), f"{escape(q.device_id)} #{q.device_seq}",
+                 escape(q.order_uuid),
                  escape(q.reason), f"<code>{escape(q.payload_hash[:12])}</code>"]
                 for q in admin.quarantined(session)]
     headers = ["Received", "Kiosk #seq", "Order", "Reason", "Hash"]
@@ -303,7 +347,9 @@ async def set_status_form(request: Request, order_uuid: Annotated[str, Path(max_
         write_audit(db, staff.name, "order_status", f"order {order_uuid} -> {status}", result)
         return result
 
-    return _back("/admin", await run_in_threadpool(work, get_db(request)))
+    page = f"/admin/orders/{quote(order_uuid, safe='')}"
+    back = page if form.get("back") == page else "/admin"  # never a redirect to anywhere else
+    return _back(back, await run_in_threadpool(work, get_db(request)))
 
 
 @router.post("/requests/{request_id}/decide")
@@ -350,9 +396,182 @@ def audit_page(request: Request, db: DB) -> Response:
     if not isinstance(staff, Staff):
         return staff
     with db.read() as session:
-        rows = [[escape(iso(e.at)), escape(e.user_name), escape(e.action), escape(e.target),
+        rows = [[escape(local(request, e.at)), escape(e.user_name), escape(e.action), escape(e.target),
                  f"<span class=\"{'ok' if e.result == 'ok' else 'warn'}\">{escape(e.result)}</span>"]
                 for e in accounts.recent_audit(session)]
     body = ("<p class=\"muted\">The latest 200 admin actions, newest first.</p>"
-            + table(["When (UTC)", "User", "Action", "On", "Result"], rows))
+            + table([f"When ({_zone_label(request)})", "User", "Action", "On", "Result"], rows))
     return _page(request, staff, "审计 Audit log", body)
+
+
+# -- one order, for the merchant who packs and ships it ---------------------------------------------
+
+ORDER_STYLE = (
+    ".facts{display:grid;grid-template-columns:minmax(6rem,auto) 1fr;gap:.3rem 1rem;margin:0;"
+    "background:#fff;padding:.6rem .8rem}.facts dt{color:#6b7785}.facts dd{margin:0;overflow-wrap:anywhere}"
+    ".lines td,.lines th{overflow-wrap:anywhere}.lines .num{text-align:right;white-space:nowrap}"
+    ".money{max-width:24rem;margin-left:auto}.money .total{font-weight:700;font-size:1.1rem}"
+    "section{margin:1.2rem 0}h2{font-size:1.05rem;margin:.4rem 0}.status-form{display:flex;gap:.5rem;"
+    "flex-wrap:wrap}.scroll{overflow-x:auto;max-width:100%}main{max-width:64rem}"
+    ".order-no{font-size:1.4rem}")
+
+SLIP_STYLE = (
+    "*{box-sizing:border-box}body{font-family:system-ui,\"Noto Sans SC\",sans-serif;margin:0;padding:1rem;"
+    "color:#000;background:#fff}.order-no{font-size:2.4rem;font-weight:800;margin:0 0 .2rem;"
+    "letter-spacing:.03em}.muted{color:#444}table{border-collapse:collapse;width:100%;margin:1rem 0}"
+    "th,td{border-bottom:1px solid #999;padding:.45rem .4rem;text-align:left;vertical-align:top;"
+    "overflow-wrap:anywhere}.qty{font-size:1.4rem;font-weight:700;text-align:center;width:4rem}"
+    ".box{display:inline-block;width:1.3rem;height:1.3rem;border:2px solid #000}.check{width:2.2rem}"
+    ".ship{border:2px solid #000;padding:.6rem .8rem;font-size:1.15rem;line-height:1.5;"
+    "overflow-wrap:anywhere}.ship b{font-size:1.3rem}.print{margin-top:1rem;font:inherit;padding:.5rem 1rem}"
+    "@media print{.print{display:none}body{padding:0}@page{margin:12mm}}")
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _int(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _lines(o: StoreOrder) -> list[dict[str, Any]]:
+    return [line for line in o.payload.get("lines") or [] if isinstance(line, dict)]
+
+
+def _line_name(line: dict[str, Any]) -> str:
+    zh, en = _text(line.get("name_zh")), _text(line.get("name_en"))
+    return " / ".join(part for part in (zh, en) if part) or _text(line.get("sku"))
+
+
+def _pickup_point(session: Any, o: StoreOrder) -> str:
+    device = session.get(Device, o.device_id)
+    return _text(o.payload.get("pickup_location")) or (device.name if device is not None else o.device_id)
+
+
+def _order_or_404(request: Request, staff: Staff, found: bool) -> Response | None:
+    if found:
+        return None
+    response = _page(request, staff, "订单 Order", "<p class=\"warn\">没有这个订单 No such order.</p>"
+                     "<p><a href=\"/admin\">← 订单 Orders</a></p>")
+    response.status_code = 404
+    return response
+
+
+def _facts(rows: list[tuple[str, str]]) -> str:
+    """(label, already-escaped HTML) pairs as a definition list."""
+    return "<dl class=\"facts\">" + "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>"
+
+
+@router.get("/orders/{order_uuid}", response_class=HTMLResponse)
+def order_detail_page(request: Request, db: DB, order_uuid: Annotated[str, Path(max_length=36)],
+                      msg: str = "") -> Response:
+    staff = page_staff(request, merchant=True)  # the clear contact is the merchant's alone
+    if not isinstance(staff, Staff):
+        return staff
+    with db.read() as session:
+        o = fulfilment.find_order(session, order_uuid)
+        missing = _order_or_404(request, staff, o is not None)
+        if missing is not None or o is None:
+            return missing or Response(status_code=404)
+        now = fulfilment.standing(session, o)
+        contact = now.contact
+        timeline = order_events.timeline(session, o)
+        reqs = list(session.execute(select(OrderRequest).where(OrderRequest.order_uuid == o.order_uuid)
+                                    .order_by(OrderRequest.id)).scalars())
+        pickup = _pickup_point(session, o)
+        device = session.get(Device, o.device_id)
+        kiosk_name = device.name if device is not None else o.device_id
+        session.expunge_all()
+    write_audit(db, staff.name, "order_viewed", f"order {o.order_uuid}", "")
+    cur = o.currency
+    line_rows = [[escape(_line_name(line))
+                  + f"<br><span class=\"muted\">{escape(_text(line.get('sku')))}</span>",
+                  f"<span class=\"num\">{_int(line.get('quantity'))}</span>",
+                  f"<span class=\"num\">{escape(money(_int(line.get('unit_price_minor')), cur))}</span>",
+                  f"<span class=\"num\">{escape(money(_int(line.get('line_total_minor')), cur))}</span>"]
+                 for line in _lines(o)]
+    fee_change = now.shipping_minor - _int(o.payload.get("shipping_minor"))
+    discount = _int(o.payload.get("discount_minor"))
+    money_rows = [("小计 Subtotal", escape(money(now.subtotal_minor, cur))),
+                  ("运费 Delivery", escape(money(now.shipping_minor, cur))
+                   + (" <span class=\"muted\">(after approved changes)</span>" if fee_change else ""))]
+    if discount:
+        money_rows.append(("优惠 Discount", escape(money(-discount, cur))))
+    total = escape(money(o.total_minor + fee_change, cur))
+    money_rows.append(("合计 Total", f"<span class=\"total\">{total}</span>"))
+    if contact.fulfilment == "delivery":
+        where = [("方式 Fulfilment", "配送 delivery"), ("收件人 Name", escape(contact.name)),
+                 ("电话 Phone", escape(contact.phone)), ("地址 Address", escape(contact.address))]
+    else:
+        where = [("方式 Fulfilment", "自提 pickup"), ("自提点 Pickup point", escape(pickup)),
+                 ("联系人 Name", escape(contact.name) or "<span class=\"muted\">—</span>"),
+                 ("电话 Phone", escape(contact.phone) or "<span class=\"muted\">—</span>")]
+    where.append(("运单号 Tracking", escape(o.tracking_no) or "<span class=\"muted\">—</span>"))
+    steps = [[escape(local(request, parse_iso(e["at"]))), escape(e["status"]), escape(e["detail"])]
+             for e in timeline]
+    req_rows = [[escape(local(request, r.created_at)), _kind(r), _reason(r), _asked(r, o), _fee(r, o),
+                 escape(r.status), escape(r.note)] for r in reqs]
+    page = f"/admin/orders/{quote(o.order_uuid, safe='')}"
+    form = _status_form(o, staff, back=page)
+    body = (
+        f"<p class=\"order-no\"><b>{escape(o.order_no)}</b> "
+        f"<span class=\"status\">{escape(o.status)}</span></p>"
+        f"<p class=\"muted\">{escape(o.order_uuid)} · <span title=\"{escape(o.device_id)}\">"
+        f"{escape(kiosk_name)}</span> #{o.device_seq} · {escape(local(request, o.received_at))} "
+        f"({escape(_zone_label(request))})</p>"
+        f"<p><a id=\"slip\" href=\"{escape(page)}/slip\">装箱单 Packing slip</a> · "
+        "<a href=\"/admin\">← 订单 Orders</a></p>"
+        + (f"<section><h2>下一步 Next step</h2>{form}</section>" if form else "")
+        + "<section><h2>商品 Lines</h2><div class=\"scroll\">"
+        + table(["商品 Item", "数量 Qty", "单价 Unit", "金额 Line"], line_rows).replace(
+            "<table>", "<table class=\"lines\">", 1)
+        + "</div>" + f"<div class=\"money\">{_facts(money_rows)}</div></section>"
+        + f"<section><h2>交付 Fulfilment</h2>{_facts(where)}</section>"
+        + "<section><h2>进度 Timeline</h2><div class=\"scroll\">"
+        + table([f"When ({_zone_label(request)})", "Status", "Detail"], steps) + "</div></section>"
+        + "<section><h2>申请 Requests</h2><div class=\"scroll\">"
+        + (table(["Requested", "Kind", "Reason", "Asked", "Fee", "Status", "Note"], req_rows) if req_rows
+           else "<p class=\"muted\">—</p>") + "</div></section>")
+    return _page(request, staff, f"订单 Order {o.order_no}", body, msg, style=ORDER_STYLE)
+
+
+@router.get("/orders/{order_uuid}/slip", response_class=HTMLResponse)
+def packing_slip(request: Request, db: DB, order_uuid: Annotated[str, Path(max_length=36)]) -> Response:
+    """The order on paper, for packing: its number large, every line with a box to tick, and where it
+    goes (the delivery name, phone and address in clear, or the pickup point). No navigation."""
+    staff = page_staff(request, merchant=True)
+    if not isinstance(staff, Staff):
+        return staff
+    with db.read() as session:
+        o = fulfilment.find_order(session, order_uuid)
+        missing = _order_or_404(request, staff, o is not None)
+        if missing is not None or o is None:
+            return missing or Response(status_code=404)
+        contact = fulfilment.standing(session, o).contact
+        pickup = _pickup_point(session, o)
+        session.expunge_all()
+    write_audit(db, staff.name, "order_slip_viewed", f"order {o.order_uuid}", "")
+    rows = "".join(
+        "<tr><td class=\"check\"><span class=\"box\"></span></td>"
+        f"<td class=\"qty\">{_int(line.get('quantity'))}</td><td>{escape(_line_name(line))}"
+        f"<br><span class=\"muted\">{escape(_text(line.get('sku')))}</span>"
+        "</td></tr>" for line in _lines(o))
+    count = sum(_int(line.get("quantity")) for line in _lines(o))
+    if contact.fulfilment == "delivery":
+        ship = (f"<div class=\"ship\" id=\"ship\">配送 Delivery<br><b>{escape(contact.name)}</b> "
+                f"{escape(contact.phone)}<br>{escape(contact.address)}</div>")
+    else:
+        ship = (f"<div class=\"ship\" id=\"ship\">自提 Pickup: <b>{escape(pickup)}</b>"
+                + (f"<br>{escape(contact.name)} {escape(contact.phone)}"
+                   if contact.name or contact.phone else "")
+                + "</div>")
+    body = (f"<p class=\"order-no\">{escape(o.order_no)}</p>"
+            f"<p class=\"muted\">{escape(local(request, o.received_at))} · {count} 件 items</p>{ship}"
+            "<table><thead><tr><th></th><th>数量 Qty</th><th>商品 Item</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            "<button class=\"print\" onclick=\"window.print()\">打印 Print</button>")
+    response = HTMLResponse(document(f"装箱单 {o.order_no}", body, style=SLIP_STYLE,
+                                     head="<meta name=\"referrer\" content=\"no-referrer\">"))
+    response.headers["Cache-Control"] = "no-store"
+    return response
