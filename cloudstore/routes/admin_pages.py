@@ -262,7 +262,9 @@ def requests_page(request: Request, db: DB, msg: str = "") -> Response:
     def outcome(r: OrderRequest) -> str:
         return f"<span class=\"{'ok' if r.status == 'APPROVED' else 'warn'}\">{escape(r.status)}</span>"
 
-    pending_rows = [[escape(_ago((now - r.created_at).total_seconds())), *cells(r), decide_form(r)]
+    pending_rows = [[f"<span title=\"{escape(local(request, r.created_at))}\">"
+                     f"{escape(_ago((now - r.created_at).total_seconds()))}</span>",
+                     *cells(r), decide_form(r)]
                     for r in pending]
     decided_rows = [[escape(local(request, r.created_at)), escape(local(request, r.decided_at)), *cells(r),
                      outcome(r), escape(r.note)] for r in recent]
@@ -304,7 +306,9 @@ def fleet_page(request: Request, db: DB, msg: str = "") -> Response:
             rows.append([
                 f"<b>{escape(d.name)}</b><br><span class=\"muted\">{escape(d.id)}</span>"
                 + (" <span class=\"flag\">revoked</span>" if d.revoked_at else ""),
-                escape(_ago(row["heartbeat_age_s"])), str(d.queue_depth), f"{d.oldest_pending_age_s:.0f} s",
+                f"<span title=\"{escape(local(request, d.last_heartbeat_at))}\">"
+                f"{escape(_ago(row['heartbeat_age_s']))}</span>", str(d.queue_depth),
+                f"{d.oldest_pending_age_s:.0f} s",
                 dev(row["printer"]), dev(row["scanner"]), escape(d.version), seq, alerts or "—",
             ])
     body = table(["Kiosk", "Last heartbeat", "Queue", "Oldest pending", "Printer", "Scanner", "Version",
@@ -515,8 +519,8 @@ def order_detail_page(request: Request, db: DB, order_uuid: Annotated[str, Path(
     page = f"/admin/orders/{quote(o.order_uuid, safe='')}"
     form = _status_form(o, staff, back=page)
     body = (
-        f"<p class=\"order-no\"><b>{escape(o.order_no)}</b> "
-        f"<span class=\"status\">{escape(o.status)}</span></p>"
+        f"<p class=\"order-no\"><span class=\"status\">{escape(o.status)}</span> · "
+        f"{'配送 delivery' if o.fulfilment == 'delivery' else '自提 pickup'}</p>"
         f"<p class=\"muted\">{escape(o.order_uuid)} · <span title=\"{escape(o.device_id)}\">"
         f"{escape(kiosk_name)}</span> #{o.device_seq} · {escape(local(request, o.received_at))} "
         f"({escape(_zone_label(request))})</p>"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from cloudstore import accounts
-from cloudstore.models import AuditEntry, StoreOrder
+from cloudstore.models import AuditEntry, OrderRequest, StoreOrder
 from tests.unit.cloudstore.after_sales import ADDRESS, NAME, PHONE, SETTINGS, STORE_PARAMS, sell, store_at
 from tests.unit.cloudstore.harness import AdminClient, LiveStore
 
@@ -157,6 +158,30 @@ def test_the_list_links_orders_names_kiosks_and_shows_local_times(store: LiveSto
     assert f"{shown:%Y-%m-%d %H:%M}" in page and ".%f" not in page
 
 
+def test_an_approved_change_shows_on_the_page_and_requests_show_local_times(store: LiveStore) -> None:
+    kiosk = store.kiosk()
+    order = sell(kiosk)
+    uuid, moved_to = order["order_uuid"], "上海市静安区南京西路200号8楼"
+    asked = kiosk.http.post(f"/v1/orders/{uuid}/modifications",
+                            json={"request_id": secrets.token_hex(8), "changes": {"address": moved_to}})
+    assert asked.status_code in (200, 201), asked.text
+    request_id = asked.json()["request_id"]
+    merchant = store.admin()
+    decided = merchant.post(f"/admin/requests/{request_id}/decide", data={"approve": "1"},
+                            follow_redirects=True)
+    assert decided.status_code == 200 and "APPROVED" in decided.text
+    page = _page(merchant, uuid)
+    assert escape(moved_to) in page and escape(ADDRESS) not in page  # the address as it stands
+    assert "APPROVED" in page  # the request, on the order's page
+    with store.db.read() as session:
+        at = session.execute(select(OrderRequest.decided_at).where(OrderRequest.request_id == request_id)
+                             ).scalar_one()
+    assert at is not None
+    shown = at.replace(tzinfo=dt.UTC).astimezone(ZoneInfo(store.settings.timezone))
+    assert f"<td>{shown:%Y-%m-%d %H:%M}</td>" in decided.text, "the decision's time in the store's timezone"
+    assert f'href="/admin/orders/{uuid}"' in decided.text
+
+
 def test_markup_in_a_name_or_address_shows_as_text(store: LiveStore) -> None:
     evil = "<img src=x onerror=alert(1)>"
     lines = [{"position": 0, "sku": "D00001", "name_zh": f"可乐{evil}", "name_en": "Cola</td>",
@@ -189,8 +214,15 @@ def _screenshot(html: Path, png: Path, size: str, tmp: Path) -> None:
     assert png.exists(), done.stderr.decode(errors="replace")[-2000:]
 
 
-def _painted(png: Path) -> tuple[int, int, int]:
-    """(width, height, distinct colours) of a PNG, read with Qt-free means: PySide6's QImage is not to be
+# paints a magenta square over the page when it is wider than the window (content off the right edge)
+_OVERFLOW_PROBE = ("<script>addEventListener('load',()=>{if(document.documentElement.scrollWidth>innerWidth){"
+                   "const d=document.createElement('div');d.style.cssText='position:fixed;left:0;top:0;"
+                   "width:120px;height:120px;background:#ff00ff;z-index:9';document.body.append(d)}})</script>")
+MAGENTA = b"\xff\x00\xff"
+
+
+def _painted(png: Path) -> tuple[int, int, set[bytes]]:
+    """(width, height, colours seen) of a PNG, read with Qt-free means: PySide6's QImage is not to be
     imported outside kiosk/ui, so the PNG is decoded here (8-bit RGB/RGBA, as Chromium writes)."""
     import struct
     import zlib
@@ -231,7 +263,7 @@ def _painted(png: Path) -> tuple[int, int, int]:
         if y % 8 == 0:
             seen.update(bytes(line[x:x + 3]) for x in range(0, stride, channels * 4))
         prev = line
-    return width, height, len(seen)
+    return width, height, seen
 
 
 @pytest.mark.skipif(shutil.which(CHROMIUM) is None, reason=f"no headless Chromium at {CHROMIUM}")
@@ -242,11 +274,12 @@ def test_the_order_page_and_slip_render_in_chromium(store: LiveStore, tmp_path: 
     base = f'<base href="{store.base_url}/">'
     for name, suffix in (("order", ""), ("slip", "/slip")):
         html = out / f"{name}.html"
-        html.write_text(_page(merchant, order["order_uuid"], suffix).replace("<head>", "<head>" + base, 1),
-                        encoding="utf-8")
+        text = _page(merchant, order["order_uuid"], suffix).replace("<head>", "<head>" + base, 1)
+        html.write_text(text.replace("</body>", _OVERFLOW_PROBE + "</body>"), encoding="utf-8")
         for size in ("390,844", "1280,800"):
             png = out / f"{name}-{size.replace(',', 'x')}.png"
             _screenshot(html, png, size, out)
             width, height, colours = _painted(png)
             assert (width, height) == tuple(int(n) for n in size.split(",")), (width, height)
-            assert colours > 8, f"{png.name} is blank ({colours} colours)"
+            assert len(colours) > 8, f"{png.name} is blank ({len(colours)} colours)"
+            assert MAGENTA not in colours, f"{png.name}: the page is wider than the window"
